@@ -1,0 +1,4 @@
+/** Every go-trace command, in the order --help lists them. */
+import type { Command } from '../command.js';
+
+export const commands: Command[] = [];

@@ -1,0 +1,25 @@
+/**
+ * Where trace bytes come from. The parser reads through this interface only, so it runs the same
+ * on a file handle (Node), a Blob (browser) or bytes in memory, without holding the whole file.
+ */
+export interface ByteSource {
+  /** Total size in bytes. */
+  readonly size: number;
+  /**
+   * Reads up to `length` bytes at `offset`. Returns fewer only at the end of the source. The
+   * returned array may be a view that the next read overwrites: copy what you keep.
+   */
+  read(offset: number, length: number): Promise<Uint8Array>;
+  close?(): Promise<void>;
+}
+
+/** A source over bytes already in memory. */
+export function memorySource(bytes: Uint8Array): ByteSource {
+  return {
+    size: bytes.length,
+    read(offset, length) {
+      const start = Math.min(Math.max(offset, 0), bytes.length);
+      return Promise.resolve(bytes.subarray(start, Math.min(start + Math.max(length, 0), bytes.length)));
+    },
+  };
+}
