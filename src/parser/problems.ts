@@ -40,7 +40,9 @@ export type ProblemCode =
   | 'event-without-timestamp'
   | 'event-truncated'
   | 'dangling-stack-ref'
-  | 'dangling-string-ref';
+  | 'dangling-string-ref'
+  // Bookkeeping.
+  | 'too-many-problems';
 
 export interface Problem {
   code: ProblemCode;

@@ -7,7 +7,7 @@ export interface ByteSource {
   readonly size: number;
   /**
    * Reads up to `length` bytes at `offset`. Returns fewer only at the end of the source. The
-   * returned array may be a view that the next read overwrites: copy what you keep.
+   * caller may keep the returned bytes; nobody writes to them afterwards.
    */
   read(offset: number, length: number): Promise<Uint8Array>;
   close?(): Promise<void>;

@@ -1,0 +1,41 @@
+/**
+ * Reads a whole trace and returns every problem found: the library side of `go-trace check`.
+ * Later parser stages (ordering, state) add their checks here.
+ */
+import type { ByteSource } from './bytes/byteSource.js';
+import { EventColumns } from './generation/eventColumns.js';
+import type { Problem } from './problems.js';
+import { TraceHeader, TraceReader, TraceReaderOptions } from './traceReader.js';
+
+export interface CheckResult {
+  header: TraceHeader | undefined;
+  generations: number;
+  batches: number;
+  events: number;
+  cpuSamples: number;
+  /** Problems in file order; the last may be an 'info' saying how many more were left out. */
+  problems: Problem[];
+}
+
+export async function checkTrace(source: ByteSource, options: TraceReaderOptions = {}): Promise<CheckResult> {
+  const reader = await TraceReader.open(source, options);
+  const columns = new EventColumns(1 << 16);
+  const result: CheckResult = { header: reader.header, generations: 0, batches: 0, events: 0, cpuSamples: 0, problems: [] };
+  for (;;) {
+    const g = await reader.nextGeneration();
+    if (!g) break;
+    result.generations++;
+    result.batches += g.batches.length;
+    result.cpuSamples += g.tables.cpuSamples.length;
+    columns.clear();
+    result.events += await reader.decodeEvents(g, columns);
+  }
+  const problems = [...reader.problems.items].sort((a, b) => a.offset - b.offset);
+  const omitted = reader.problems.omittedCount;
+  if (omitted > 0) {
+    const byCode = [...reader.problems.omitted].map(([code, n]) => `${n} ${code}`).join(', ');
+    problems.push({ code: 'too-many-problems', severity: 'info', message: `${omitted} more problems not listed (${byCode})`, offset: reader.position });
+  }
+  result.problems = problems;
+  return result;
+}

@@ -1,0 +1,28 @@
+/**
+ * The Go trace parser: a small typed API over the wire format. Pure TypeScript, no Node or
+ * VS Code API, so it runs in the extension host, a worker, the CLI and a browser alike.
+ *
+ *   const reader = await TraceReader.open(source);       // header, or a problem
+ *   for (let g; (g = await reader.nextGeneration()); ) {  // one generation at a time
+ *     await reader.decodeEvents(g, columns);              // its events, in typed arrays
+ *   }
+ *   reader.problems.items                                 // everything that was wrong
+ */
+export type { ByteSource } from './bytes/byteSource.js';
+export { memorySource } from './bytes/byteSource.js';
+export { TraceReader } from './traceReader.js';
+export type { TraceHeader, TraceReaderOptions } from './traceReader.js';
+export { Generation } from './generation/generation.js';
+export type { GenerationEnding } from './generation/generation.js';
+export { GenerationTables } from './generation/tables.js';
+export type { Frame, Stack, ClockSnapshot, CpuSample, ExperimentalData } from './generation/tables.js';
+export { EventColumns, ARG_STRIDE } from './generation/eventColumns.js';
+export { BatchKind, BATCH_KIND_NAMES } from './framing/batch.js';
+export type { BatchRef } from './framing/batch.js';
+export { V2_SPECS, specsForVersion, Ev, EXPERIMENT_NAMES, GO_STATUS_NAMES, PROC_STATUS_NAMES } from './format/v2Events.js';
+export type { EventSpec } from './format/v2Events.js';
+export { readHeader, goReleasesFor, TraceVersion } from './format/version.js';
+export { checkTrace } from './check.js';
+export type { CheckResult } from './check.js';
+export { formatProblem, hasErrors } from './problems.js';
+export type { Problem, ProblemCode, Severity } from './problems.js';

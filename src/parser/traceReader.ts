@@ -1,0 +1,332 @@
+/**
+ * The streaming v2 reader: reads a trace generation by generation from a ByteSource, keeping the
+ * byte offset of every batch, and reports framing and structural problems as data. It follows
+ * Go's rules for generation boundaries (src/internal/trace/generation.go) and goes on past a
+ * problem wherever the bytes still make sense, so nothing readable is lost.
+ */
+import type { ByteSource } from './bytes/byteSource.js';
+import type { UvarintCursor } from './bytes/uvarint.js';
+import { WindowReader } from './bytes/windowReader.js';
+import { BatchKind, BatchRef, classifyBatch, MAX_BATCH_HEADER_SIZE, readBatchHeader } from './framing/batch.js';
+import { findPlausibleBatch } from './framing/resync.js';
+import { Ev } from './format/v2Events.js';
+import { goReleasesFor, HEADER_SIZE, isV1, readHeader, TraceVersion } from './format/version.js';
+import { decodeEventBatch, EventError } from './generation/eventDecoder.js';
+import type { EventColumns } from './generation/eventColumns.js';
+import { Generation } from './generation/generation.js';
+import { loadStructuralBatch } from './generation/structuralBatches.js';
+import { validateGeneration } from './generation/validate.js';
+import type { Problem, ProblemCode, Severity } from './problems.js';
+import { ProblemList, ProblemLimits } from './problemList.js';
+
+export interface TraceReaderOptions {
+  /** Bytes per read from the source. */
+  chunkSize?: number;
+  /** Most payload bytes a generation keeps in memory; past that, events are read again on demand. */
+  maxRetainedBytes?: number;
+  problemLimits?: ProblemLimits;
+}
+
+export interface TraceHeader {
+  /** Trace format version (22 for "go 1.22 trace"). */
+  version: number;
+  /** The Go releases that write this version, for display. */
+  goReleases: string;
+  /** Old (Go 1.11–1.21) format, which this reader recognises but does not decode yet. */
+  v1: boolean;
+  headerSize: number;
+  fileSize: number;
+}
+
+const NOT_DECIDABLE_BEFORE_126 =
+  'traces older than Go 1.26 have no end-of-generation marker, so a truncated trace cannot be told from a broken one';
+
+export class TraceReader {
+  readonly problems: ProblemList;
+  private readonly window: WindowReader;
+  private readonly cur: UvarintCursor = { value: 0, pos: 0 };
+  private pos: number;
+  private done = false;
+  private nextIndex = 0;
+  private spill: { batch: BatchRef; payload: Uint8Array } | undefined;
+  private readonly seenGens = new Set<number>();
+  private readonly maxRetained: number;
+
+  private constructor(
+    readonly source: ByteSource,
+    readonly header: TraceHeader | undefined,
+    problems: ProblemList,
+    options: TraceReaderOptions,
+  ) {
+    this.problems = problems;
+    this.window = new WindowReader(source, options.chunkSize);
+    this.pos = header?.headerSize ?? 0;
+    this.maxRetained = options.maxRetainedBytes ?? 256 << 20;
+    if (!header || header.v1) this.done = true;
+  }
+
+  /** Reads the header. A file that is not a v2 trace gives a reader with a problem and no generations. */
+  static async open(source: ByteSource, options: TraceReaderOptions = {}): Promise<TraceReader> {
+    const problems = new ProblemList(options.problemLimits);
+    const head = await source.read(0, HEADER_SIZE + 8);
+    const h = readHeader(head);
+    if (!h.ok) {
+      problems.add({ code: h.code, severity: 'error', message: h.message, offset: 0 });
+      return new TraceReader(source, undefined, problems, options);
+    }
+    const header: TraceHeader = {
+      version: h.version,
+      goReleases: goReleasesFor(h.version),
+      v1: isV1(h.version),
+      headerSize: h.size,
+      fileSize: source.size,
+    };
+    if (header.v1) {
+      problems.add({
+        code: 'v1-not-decoded',
+        severity: 'info',
+        message: `this is a Go 1.${h.version} format trace (written by ${header.goReleases}); decoding traces older than Go 1.22 is not supported yet`,
+        offset: 0,
+      });
+    }
+    return new TraceReader(source, header, problems, options);
+  }
+
+  get version(): number {
+    return this.header?.version ?? 0;
+  }
+
+  /** Bytes read so far; the file size once every generation has been read. */
+  get position(): number {
+    return this.pos;
+  }
+
+  /** Reads the next generation's batches and tables, or undefined after the last one. */
+  async nextGeneration(): Promise<Generation | undefined> {
+    if (this.done) return undefined;
+    const v26 = this.version >= TraceVersion.Go126;
+    const g = new Generation(this.nextIndex);
+    g.offset = this.pos;
+    let hasGen = false;
+    if (this.spill) {
+      const { batch, payload } = this.spill;
+      this.spill = undefined;
+      g.offset = batch.offset;
+      g.gen = batch.gen;
+      hasGen = true;
+      this.addBatch(g, batch, payload);
+    }
+    for (;;) {
+      const w = await this.window.window(this.pos, MAX_BATCH_HEADER_SIZE);
+      const head = readBatchHeader(w.bytes, w.index, w.index + w.available, this.pos, this.version, this.cur);
+      if (head.status === 'eof') {
+        this.done = true;
+        if (g.batches.length === 0) return hasGen ? this.finish(g, 'cut-short') : undefined;
+        if (v26) {
+          g.truncated = true;
+          this.report(g, 'truncated-generation', 'warning', this.pos,
+            g.eventBatchCount > 0
+              ? `incomplete generation found; trace likely truncated: the file ends inside generation ${g.gen}, before its EndOfGeneration; ${readableBefore(g)}`
+              : `trace likely truncated: the file ends after the first ${g.batches.length} batches of generation ${g.gen}, before its events and EndOfGeneration`);
+          return this.finish(g, 'cut-short');
+        }
+        return this.finish(g, 'end-of-file');
+      }
+      if (head.status === 'end-of-generation') {
+        if (!v26) {
+          this.report(g, 'unexpected-end-of-generation', 'error', this.pos,
+            `invalid generation number 0: byte ${Ev.EndOfGeneration} (EndOfGeneration) where a batch should start, but go 1.${this.version} traces have no end-of-generation marker`);
+          return this.stop(g);
+        }
+        this.pos += 1;
+        g.end = this.pos;
+        g.ending = 'end-marker';
+        return this.finish(g, 'end-marker');
+      }
+      if (head.status === 'error') {
+        await this.reportHeaderError(g, head, v26);
+        return this.stop(g);
+      }
+      const batch = head.batch;
+      const headerSize = batch.payloadOffset - batch.offset;
+      const whole = headerSize + batch.size;
+      const wb = await this.window.window(this.pos, whole);
+      if (wb.available < whole) {
+        const read = Math.max(0, wb.available - headerSize);
+        this.reportTruncation(g, batch.offset,
+          `failed to read full batch: read ${read} but wanted ${batch.size}: the file ends inside a batch of generation ${batch.gen}`, v26);
+        return this.stop(g);
+      }
+      const payloadIndex = wb.index + headerSize;
+      batch.kind = classifyBatch(batch.experiment, batch.size > 0 ? wb.bytes[payloadIndex] : undefined, this.version);
+      const payload = wb.bytes.subarray(payloadIndex, payloadIndex + batch.size);
+      this.pos += whole;
+
+      if (batch.gen === 0) {
+        this.report(g, 'invalid-generation-number', 'error', batch.offset, 'invalid generation number 0');
+        return this.stop(g);
+      }
+      if (!hasGen) {
+        hasGen = true;
+        g.gen = batch.gen;
+        if (v26 && this.seenGens.has(batch.gen)) {
+          this.report(g, 'interleaved-generations', 'error', batch.offset,
+            `broken trace: missing end-of-generation event, or generations are interleaved: a batch of generation ${batch.gen} comes after that generation ended`);
+          return this.stop(g);
+        }
+      } else if (batch.gen !== g.gen) {
+        if (!v26 && batch.gen === g.gen + 1) {
+          this.spill = { batch, payload };
+          return this.finish(g, 'next-generation');
+        }
+        if (!v26) {
+          this.report(g, 'generations-out-of-order', 'error', batch.offset,
+            `generations out of order: a batch of generation ${batch.gen} inside generation ${g.gen}`);
+          return this.stop(g);
+        }
+        if (batch.gen < g.gen || this.seenGens.has(batch.gen)) {
+          this.report(g, 'interleaved-generations', 'error', batch.offset,
+            `broken trace: missing end-of-generation event, or generations are interleaved: a batch of generation ${batch.gen} inside generation ${g.gen}`);
+          return this.stop(g);
+        }
+        // Most likely a lost EndOfGeneration: read on as if it had been there.
+        this.report(g, 'missing-end-of-generation', 'error', batch.offset,
+          `broken trace: missing end-of-generation event, or generations are interleaved: generation ${g.gen} has no EndOfGeneration before this batch of generation ${batch.gen}`);
+        this.spill = { batch, payload };
+        return this.finish(g, 'missing-end-marker');
+      }
+      this.addBatch(g, batch, payload);
+    }
+  }
+
+  /**
+   * Decodes every event batch of a generation into `out` (appending), recording problems.
+   * Returns the number of events added.
+   */
+  async decodeEvents(g: Generation, out: EventColumns): Promise<number> {
+    const before = out.length;
+    const onDangling = g.truncated ? undefined : (e: EventError, batchIndex: number) => this.reportEvent(g, e, batchIndex);
+    for (let i = 0; i < g.batches.length; i++) {
+      const b = g.batches[i];
+      if (b.kind !== BatchKind.Events) continue;
+      const payload = g.payloads[i] ?? (await this.source.read(b.payloadOffset, b.size));
+      const err = decodeEventBatch(payload, 0, payload.length, b.payloadOffset, i, b.time, g.tables, out, onDangling && ((e) => onDangling(e, i)));
+      if (err) this.reportEvent(g, err, i);
+    }
+    return out.length - before;
+  }
+
+  private addBatch(g: Generation, batch: BatchRef, payload: Uint8Array): void {
+    const index = g.batches.length;
+    g.batches.push(batch);
+    if (g.minTicks === 0 || batch.time < g.minTicks) g.minTicks = batch.time;
+    if (batch.kind === BatchKind.Events) {
+      g.eventBatchCount++;
+      if (g.retainedBytes + payload.length <= this.maxRetained) {
+        g.payloads.push(payload);
+        g.retainedBytes += payload.length;
+      } else {
+        g.payloads.push(undefined);
+      }
+      return;
+    }
+    g.payloads.push(undefined);
+    const err = loadStructuralBatch(g.tables, batch, payload, 0, this.version);
+    if (err) this.problems.add({ ...err, severity: 'error', generation: g.gen, generationIndex: g.index, batch: index });
+  }
+
+  private finish(g: Generation, ending: Generation['ending']): Generation {
+    g.ending = ending;
+    if (g.end === 0) g.end = ending === 'next-generation' || ending === 'missing-end-marker' ? this.spill!.batch.offset : this.pos;
+    if (g.batches.length === 0 && ending === 'end-marker') g.offset = g.end - 1;
+    this.seenGens.add(g.gen);
+    this.nextIndex++;
+    const problems = validateGeneration(g, this.version);
+    if (!g.truncated) for (const p of problems) this.problems.add(p);
+    if (ending === 'end-of-file') this.checkLastPre126Generation(g);
+    return g;
+  }
+
+  /** Ends the read after a problem, handing out what was read of the generation. */
+  private stop(g: Generation): Generation | undefined {
+    this.done = true;
+    if (g.batches.length === 0) return undefined;
+    return this.finish(g, 'cut-short');
+  }
+
+  /**
+   * Before Go 1.26 the end of the file is the only end of the last generation. The runtime closes
+   * every generation with its stacks and strings batches, so a last generation without them was
+   * most likely cut short.
+   */
+  private checkLastPre126Generation(g: Generation): void {
+    const has = (k: BatchKind) => g.batches.some((b) => b.kind === k);
+    if (g.eventBatchCount > 0 && (!has(BatchKind.Strings) || !has(BatchKind.Stacks))) {
+      this.report(g, 'possibly-truncated', 'warning', this.pos,
+        `the last generation (${g.gen}) has no ${has(BatchKind.Strings) ? 'stack' : 'string'} table: the trace was likely truncated; ${NOT_DECIDABLE_BEFORE_126}`);
+    }
+  }
+
+  private async reportHeaderError(g: Generation, head: Extract<ReturnType<typeof readBatchHeader>, { status: 'error' }>, v26: boolean): Promise<void> {
+    switch (head.reason) {
+      case 'bad-type': {
+        const afterComplete = g.batches.length === 0 && this.nextIndex > 0;
+        const garbage = v26 ? afterComplete : !(await findPlausibleBatch(this.window, this.pos, this.version, g.gen));
+        if (garbage && (afterComplete || g.batches.length > 0)) {
+          this.report(g, 'trailing-garbage', 'error', this.pos,
+            `${head.message}: ${this.source.size - this.pos} bytes after the last ${v26 ? 'complete ' : ''}generation are not trace data`);
+        } else {
+          this.report(g, 'invalid-batch-type', 'error', this.pos, head.message);
+        }
+        return;
+      }
+      case 'truncated':
+        this.reportTruncation(g, this.pos, `${head.message}: the file ends inside a batch header`, v26);
+        return;
+      case 'overflow':
+        this.report(g, 'varint-overflow', 'error', this.pos, head.message);
+        return;
+      case 'oversized':
+        this.report(g, 'oversized-batch', 'error', this.pos, head.message);
+        return;
+    }
+  }
+
+  /** The data ends inside a batch: on 1.26+ a truncated trace (a warning); before, undecidable. */
+  private reportTruncation(g: Generation, offset: number, message: string, v26: boolean): void {
+    if (v26) {
+      g.truncated = true;
+      this.report(g, 'batch-truncated', 'warning', offset, `${message}; trace likely truncated; ${readableBefore(g)}`);
+    } else {
+      this.report(g, 'batch-truncated', 'error', offset, `${message}; ${NOT_DECIDABLE_BEFORE_126}`);
+    }
+  }
+
+  private report(g: Generation, code: ProblemCode, severity: Severity, offset: number, message: string): void {
+    const p: Problem = { code, severity, message, offset, generationIndex: g.index };
+    if (g.gen !== 0) p.generation = g.gen;
+    const batch = g.batches.findIndex((b) => offset >= b.offset && offset < b.payloadOffset + b.size);
+    if (batch >= 0) p.batch = batch;
+    this.problems.add(p);
+  }
+
+  private reportEvent(g: Generation, e: EventError, batch: number): void {
+    this.problems.add({
+      code: e.code,
+      severity: e.severity,
+      message: e.message,
+      offset: e.offset,
+      generation: g.gen,
+      generationIndex: g.index,
+      batch,
+      event: e.event,
+    });
+  }
+}
+
+/** What a truncation leaves readable, for the problem's message. */
+function readableBefore(g: Generation): string {
+  return g.index === 0
+    ? 'no generation is complete, and what was read of this one is shown'
+    : `the ${g.index} generation${g.index === 1 ? '' : 's'} before it ${g.index === 1 ? 'is' : 'are'} complete`;
+}
