@@ -118,7 +118,7 @@ export class TraceReader {
     }
     for (;;) {
       const w = await this.window.window(this.pos, MAX_BATCH_HEADER_SIZE);
-      const head = readBatchHeader(w.bytes, w.index, w.index + w.available, this.pos, this.version, this.cur);
+      const head = readBatchHeader(w.bytes, w.index, w.index + w.available, this.pos, this.cur);
       if (head.status === 'eof') {
         this.done = true;
         if (g.batches.length === 0) return hasGen ? this.finish(g, 'cut-short') : undefined;
@@ -271,7 +271,7 @@ export class TraceReader {
     switch (head.reason) {
       case 'bad-type': {
         const afterComplete = g.batches.length === 0 && this.nextIndex > 0;
-        const garbage = v26 ? afterComplete : !(await findPlausibleBatch(this.window, this.pos, this.version, g.gen));
+        const garbage = v26 ? afterComplete : !(await findPlausibleBatch(this.window, this.pos, g.gen));
         if (garbage && (afterComplete || g.batches.length > 0)) {
           this.report(g, 'trailing-garbage', 'error', this.pos,
             `${head.message}: ${this.source.size - this.pos} bytes after the last ${v26 ? 'complete ' : ''}generation are not trace data`);

@@ -49,7 +49,7 @@ const FIELD_NAMES = ['gen', 'M ID', 'timestamp', 'size'];
  * where the file ends (otherwise the caller gave at least MAX_BATCH_HEADER_SIZE bytes).
  * Errors use Go's wording (src/internal/trace/batch.go).
  */
-export function readBatchHeader(bytes: Uint8Array, index: number, end: number, offset: number, version: number, cur: UvarintCursor): HeaderRead {
+export function readBatchHeader(bytes: Uint8Array, index: number, end: number, offset: number, cur: UvarintCursor): HeaderRead {
   if (index >= end) return { status: 'eof' };
   const type = bytes[index];
   // Go recognises the byte in any version; what it means before 1.26 is the caller's call.

@@ -3,7 +3,7 @@ import { encodeUvarint } from '../../../src/parser/bytes/uvarint.js';
 import { BatchKind, classifyBatch, readBatchHeader } from '../../../src/parser/framing/batch.js';
 
 const cur = { value: 0, pos: 0 };
-const header = (bytes: number[], version = 26) => readBatchHeader(Uint8Array.from(bytes), 0, bytes.length, 100, version, cur);
+const header = (bytes: number[]) => readBatchHeader(Uint8Array.from(bytes), 0, bytes.length, 100, cur);
 
 describe('readBatchHeader', () => {
   it('reads gen, m, time and a padded size, and locates the payload', () => {
