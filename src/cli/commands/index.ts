@@ -3,3 +3,7 @@ import type { Command } from '../command.js';
 import { checkCommand } from './check.js';
 
 export const commands: Command[] = [checkCommand];
+
+import { wireCommand } from './wire.js';
+import { bin2rawCommand } from './bin2raw.js';
+commands.push(wireCommand, bin2rawCommand);

@@ -1,0 +1,82 @@
+/** go-trace wire FILE: every raw event, printed exactly as `go tool trace -d=wire FILE` prints it. */
+import { stat } from 'node:fs/promises';
+import { openFileSource } from '../../node/fileSource.js';
+import type { ByteSource } from '../../parser/bytes/byteSource.js';
+import { isV1 } from '../../parser/format/version.js';
+import { RawReader, WireError } from '../../parser/wire/rawReader.js';
+import { dumpEvents } from '../../parser/wire/wireDump.js';
+import { CliIO, Command, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from '../command.js';
+
+/**
+ * Shared by `wire` and `bin2raw`: opens FILE, reads it with the raw reader and prints one line per
+ * event; bin2raw first prints the text format's header line. Go's error text goes to stderr
+ * (exit 1), as Go prints it.
+ */
+export async function runRawDump(name: string, args: string[], io: CliIO, textHeader: boolean): Promise<number> {
+  const files = args.filter((a) => a === '-' || !a.startsWith('-'));
+  if (files.length !== 1 || files.length !== args.length) {
+    io.err(`usage: go-trace ${name} FILE\n`);
+    return EXIT_USAGE;
+  }
+  const path = files[0];
+  let source: ByteSource;
+  try {
+    const st = await stat(path);
+    if (!st.isFile()) throw new Error(`${path} is not a regular file`);
+    source = await openFileSource(path);
+  } catch (e) {
+    io.err(`go-trace ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    let reader: RawReader;
+    try {
+      reader = await RawReader.open(source);
+    } catch (e) {
+      if (!(e instanceof WireError)) throw e;
+      io.err(e.message + '\n');
+      return EXIT_PROBLEM;
+    }
+    if (isV1(reader.version)) {
+      io.err(
+        `go-trace ${name}: ${path} is a v1 trace (header "go 1.${reader.version} trace", written by Go 1.21 or older); ` +
+          `its wire dump is not supported yet\n`,
+      );
+      return EXIT_PROBLEM;
+    }
+    if (textHeader) io.out(`Trace Go1.${reader.version}\n`);
+    const error = await dumpEvents(reader, (text) => io.out(text));
+    if (error !== undefined) {
+      io.err(error + '\n');
+      return EXIT_PROBLEM;
+    }
+    return EXIT_OK;
+  } finally {
+    await source.close?.();
+  }
+}
+
+export const wireCommand: Command = {
+  name: 'wire',
+  summary: "print every raw event, byte for byte as 'go tool trace -d=wire' does",
+  help: `usage: go-trace wire FILE
+
+Prints the trace's events as Go's raw reader sees them, one per line, exactly as
+'go tool trace -d=wire FILE' (Go 1.27) prints them: the batch framing is not interpreted
+(EventBatch headers appear as events, followed by their payload's events), argument values are
+decimal uint64s, Stack events are followed by one "pc=.. func=.. file=.. line=.." line per frame
+and String / ExperimentalBatch events by a 'data="..."' line (a Go-quoted string).
+
+Errors are printed to stderr with Go's wording, after the events read before them. A trace that
+ends in the middle of an event ends the dump without an error, as in Go.
+
+Only v2 traces (headers go 1.22, 1.23, 1.25, 1.26; Go 1.22 and newer) are dumped; v1 traces
+(go 1.11, 1.19, 1.21) are reported as not supported yet.
+
+Exit status: 0 when the dump ran to the end, 1 on a trace error (Go's error text on stderr) or a
+v1 trace, 2 when FILE is missing or cannot be read.
+`,
+  run(args, io) {
+    return runRawDump('wire', args, io, false);
+  },
+};
