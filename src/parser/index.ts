@@ -26,3 +26,6 @@ export { checkTrace } from './check.js';
 export type { CheckResult } from './check.js';
 export { formatProblem, hasErrors } from './problems.js';
 export type { Problem, ProblemCode, Severity } from './problems.js';
+export { viewEvent, argKind, frameViews } from './eventView.js';
+export type { EventView, ArgView, ArgKind, FrameView, StackView } from './eventView.js';
+export { decodeEventBatch } from './generation/eventDecoder.js';

@@ -1,0 +1,134 @@
+/**
+ * The one message protocol between the extension host and the webview. Both sides import this
+ * file; nothing else crosses the boundary. Requests carry an id; the response echoes it.
+ *
+ * Every string in a message that comes from a trace (function names, file paths, log messages,
+ * task names...) is data: the webview renders it with textContent, never as markup.
+ */
+
+/** Kinds of rows in the trees. */
+export type NodeKind =
+  | 'generation'
+  | 'thread'
+  | 'batch'
+  | 'event'
+  | 'arg'
+  | 'stack'
+  | 'frame'
+  | 'table'
+  | 'string'
+  | 'sample'
+  | 'info'
+  | 'more';
+
+/** One row of a tree. Children are fetched page by page with getChildren. */
+export interface TreeNode {
+  /** Stable ID, unique within the document, e.g. "g3/b12/e40" (see src/extension/model/nodeIds.ts). */
+  id: string;
+  kind: NodeKind;
+  /** Main text. */
+  label: string;
+  /** Secondary text shown dimmed after the label. */
+  description?: string;
+  /** Hover text. */
+  tooltip?: string;
+  /** Codicon name without the "codicon-" prefix, e.g. "symbol-event". */
+  icon?: string;
+  /** Number of children, or 0 for a leaf. */
+  childCount: number;
+  /** Byte offset in the file, for "Go to Byte Offset" and the wire dump. */
+  offset?: number;
+  /** Worst problem at or under this node. */
+  severity?: 'error' | 'warning' | 'info';
+  /** A frame node: what clicking it opens. */
+  frame?: FrameRef;
+}
+
+export interface FrameRef {
+  func: string;
+  file: string;
+  line: number;
+}
+
+export interface TraceSummary {
+  fileName: string;
+  fileSize: number;
+  /** "go 1.26 trace" format version, and the Go releases that write it. */
+  formatVersion?: number;
+  goReleases?: string;
+  /** Wall-clock time of the first clock snapshot (Go 1.25+), ISO 8601. */
+  wallClockStart?: string;
+  /** Trace duration in ns, from the first to the last event read. */
+  durationNs?: number;
+  generations: number;
+  /** First and last generation numbers; a flight-recorder snapshot does not start at 1. */
+  firstGeneration?: number;
+  lastGeneration?: number;
+  flightRecorderWindow?: string;
+  threads: number;
+  procs: number;
+  goroutines: number;
+  events: number;
+  cpuSamples: number;
+  problems: { errors: number; warnings: number; infos: number };
+  /** Bytes parsed so far (equals fileSize once done). */
+  parsedBytes: number;
+  done: boolean;
+  /** For a truncated or broken trace: what can still be read, for the banner. */
+  banner?: { severity: 'error' | 'warning'; text: string };
+}
+
+export interface ProblemItem {
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  offset: number;
+  generation?: number;
+  batch?: number;
+  /** Node to reveal when the problem is clicked. */
+  nodeId?: string;
+}
+
+export interface Filter {
+  /** Event type names to keep (empty: all). */
+  eventTypes?: string[];
+  goroutine?: number;
+  proc?: number;
+  thread?: number;
+  /** Time range in ns since the trace's first event. */
+  fromNs?: number;
+  toNs?: number;
+  /** Free text: function names, log messages, task and region names, any string argument. */
+  text?: string;
+}
+
+/** Messages from the host to the webview. */
+export type HostMessage =
+  | { type: 'summary'; summary: TraceSummary }
+  /** Root rows of the generation tree changed (a generation was read, or a filter applied). */
+  | { type: 'roots'; tree: 'generations'; total: number; nodes: TreeNode[] }
+  | { type: 'children'; requestId: number; tree: TreeId; parentId: string; offset: number; total: number; nodes: TreeNode[] }
+  | { type: 'eventDetails'; nodeId: string; nodes: TreeNode[] }
+  | { type: 'problems'; problems: ProblemItem[] }
+  | { type: 'eventTypes'; names: string[] }
+  /** Select and show a node, expanding its ancestors (from a problem link or Go to Byte Offset). */
+  | { type: 'reveal'; path: string[]; select: string }
+  | { type: 'filterApplied'; filter: Filter; matches: number }
+  | { type: 'error'; message: string };
+
+export type TreeId = 'generations' | 'event';
+
+/** Messages from the webview to the host. */
+export type WebviewMessage =
+  | { type: 'ready' }
+  | { type: 'getChildren'; requestId: number; tree: TreeId; parentId: string; offset: number; limit: number }
+  | { type: 'select'; nodeId: string }
+  | { type: 'openFrame'; frame: FrameRef }
+  | { type: 'copyEvent'; nodeId: string }
+  | { type: 'setFilter'; filter: Filter }
+  | { type: 'revealProblem'; index: number }
+  | { type: 'showWireDump'; offset?: number }
+  | { type: 'openAsText' };
+
+/** Page size the webview asks for. */
+export const PAGE_SIZE = 200;
