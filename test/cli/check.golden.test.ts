@@ -1,0 +1,63 @@
+/**
+ * go-trace check over real traces: every broken one is flagged with the right kind of problem,
+ * and no real one raises a false alarm. Runs over the committed fixtures, and over ../shared/traces
+ * when it is beside the repository.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { checkTrace } from '../../src/parser/check.js';
+import { openFileSource } from '../../src/node/fileSource.js';
+import { fixturesDir, sharedTracesDir, traceFiles } from '../support/paths.js';
+import { readVerdict } from '../support/verdict.js';
+
+/** What each kind of breakage must produce: the code and its severity, per format version. */
+function expectedFor(name: string, version: number | undefined): { code: string; severity: string } | 'none' | undefined {
+  if (!name.startsWith('broken-')) return undefined;
+  if (name.endsWith('-empty') || name === 'broken-empty') return { code: 'not-a-trace', severity: 'error' };
+  if (name.endsWith('-badheader-version')) return { code: 'unsupported-version', severity: 'error' };
+  if (name.endsWith('-garbage-appended')) return { code: 'trailing-garbage', severity: 'error' };
+  if (name.endsWith('-eog-removed')) return { code: 'missing-end-of-generation', severity: 'error' };
+  if (name.endsWith('-trunc-midbatch')) return { code: 'batch-truncated', severity: version !== undefined && version >= 26 ? 'warning' : 'error' };
+  // Cut exactly after an EndOfGeneration: a complete trace with fewer generations; nothing to see.
+  if (name.endsWith('-trunc-genboundary')) return 'none';
+  return undefined;
+}
+
+for (const [label, dir] of [['fixtures', fixturesDir], ['../shared/traces', sharedTracesDir]] as const) {
+  const files = traceFiles(dir);
+  describe(`go-trace check on ${label}`, function () {
+    if (files.length === 0) {
+      it.skip(`no traces in ${dir}`);
+      return;
+    }
+    for (const file of files) {
+      const name = path.basename(file, '.trace');
+      it(name, async () => {
+        const source = await openFileSource(file);
+        const result = await checkTrace(source).finally(() => source.close?.());
+        const version = result.header?.version;
+        const lines = result.problems.map((p) => `${p.severity} ${p.code}: ${p.message}`);
+        const expected = expectedFor(name, version);
+        const verdict = readVerdict(file);
+        if (expected === undefined) {
+          // A real trace: no error, no warning (an old-format trace only says it is not decoded yet).
+          const alarms = result.problems.filter((p) => p.severity !== 'info');
+          assert.deepEqual(alarms.map((p) => p.message), [], `false alarm on a real trace:\n${lines.join('\n')}`);
+          if (verdict) assert.ok(verdict.ok, 'a trace Go rejects must be named broken-*');
+          assert.ok(result.header?.v1 || result.generations > 0, 'no generation read');
+        } else if (expected === 'none') {
+          assert.deepEqual(result.problems.filter((p) => p.severity === 'error'), []);
+        } else {
+          const hit = result.problems.find((p) => p.code === expected.code);
+          assert.ok(hit, `expected ${expected.code}, got:\n${lines.join('\n')}`);
+          assert.equal(hit.severity, expected.severity, hit.message);
+          if (verdict && !verdict.ok && verdict.error && expected.code !== 'batch-truncated') {
+            // Same wording as Go where it fits, so users can search for it.
+            const goWords = verdict.error.split(':')[0];
+            assert.ok(hit.message.includes(goWords), `message ${JSON.stringify(hit.message)} lacks Go's ${JSON.stringify(goWords)}`);
+          }
+        }
+      });
+    }
+  });
+}
