@@ -1,0 +1,85 @@
+/**
+ * Fuzzing on mutated real traces: whatever the bytes, the reader and the wire dump end with a
+ * problem list or an error message, never an exception, a hang or runaway memory. Seeds are
+ * fixed so failures replay; set FUZZ_ITERATIONS and FUZZ_SEED to fuzz longer.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { memorySource } from '../../src/parser/bytes/byteSource.js';
+import { checkTrace } from '../../src/parser/check.js';
+import { dumpWire } from '../../src/parser/wire/wireDump.js';
+import { mutate } from '../support/mutate.js';
+import { fixturesDir, sharedTracesDir, traceFiles } from '../support/paths.js';
+import { seededRandom } from '../support/random.js';
+
+const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 300);
+const BASE_SEED = Number(process.env.FUZZ_SEED ?? 1);
+
+/** Small v2 traces make fast, varied inputs. */
+function corpus(): { name: string; bytes: Uint8Array }[] {
+  const files = [...traceFiles(fixturesDir), ...traceFiles(sharedTracesDir)].filter((f) => {
+    const size = statSync(f).size;
+    return size > 16 && size < 300_000;
+  });
+  return files.map((f) => ({ name: path.basename(f), bytes: new Uint8Array(readFileSync(f)) }));
+}
+
+describe('fuzz: mutated real traces', function () {
+  this.timeout(300_000);
+  const inputs = corpus();
+  if (inputs.length === 0) {
+    it.skip('no traces to mutate');
+    return;
+  }
+
+  it(`${ITERATIONS} mutations: no exception escapes, every run ends with a problem list`, async () => {
+    for (let i = 0; i < ITERATIONS; i++) {
+      const seed = BASE_SEED + i;
+      const random = seededRandom(seed);
+      const base = inputs[Math.floor(random() * inputs.length)];
+      const { bytes, applied } = mutate(base.bytes, random);
+      const where = `seed ${seed} on ${base.name}: ${applied.join(', ')}`;
+      // Small chunks exercise chunk boundaries inside headers, varints and strings.
+      const chunkSize = random() < 0.5 ? 4 << 20 : 1 + Math.floor(random() * 4096);
+      let result;
+      try {
+        result = await checkTrace(memorySource(bytes), { chunkSize });
+      } catch (e) {
+        assert.fail(`check threw (${where}): ${e instanceof Error ? e.stack : e}`);
+      }
+      assert.ok(Array.isArray(result.problems), where);
+      assert.ok(result.problems.length <= 2001, `unbounded problem list (${where})`);
+      let out = 0;
+      try {
+        await dumpWire(memorySource(bytes), (text) => {
+          out += text.length;
+        }, { chunkSize });
+      } catch (e) {
+        assert.fail(`wire dump threw (${where}): ${e instanceof Error ? e.stack : e}`);
+      }
+      assert.ok(out < bytes.length * 200 + 1e6, `wire output out of proportion (${where})`);
+    }
+  });
+
+  it("replays Go's own fuzz corpus without an exception", async function () {
+    // Go's corpus files are "go test fuzz v1" with a []byte literal; decode the quoted bytes.
+    const { sharedGoTestdataDir } = await import('../support/paths.js');
+    const { readdirSync, existsSync } = await import('node:fs');
+    const dir = path.join(sharedGoTestdataDir, 'fuzz', 'FuzzReader');
+    if (!existsSync(dir)) this.skip();
+    const { tryGoUnquote } = await import('../../src/parser/text/goUnquote.js');
+    let n = 0;
+    for (const f of readdirSync(dir)) {
+      const text = readFileSync(path.join(dir, f), 'utf8');
+      const m = /\[\]byte\(("(?:[^"\\]|\\.)*")\)/.exec(text);
+      if (!m) continue;
+      const bytes = tryGoUnquote(m[1]);
+      if (!bytes) continue;
+      const r = await checkTrace(memorySource(bytes));
+      assert.ok(Array.isArray(r.problems), f);
+      n++;
+    }
+    assert.ok(n > 0, 'no corpus entry decoded');
+  });
+});
