@@ -1,0 +1,52 @@
+/**
+ * One benchmark measurement in its own process (so peak memory is its own): reads a trace from
+ * a file through the streaming reader and prints one JSON line.
+ *   node dist/bench-decode.js MODE FILE
+ * MODE: "framing" (batch headers and structural tables only), "decode" (framing, tables, every
+ * event decoded and checked: what `go-trace check` does), "wire" (the `go-trace wire` dump into
+ * a counter, no I/O).
+ */
+import { openFileSource } from '../src/node/fileSource.js';
+import { EventColumns } from '../src/parser/generation/eventColumns.js';
+import { TraceReader } from '../src/parser/traceReader.js';
+import { dumpWire } from '../src/parser/wire/wireDump.js';
+
+async function main(): Promise<void> {
+  const [mode, file] = process.argv.slice(2);
+  const source = await openFileSource(file);
+  const start = process.hrtime.bigint();
+  let events = 0;
+  let generations = 0;
+  let batches = 0;
+  let problems = 0;
+  if (mode === 'wire') {
+    let chars = 0;
+    await dumpWire(source, (text) => {
+      chars += text.length;
+    });
+    events = chars;
+  } else {
+    const reader = await TraceReader.open(source);
+    const columns = new EventColumns(1 << 16);
+    for (let g; (g = await reader.nextGeneration()); ) {
+      generations++;
+      batches += g.batches.length;
+      if (mode === 'decode') {
+        columns.clear();
+        events += await reader.decodeEvents(g, columns);
+      }
+    }
+    problems = reader.problems.items.length;
+  }
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  await source.close?.();
+  const peakRssBytes = process.resourceUsage().maxRSS * 1024;
+  process.stdout.write(
+    JSON.stringify({ mode, bytes: source.size, seconds, mbPerSec: source.size / 1e6 / seconds, events, eventsPerSec: events / seconds, generations, batches, problems, peakRssBytes }) + '\n',
+  );
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : e}\n`);
+  process.exitCode = 2;
+});

@@ -1,0 +1,111 @@
+// npm run bench [-- FILE] : parser throughput and peak memory on a large real trace, beside Go's
+// own parser when a Go toolchain is at hand. Not a test: it prints figures, it asserts nothing.
+//
+// The trace: bench/traces/big.trace by default (make it with scripts/make-bench-trace.sh, see
+// bench/README.md). Go: $GOROOT_BENCH, else `go env GOROOT` of a `go` on PATH, else skipped.
+import * as esbuild from 'esbuild';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, openSync, readSync, writeSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+const file = path.resolve(process.argv[2] ?? 'bench/traces/big.trace');
+if (!existsSync(file)) {
+  console.error(`no trace at ${file}: make one with scripts/make-bench-trace.sh (see bench/README.md)`);
+  process.exit(2);
+}
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+
+await esbuild.build({
+  entryPoints: ['bench/decode.ts'], outfile: 'dist/bench-decode.js', bundle: true, platform: 'node', format: 'cjs', target: 'es2022', logLevel: 'warning',
+});
+
+/** Runs one measurement `runs` times in fresh processes; keeps the fastest, and the largest peak RSS. */
+function measure(cmd, args) {
+  let best;
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+    const m = JSON.parse(r.stdout.trim().split('\n').pop());
+    if (!best || m.seconds < best.seconds) best = { ...m, peakRssBytes: Math.max(m.peakRssBytes, best?.peakRssBytes ?? 0) };
+    else best.peakRssBytes = Math.max(best.peakRssBytes, m.peakRssBytes);
+  }
+  return best;
+}
+
+function goRoot() {
+  if (process.env.GOROOT_BENCH) return process.env.GOROOT_BENCH;
+  try {
+    return execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+const mb = (n) => (n / 1e6).toFixed(1);
+const size = statSync(file).size;
+console.log(`trace: ${file} (${mb(size)} MB), node ${process.version}, best of ${runs} runs`);
+
+const rows = [];
+for (const mode of ['framing', 'decode', 'wire']) {
+  const m = measure(process.execPath, ['dist/bench-decode.js', mode, file]);
+  rows.push({ what: `ours: ${mode}`, ...m });
+}
+
+const goroot = goRoot();
+if (goroot && existsSync(path.join(goroot, 'bin', 'go'))) {
+  for (const mode of ['raw', 'full']) {
+    try {
+      const m = measure('bash', ['scripts/go-reader.sh', goroot, file, mode]);
+      rows.push({ what: `Go ${mode} reader (${path.basename(goroot)})`, ...m });
+    } catch (e) {
+      console.log(`Go ${mode} reader: ${e.message.split('\n')[0]}`);
+    }
+  }
+} else {
+  console.log('Go reader: skipped (no toolchain; set GOROOT_BENCH or put go on PATH)');
+}
+
+console.log('');
+console.log('what'.padEnd(34) + 'MB/s'.padStart(9) + 'events/s'.padStart(14) + 'seconds'.padStart(10) + 'peak RSS MB'.padStart(13));
+for (const r of rows) {
+  const ev = r.mode === 'wire' ? '(text)' : `${(r.eventsPerSec / 1e6).toFixed(2)} M`;
+  console.log(r.what.padEnd(34) + mb(r.bytes / r.seconds).padStart(9) + ev.padStart(14) + r.seconds.toFixed(2).padStart(10) + mb(r.peakRssBytes).padStart(13));
+}
+const ours = rows.find((r) => r.what === 'ours: decode');
+const goFull = rows.find((r) => r.what.startsWith('Go full'));
+const goRaw = rows.find((r) => r.what.startsWith('Go raw'));
+if (ours && goFull) console.log(`\nwire-level decode vs Go's full parser: ${(ours.mbPerSec / goFull.mbPerSec).toFixed(2)}x the speed`);
+if (ours && goRaw) console.log(`wire-level decode vs Go's raw (wire) reader: ${(ours.mbPerSec / goRaw.mbPerSec).toFixed(2)}x the speed`);
+
+// Memory as the file grows: the same decode over the first quarter, half and all of the file.
+// A prefix is a truncated trace, which the reader handles like any other.
+console.log('\npeak memory as the file grows (ours: decode):');
+const dir = mkdtempSync(path.join(tmpdir(), 'go-trace-bench-'));
+try {
+  for (const fraction of [0.25, 0.5, 1]) {
+    let target = file;
+    if (fraction < 1) {
+      target = path.join(dir, `prefix-${fraction}.trace`);
+      copyPrefix(file, target, Math.floor(size * fraction));
+    }
+    const m = measure(process.execPath, ['dist/bench-decode.js', 'decode', target]);
+    console.log(`  ${mb(m.bytes).padStart(8)} MB file: ${mb(m.peakRssBytes).padStart(7)} MB peak RSS, ${mb(m.mbPerSec * 1e6)} MB/s`);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+function copyPrefix(from, to, bytes) {
+  const inFd = openSync(from, 'r');
+  const outFd = openSync(to, 'w');
+  const buf = Buffer.allocUnsafe(8 << 20);
+  for (let done = 0; done < bytes; ) {
+    const n = readSync(inFd, buf, 0, Math.min(buf.length, bytes - done), done);
+    if (n === 0) break;
+    writeSync(outFd, buf, 0, n);
+    done += n;
+  }
+  closeSync(inFd);
+  closeSync(outFd);
+}
