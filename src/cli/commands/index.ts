@@ -7,3 +7,5 @@ export const commands: Command[] = [checkCommand];
 import { wireCommand } from './wire.js';
 import { bin2rawCommand } from './bin2raw.js';
 commands.push(wireCommand, bin2rawCommand);
+import { raw2binCommand } from './raw2bin.js';
+commands.push(raw2binCommand);
