@@ -1,0 +1,25 @@
+/** Where a problem is in the generation tree: the deepest node its location names. */
+import type { Problem } from '../../parser/index.js';
+import type { ProblemItem } from '../../shared/protocol.js';
+import type { GenerationInfo } from './generationIndex.js';
+import { batchId, eventId, generationId } from './nodeIds.js';
+
+export function problemNodeId(p: Problem, generations: readonly GenerationInfo[]): string | undefined {
+  if (p.generationIndex === undefined) return undefined;
+  const g = generations[p.generationIndex];
+  if (!g) return undefined;
+  const b = p.batch === undefined ? undefined : g.batches[p.batch];
+  if (p.batch === undefined || !b) return generationId(g.index);
+  // An event that failed to decode is not a row: point at its batch.
+  if (p.event === undefined || p.event >= b.eventCount) return batchId(g.index, p.batch);
+  return eventId(g.index, p.batch, p.event);
+}
+
+export function toProblemItem(p: Problem, generations: readonly GenerationInfo[]): ProblemItem {
+  const item: ProblemItem = { code: p.code, severity: p.severity, message: p.message, offset: p.offset };
+  if (p.generation !== undefined) item.generation = p.generation;
+  if (p.batch !== undefined) item.batch = p.batch;
+  const node = problemNodeId(p, generations);
+  if (node) item.nodeId = node;
+  return item;
+}

@@ -1,0 +1,382 @@
+/**
+ * The viewer's model of one trace, as the parse worker holds it: reads the trace generation by
+ * generation (keeping the generation index and tables, not the events) and answers the webview's
+ * questions: pages of rows, an event's details, filters, where a byte offset is.
+ *
+ * Pure: it reads through a ByteSource and knows nothing of VS Code, workers or files, so the
+ * tests drive it directly.
+ */
+import { BatchKind, EventColumns, TraceReader, viewEvent, type ByteSource, type Problem } from '../../parser/index.js';
+import type { ProblemLimits } from '../../parser/problemList.js';
+import type { Filter, ProblemItem, TraceSummary, TreeId, TreeNode } from '../../shared/protocol.js';
+import { BatchCache } from './batchCache.js';
+import { eventDetailRoots, eventFrameRow, eventRow } from './eventNodes.js';
+import { eventText } from './eventText.js';
+import { filterError, FilterMatches, isEmptyFilter, runFilter } from './filter.js';
+import { batchRow, generationRow, noThreadRow, threadRow } from './generationNodes.js';
+import { indexGeneration, threadOfBatch, type GenerationInfo } from './generationIndex.js';
+import {
+  batchId,
+  eventId,
+  generationId,
+  noThreadId,
+  parseNodeId,
+  samplesTableId,
+  sampleId,
+  stacksTableId,
+  stringsTableId,
+  tableStackId,
+  threadId,
+  type NodeRef,
+} from './nodeIds.js';
+import { pageOf, pageWindow, type Page } from './paging.js';
+import { problemNodeId, toProblemItem } from './problemNodes.js';
+import { makeSummary } from './summary.js';
+import { sampleFrameRows, sampleRow, samplesTableRow, stackFrameRows, stackRow, stacksTableRow, stringRow, stringsTableRow, tableIds } from './tableNodes.js';
+import { TraceStats } from './traceStats.js';
+
+export interface TraceModelOptions {
+  problemLimits?: ProblemLimits;
+  /** Decoded batches kept for paging. */
+  batchCacheSize?: number;
+}
+
+/** Where a node is: the IDs of its ancestors from the root down, and its own ID. */
+export interface NodeLocation {
+  path: string[];
+  select: string;
+}
+
+export class TraceModel {
+  readonly generations: GenerationInfo[] = [];
+  readonly stats = new TraceStats();
+  private reader: TraceReader | undefined;
+  private readonly cache: BatchCache;
+  private readonly columns = new EventColumns(1 << 14);
+  private finished = false;
+  /** Active filter per view (editor panel); absent: no filter. */
+  private readonly filters = new Map<string, FilterMatches>();
+  /** Bumped per view on every setFilter, so an older, slower filter run gives up. */
+  private readonly filterRuns = new Map<string, number>();
+  private severityCache: { key: string; map: Map<string, 'error' | 'warning' | 'info'> } | undefined;
+
+  constructor(
+    readonly source: ByteSource,
+    readonly fileName: string,
+    private readonly options: TraceModelOptions = {},
+  ) {
+    this.cache = new BatchCache(source, options.batchCacheSize ?? 8);
+  }
+
+  /** Reads the header. Never throws for bad input: a file that is not a trace gets a problem. */
+  async open(): Promise<void> {
+    this.reader = await TraceReader.open(this.source, this.options.problemLimits ? { problemLimits: this.options.problemLimits } : {});
+  }
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  /** Reads, indexes and counts the next generation; false once there is none. */
+  async readNextGeneration(): Promise<boolean> {
+    const reader = this.requireReader();
+    if (this.finished) return false;
+    const g = await reader.nextGeneration();
+    if (!g) {
+      this.finished = true;
+      return false;
+    }
+    this.columns.clear();
+    await reader.decodeEvents(g, this.columns);
+    const info = indexGeneration(g, this.columns, 0);
+    this.generations.push(info);
+    this.stats.addGeneration(info, this.columns, 0);
+    // Let go of the typed arrays if one generation made them huge.
+    if (this.columns.type.length > 1 << 20) this.columns.clear();
+    return true;
+  }
+
+  /** Reads every generation, calling `onGeneration` after each. */
+  async readAll(onGeneration?: () => void | Promise<void>): Promise<void> {
+    if (!this.reader) await this.open();
+    while (await this.readNextGeneration()) await onGeneration?.();
+  }
+
+  get parsedBytes(): number {
+    return this.finished ? this.source.size : (this.reader?.position ?? 0);
+  }
+
+  /** Time of the trace's first event: what every "+time" in a label counts from. */
+  get traceStartNs(): number {
+    return Number.isNaN(this.stats.firstNs) ? 0 : this.stats.firstNs;
+  }
+
+  get problems(): readonly Problem[] {
+    return this.reader?.problems.items ?? [];
+  }
+
+  /** Problems the bound on the problem list left out. */
+  get omittedProblems(): number {
+    return this.reader?.problems.omittedCount ?? 0;
+  }
+
+  problemItems(): ProblemItem[] {
+    return this.problems.map((p) => toProblemItem(p, this.generations));
+  }
+
+  summary(): TraceSummary {
+    return makeSummary({
+      fileName: this.fileName,
+      fileSize: this.source.size,
+      header: this.reader?.header,
+      generations: this.generations,
+      stats: this.stats,
+      problems: this.problems,
+      parsedBytes: this.parsedBytes,
+      done: this.finished,
+    });
+  }
+
+  eventTypeNames(): string[] {
+    return this.stats.eventTypeNames();
+  }
+
+  // ---- Pages of rows -------------------------------------------------------------------------
+
+  /** Rows under `parentId` ("" for the roots), a page at a time. Unknown IDs give an empty page. */
+  async getChildren(view: string, tree: TreeId, parentId: string, offset: number, limit: number): Promise<Page<TreeNode>> {
+    const ref = parseNodeId(parentId);
+    if (!ref) return { total: 0, items: [] };
+    if (tree === 'event') return this.eventTreeChildren(ref, parentId, offset, limit);
+    const start = this.traceStartNs;
+    const withSeverity = (page: Page<TreeNode>): Page<TreeNode> => {
+      const sev = this.severities();
+      for (const n of page.items) {
+        const s = sev.get(n.id);
+        if (s) n.severity = s;
+      }
+      return page;
+    };
+    if (ref.kind === 'root') {
+      const matches = this.filters.get(view);
+      if (matches) return withSeverity(await this.matchRows(matches, offset, limit));
+      return withSeverity(pageOf(this.generations.length, offset, limit, (i) => generationRow(this.generations[i], start)));
+    }
+    const g = this.generations[ref.gen];
+    if (!g) return { total: 0, items: [] };
+    switch (ref.kind) {
+      case 'generation': {
+        const rows: (() => TreeNode)[] = g.threads.map((m) => () => threadRow(g, m));
+        if (g.batchesByThread.has(-1)) rows.push(() => noThreadRow(g));
+        rows.push(() => stringsTableRow(g), () => stacksTableRow(g));
+        if (g.tables.cpuSamples.length > 0) rows.push(() => samplesTableRow(g));
+        return withSeverity(pageOf(rows.length, offset, limit, (i) => rows[i]()));
+      }
+      case 'thread':
+      case 'noThread': {
+        const list = g.batchesByThread.get(ref.kind === 'thread' ? ref.m : -1) ?? [];
+        return withSeverity(pageOf(list.length, offset, limit, (i) => batchRow(g, list[i], start)));
+      }
+      case 'batch': {
+        const b = g.batches[ref.batch];
+        if (!b || b.kind !== BatchKind.Events) return { total: 0, items: [] };
+        const columns = await this.cache.events(g, ref.batch);
+        const total = columns.length;
+        return withSeverity(pageOf(total, offset, limit, (i) => eventRow(viewEvent(columns, i, g.tables), eventId(g.index, ref.batch, i), start)));
+      }
+      case 'stringsTable': {
+        const ids = tableIds(g.tables.strings);
+        return pageOf(ids.length, offset, limit, (i) => stringRow(g, ids[i]));
+      }
+      case 'stacksTable': {
+        const ids = tableIds(g.tables.stacks);
+        return pageOf(ids.length, offset, limit, (i) => stackRow(g, ids[i]));
+      }
+      case 'tableStack': {
+        const total = g.tables.framesOf(ref.id).length;
+        const { start: from, end } = pageWindow(total, offset, limit);
+        return { total, items: stackFrameRows(g.tables, g.index, ref.id, from, end) };
+      }
+      case 'samplesTable':
+        return pageOf(g.tables.cpuSamples.length, offset, limit, (i) => sampleRow(g, i, start));
+      case 'sample': {
+        const s = g.tables.cpuSamples[ref.sample];
+        const total = s ? g.tables.framesOf(s.stack).length : 0;
+        const { start: from, end } = pageWindow(total, offset, limit);
+        return { total, items: sampleFrameRows(g, ref.sample, from, end) };
+      }
+      default:
+        return { total: 0, items: [] };
+    }
+  }
+
+  /** The event tree's roots for an event of the generation tree; undefined if there is no such event. */
+  async eventDetails(nodeId: string): Promise<TreeNode[] | undefined> {
+    const found = await this.findEvent(nodeId);
+    if (!found) return undefined;
+    const { g, batch, columns, event } = found;
+    return eventDetailRoots(viewEvent(columns, event, g.tables), nodeId, this.traceStartNs, threadOfBatch(g.batches[batch]));
+  }
+
+  private async eventTreeChildren(ref: NodeRef, parentId: string, offset: number, limit: number): Promise<Page<TreeNode>> {
+    if (ref.kind === 'event') {
+      const roots = (await this.eventDetails(parentId)) ?? [];
+      const { start, end } = pageWindow(roots.length, offset, limit);
+      return { total: roots.length, items: roots.slice(start, end) };
+    }
+    if (ref.kind !== 'eventStack') return { total: 0, items: [] };
+    const id = eventId(ref.gen, ref.batch, ref.event);
+    const found = await this.findEvent(id);
+    if (!found) return { total: 0, items: [] };
+    const frames = viewEvent(found.columns, found.event, found.g.tables).stacks[ref.stack]?.frames ?? [];
+    return pageOf(frames.length, offset, limit, (i) => eventFrameRow(id, ref.stack, i, frames[i]));
+  }
+
+  private async findEvent(nodeId: string): Promise<{ g: GenerationInfo; batch: number; event: number; columns: EventColumns } | undefined> {
+    const ref = parseNodeId(nodeId);
+    if (!ref || ref.kind !== 'event') return undefined;
+    const g = this.generations[ref.gen];
+    const b = g?.batches[ref.batch];
+    if (!g || !b || b.kind !== BatchKind.Events || ref.event >= b.eventCount) return undefined;
+    const columns = await this.cache.events(g, ref.batch);
+    if (ref.event >= columns.length) return undefined;
+    return { g, batch: ref.batch, event: ref.event, columns };
+  }
+
+  /** "Copy Event": the event as readable lines. */
+  async eventText(nodeId: string): Promise<string | undefined> {
+    const found = await this.findEvent(nodeId);
+    if (!found) return undefined;
+    const { g, batch, event, columns } = found;
+    return eventText(viewEvent(columns, event, g.tables), { gen: g.gen, batch, event, thread: threadOfBatch(g.batches[batch]) }, this.traceStartNs);
+  }
+
+  // ---- Filters -------------------------------------------------------------------------------
+
+  /**
+   * Sets the filter of a view and runs it over every generation read so far. Returns the number
+   * of matches, or an error text for an unusable filter; undefined if a newer filter replaced it.
+   */
+  async setFilter(view: string, filter: Filter): Promise<{ matches: number } | { error: string } | undefined> {
+    const run = (this.filterRuns.get(view) ?? 0) + 1;
+    this.filterRuns.set(view, run);
+    const error = filterError(filter);
+    if (error) return { error };
+    if (isEmptyFilter(filter)) {
+      this.filters.delete(view);
+      return { matches: this.stats.events };
+    }
+    const matches = await runFilter(this.source, this.generations, filter, this.traceStartNs, () => this.filterRuns.get(view) !== run);
+    if (!matches) return undefined;
+    this.filters.set(view, matches);
+    return { matches: matches.count };
+  }
+
+  hasFilter(view: string): boolean {
+    return this.filters.has(view);
+  }
+
+  /** Forgets a closed view's filter. */
+  dropView(view: string): void {
+    this.filters.delete(view);
+    this.filterRuns.delete(view);
+  }
+
+  private async matchRows(matches: FilterMatches, offset: number, limit: number): Promise<Page<TreeNode>> {
+    const { start, end } = pageWindow(matches.kept, offset, limit);
+    const items: TreeNode[] = [];
+    for (let i = start; i < end; i++) {
+      const m = matches.at(i);
+      const g = this.generations[m.gen];
+      const columns = await this.cache.events(g, m.batch);
+      if (m.event >= columns.length) continue;
+      const row = eventRow(viewEvent(columns, m.event, g.tables), eventId(g.index, m.batch, m.event), this.traceStartNs);
+      row.description = `generation ${g.gen}, M ${g.batches[m.batch].m}  ${row.description ?? ''}`;
+      items.push(row);
+    }
+    return { total: matches.kept, items };
+  }
+
+  // ---- Locating nodes ------------------------------------------------------------------------
+
+  /** The ancestors of a node in the generation tree (root excluded, the node itself excluded). */
+  pathTo(nodeId: string): NodeLocation | undefined {
+    const ref = parseNodeId(nodeId);
+    if (!ref || ref.kind === 'root') return undefined;
+    const g = this.generations[ref.gen];
+    if (!g) return undefined;
+    const gid = generationId(g.index);
+    const threadOf = (batch: number): string => {
+      const m = threadOfBatch(g.batches[batch]);
+      return m >= 0 ? threadId(g.index, m) : noThreadId(g.index);
+    };
+    switch (ref.kind) {
+      case 'generation':
+        return { path: [], select: nodeId };
+      case 'thread':
+      case 'noThread':
+      case 'stringsTable':
+      case 'stacksTable':
+      case 'samplesTable':
+        return { path: [gid], select: nodeId };
+      case 'batch':
+        if (!g.batches[ref.batch]) return undefined;
+        return { path: [gid, threadOf(ref.batch)], select: nodeId };
+      case 'event':
+        if (!g.batches[ref.batch]) return undefined;
+        return { path: [gid, threadOf(ref.batch), batchId(g.index, ref.batch)], select: nodeId };
+      case 'string':
+        return { path: [gid, stringsTableId(g.index)], select: nodeId };
+      case 'tableStack':
+        return { path: [gid, stacksTableId(g.index)], select: nodeId };
+      case 'tableFrame':
+        return { path: [gid, stacksTableId(g.index), tableStackId(g.index, ref.id)], select: nodeId };
+      case 'sample':
+        return { path: [gid, samplesTableId(g.index)], select: nodeId };
+      case 'sampleFrame':
+        return { path: [gid, samplesTableId(g.index), sampleId(g.index, ref.sample)], select: nodeId };
+      default:
+        return undefined;
+    }
+  }
+
+  /** The deepest row that contains a byte offset: an event, a batch, or a generation. */
+  async locateOffset(offset: number): Promise<NodeLocation | undefined> {
+    if (!Number.isSafeInteger(offset) || offset < 0) return undefined;
+    const g = this.generations.find((x) => offset >= x.offset && offset < Math.max(x.end, x.offset + 1));
+    if (!g) return undefined;
+    const bi = g.batches.findIndex((b) => offset >= b.offset && offset < b.payloadOffset + b.size);
+    if (bi < 0) return this.pathTo(generationId(g.index));
+    const b = g.batches[bi];
+    if (b.kind !== BatchKind.Events || offset < b.payloadOffset) return this.pathTo(batchId(g.index, bi));
+    const columns = await this.cache.events(g, bi);
+    let event = -1;
+    for (let i = 0; i < columns.length && columns.offset[i] <= offset; i++) event = i;
+    return this.pathTo(event >= 0 ? eventId(g.index, bi, event) : batchId(g.index, bi));
+  }
+
+  /** Worst problem severity per node, the problem's node and all its ancestors. */
+  private severities(): Map<string, 'error' | 'warning' | 'info'> {
+    const problems = this.problems;
+    const key = `${problems.length}/${this.generations.length}`;
+    if (this.severityCache?.key === key) return this.severityCache.map;
+    const rank = { info: 0, warning: 1, error: 2 };
+    const map = new Map<string, 'error' | 'warning' | 'info'>();
+    for (const p of problems) {
+      const id = problemNodeId(p, this.generations);
+      if (!id) continue;
+      const loc = this.pathTo(id);
+      for (const n of [...(loc?.path ?? []), id]) {
+        const old = map.get(n);
+        if (!old || rank[p.severity] > rank[old]) map.set(n, p.severity);
+      }
+    }
+    this.severityCache = { key, map };
+    return map;
+  }
+
+  private requireReader(): TraceReader {
+    if (!this.reader) throw new Error('TraceModel.open() was not called');
+    return this.reader;
+  }
+}
