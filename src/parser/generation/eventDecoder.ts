@@ -38,9 +38,9 @@ const cursor: UvarintCursor = { value: 0, pos: 0 };
 const EMPTY_PRESENCE = new Uint8Array([1]);
 
 /**
- * Appends the events of one batch to `out`. bytes[start, end) is the payload, at file offset
- * `fileBase + start`. Returns the first error, or undefined: an error ends the batch (its bytes
- * cannot be resynchronised); dangling IDs go to onDangling and decoding goes on.
+ * Appends the events of one batch to `out` and returns the first error, or undefined: an error
+ * ends the batch (its bytes cannot be resynchronised); dangling IDs go to onDangling and decoding
+ * goes on. bytes[start, end) is the payload, at file offset `fileBase + start`.
  */
 export function decodeEventBatch(
   bytes: Uint8Array,
@@ -53,10 +53,37 @@ export function decodeEventBatch(
   out: EventColumns,
   onDangling?: (e: EventError) => void,
 ): EventError | undefined {
-  const nsPerTick = tables.nsPerTick;
-  let last = Math.trunc(batchTicks * nsPerTick);
   // At worst one event per two bytes (type byte and a one-byte dt).
   out.reserve(((end - start) >>> 1) + 1);
+  const status: DecodeStatus = { error: undefined };
+  out.length = decodeLoop(bytes, start, end, fileBase, batchIndex, batchTicks, tables, out, status, onDangling);
+  return status.error;
+}
+
+interface DecodeStatus {
+  error: EventError | undefined;
+}
+
+/**
+ * The loop itself. It returns the new event count instead of storing it, and touches no object
+ * property after the loop: V8 compiles this function on-stack while the loop runs, before any
+ * call has returned, and a property store after the loop would have no type feedback, throwing
+ * that code away at the end of every batch.
+ */
+function decodeLoop(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  fileBase: number,
+  batchIndex: number,
+  batchTicks: number,
+  tables: GenerationTables,
+  out: EventColumns,
+  status: DecodeStatus,
+  onDangling: ((e: EventError) => void) | undefined,
+): number {
+  const nsPerTick = tables.nsPerTick;
+  let last = Math.trunc(batchTicks * nsPerTick);
   const types = out.type;
   const times = out.time;
   const offsets = out.offset;
@@ -67,6 +94,8 @@ export function decodeEventBatch(
   const stringPresence = tables.strings.presence ?? EMPTY_PRESENCE;
   const stacksSparse = tables.stacks.presence === undefined;
   const stringsSparse = tables.strings.presence === undefined;
+  const stackTable = tables.stacks;
+  const stringTable = tables.strings;
   let n = out.length;
   let pos = start;
   let index = 0;
@@ -75,14 +104,8 @@ export function decodeEventBatch(
     const type = bytes[pos++];
     const argc = ARG_COUNT[type];
     if (argc < 0) {
-      out.length = n;
-      return {
-        code: type >= V2_SPECS.length ? 'unknown-event-type' : 'event-without-timestamp',
-        message: type >= V2_SPECS.length ? `found invalid event type: ${type}` : `found event without a timestamp: type=${type}`,
-        offset: fileBase + evPos,
-        event: index,
-        severity: 'error',
-      };
+      status.error = badType(type, fileBase + evPos, index);
+      return n;
     }
     const a = n * ARG_STRIDE;
     // argc + 1 varints: dt, then the args. One- and two-byte values inline.
@@ -99,8 +122,8 @@ export function decodeEventBatch(
       } else {
         pos = readUvarint(bytes, pos, end, cursor);
         if (pos < 0) {
-          out.length = n;
-          return varintError(pos, i < 0 ? 'found invalid uvarint for timestamp' : 'found invalid uvarint', fileBase + evPos, index);
+          status.error = varintError(pos, i < 0 ? 'found invalid uvarint for timestamp' : 'found invalid uvarint', fileBase + evPos, index);
+          return n;
         }
         v = cursor.value;
       }
@@ -120,7 +143,7 @@ export function decodeEventBatch(
         for (let i = 0; i < ARG_STRIDE; i++) {
           if ((stackSlots & (1 << i)) === 0) continue;
           const id = args[a + i];
-          if (!(id < stackPresence.length ? stackPresence[id] === 1 : false) && (!stacksSparse || !tables.stacks.has(id))) {
+          if (!(id < stackPresence.length ? stackPresence[id] === 1 : false) && (!stacksSparse || !stackTable.has(id))) {
             onDangling(dangling('stack', id, type, fileBase + evPos, index));
           }
         }
@@ -129,7 +152,7 @@ export function decodeEventBatch(
         for (let i = 0; i < ARG_STRIDE; i++) {
           if ((stringSlots & (1 << i)) === 0) continue;
           const id = args[a + i];
-          if (!(id < stringPresence.length ? stringPresence[id] === 1 : false) && (!stringsSparse || !tables.strings.has(id))) {
+          if (!(id < stringPresence.length ? stringPresence[id] === 1 : false) && (!stringsSparse || !stringTable.has(id))) {
             onDangling(dangling('string', id, type, fileBase + evPos, index));
           }
         }
@@ -138,8 +161,18 @@ export function decodeEventBatch(
     n++;
     index++;
   }
-  out.length = n;
-  return undefined;
+  return n;
+}
+
+function badType(type: number, offset: number, event: number): EventError {
+  const unknown = type >= V2_SPECS.length;
+  return {
+    code: unknown ? 'unknown-event-type' : 'event-without-timestamp',
+    message: unknown ? `found invalid event type: ${type}` : `found event without a timestamp: type=${type}`,
+    offset,
+    event,
+    severity: 'error',
+  };
 }
 
 /** True when every ID the event at column index `i` refers to exists (for callers re-checking one event). */
