@@ -1,4 +1,5 @@
 /** go-trace wire FILE: every raw event, printed exactly as `go tool trace -d=wire FILE` prints it. */
+import { once } from 'node:events';
 import { stat } from 'node:fs/promises';
 import { openFileSource } from '../../node/fileSource.js';
 import type { ByteSource } from '../../parser/bytes/byteSource.js';
@@ -45,7 +46,13 @@ export async function runRawDump(name: string, args: string[], io: CliIO, textHe
       return EXIT_PROBLEM;
     }
     if (textHeader) io.out(`Trace Go1.${reader.version}\n`);
-    const error = await dumpEvents(reader, (text) => io.out(text));
+    const error = await dumpEvents(reader, (text) => {
+      io.out(text);
+      // io.out writes through to process.stdout in the real CLI; when a pipe reader is slower
+      // than the dump, wait for it instead of queueing gigabytes in memory.
+      if (process.stdout.writableNeedDrain) return once(process.stdout, 'drain').then(() => undefined);
+      return undefined;
+    });
     if (error !== undefined) {
       io.err(error + '\n');
       return EXIT_PROBLEM;

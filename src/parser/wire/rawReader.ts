@@ -195,7 +195,11 @@ export class RawReader {
     this.specs = specsForVersion(version);
     this.maxInline = maxInline;
     this.ev = { offset: 0, type: 0, spec: this.specs[0] ?? EMPTY_SPEC, args: [], big: null, data: null, deferred: null };
+    this.argArrays = this.specs.map((sp) => new Array<number>(sp.args.length).fill(0));
   }
+
+  private readonly argArrays: number[][];
+  private readonly stackArgs: number[] = [];
 
   /** The version's slice of the event table (empty for v1 versions). */
   readonly specs: readonly EventSpec[];
@@ -281,11 +285,22 @@ export class RawReader {
     ev.big = null;
     ev.data = null;
     ev.deferred = null;
-    const args = ev.args;
     const nargs = spec.args.length;
-    args.length = nargs;
+    // One argument array per type (its length never changes) and a growable one for stacks.
+    const args = spec.isStack ? this.stackArgs : this.argArrays[t];
+    if (spec.isStack) args.length = nargs;
+    ev.args = args;
     const cur = this.cur;
     for (let i = 0; i < nargs; i++) {
+      // One-byte values (most arguments) without a call.
+      if (p < end) {
+        const b = buf[p];
+        if (b < 0x80) {
+          args[i] = b;
+          p++;
+          continue;
+        }
+      }
       const q = readUvarint(buf, p, end, cur);
       if (q < 0) return this.short(q, p, start, final);
       args[i] = cur.value;
