@@ -112,7 +112,16 @@ export type HostMessage =
   | { type: 'problems'; problems: ProblemItem[] }
   | { type: 'eventTypes'; names: string[] }
   /** Select and show a node, expanding its ancestors (from a problem link or Go to Byte Offset). */
-  | { type: 'reveal'; path: string[]; select: string }
+  | {
+      type: 'reveal';
+      path: string[];
+      select: string;
+      /**
+       * Optional: the index of each of [...path, select] among its parent's children, so the
+       * webview loads the right page at once (without it, it scans the parent's pages in order).
+       */
+      indices?: number[];
+    }
   | { type: 'filterApplied'; filter: Filter; matches: number }
   | { type: 'error'; message: string };
 

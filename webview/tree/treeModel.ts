@@ -141,13 +141,46 @@ export class TreeModel {
       if (row?.kind !== 'placeholder') continue;
       const list = this.lists.get(row.parentId);
       if (!list) continue;
-      const page = Math.floor(row.index / this.pageSize);
-      if (list.requested.has(page)) continue;
-      list.requested.add(page);
-      const offset = page * this.pageSize;
-      out.push({ parentId: row.parentId, offset, limit: Math.min(this.pageSize, list.total - offset) });
+      const request = this.takePage(list, row.parentId, Math.floor(row.index / this.pageSize));
+      if (request) out.push(request);
     }
     return out;
+  }
+
+  /**
+   * The page holding child `index` of `parentId`, if it is neither loaded nor asked for yet;
+   * marks it as asked. For revealing a node whose position is known.
+   */
+  takePageFor(parentId: string, index: number): PageRequest | undefined {
+    const list = this.lists.get(parentId);
+    if (!list || index < 0 || index >= list.total || this.childAt(list, index)) return undefined;
+    return this.takePage(list, parentId, Math.floor(index / this.pageSize));
+  }
+
+  /**
+   * The first page of `parentId` that is neither loaded nor asked for; marks it as asked.
+   * For revealing a node whose position is not known: pages are scanned in order.
+   */
+  takeNextUnloadedPage(parentId: string): PageRequest | undefined {
+    const list = this.lists.get(parentId);
+    if (!list) return undefined;
+    const pageCount = Math.ceil(list.total / this.pageSize);
+    for (let p = 0; p < pageCount; p++) {
+      if (!list.pages.has(p) && !list.requested.has(p)) return this.takePage(list, parentId, p);
+    }
+    return undefined;
+  }
+
+  /** Whether any page of `parentId` is asked for and not answered yet. */
+  isLoading(parentId: string): boolean {
+    return (this.lists.get(parentId)?.requested.size ?? 0) > 0;
+  }
+
+  private takePage(list: ChildList, parentId: string, page: number): PageRequest | undefined {
+    if (list.requested.has(page)) return undefined;
+    list.requested.add(page);
+    const offset = page * this.pageSize;
+    return { parentId, offset, limit: Math.min(this.pageSize, list.total - offset) };
   }
 
   /** Lets a page be asked for again (its request failed or was dropped). */

@@ -1,0 +1,260 @@
+/**
+ * The webview's entry point (bundled to dist/webview.js): builds the page, connects the views
+ * to the host through the message protocol, and saves/restores the view state, since the page
+ * is thrown away whenever its tab is hidden (retainContextWhenHidden: false).
+ */
+import type { Filter, HostMessage, TreeNode, WebviewMessage } from '../src/shared/protocol.js';
+import { codicon, debounce, el } from './dom.js';
+import { FilterBar } from './filterBar.js';
+import { ProblemsView } from './problemsView.js';
+import { SummaryView } from './summaryView.js';
+import { VirtualTree } from './tree/virtualTree.js';
+import { parseViewState, treeViewState, type ViewState } from './viewState.js';
+import { vscodeApi } from './vscodeApi.js';
+
+/** Children of event-tree rows (args, stacks) are opened right away up to this count. */
+const AUTO_EXPAND_EVENT_ROWS = 64;
+/** Arrowing through events asks the host for details only once the cursor rests. */
+const SELECT_DEBOUNCE_MS = 120;
+const SAVE_STATE_DEBOUNCE_MS = 200;
+
+const api = vscodeApi();
+const post = (message: WebviewMessage) => api.postMessage(message);
+const saved: ViewState = parseViewState(api.getState());
+let requestIds = 0;
+const nextRequestId = () => ++requestIds;
+
+// ---- layout ---------------------------------------------------------------------------------
+
+const app = document.getElementById('app') ?? document.body.appendChild(el('div', 'app'));
+const filterBar = new FilterBar((filter) => {
+  post({ type: 'setFilter', filter });
+  saveState();
+});
+const summary = new SummaryView(() => filterBar.element);
+const problems = new ProblemsView(
+  (index) => post({ type: 'revealProblem', index }),
+  () => saveState(),
+);
+const errorBox = el('div', 'error-box');
+errorBox.id = 'error';
+errorBox.setAttribute('role', 'alert');
+errorBox.hidden = true;
+
+const generationPane = pane('Generations');
+const generationHost = el('div');
+generationHost.id = 'generation-tree';
+generationPane.append(generationHost);
+
+const eventPane = pane('Event');
+const eventTitle = eventPane.querySelector<HTMLElement>('.pane-title-detail')!;
+const eventEmpty = el('div', 'pane-empty', 'Select an event to see its arguments and stack.');
+const eventHost = el('div');
+eventHost.id = 'event-tree';
+eventPane.append(eventEmpty, eventHost);
+
+const panes = el('main', 'panes');
+panes.append(generationPane, eventPane);
+app.replaceChildren(header(), filterBar.element, errorBox, panes, problems.element);
+
+function pane(title: string): HTMLElement {
+  const section = el('section', 'pane');
+  section.setAttribute('aria-label', title);
+  const heading = el('h2', 'pane-title');
+  heading.append(el('span', undefined, title), el('span', 'pane-title-detail'));
+  section.append(heading);
+  return section;
+}
+
+function header(): HTMLElement {
+  const top = el('header', 'top');
+  const actions = el('div', 'actions');
+  actions.append(
+    actionButton('file-binary', 'Show the wire dump (at the selected row)', () => {
+      const offset = generationTree.selectedNode()?.offset;
+      post(offset === undefined ? { type: 'showWireDump' } : { type: 'showWireDump', offset });
+    }),
+    actionButton('go-to-file', 'Open the file as text', () => post({ type: 'openAsText' })),
+  );
+  top.append(summary.element, actions);
+  return top;
+}
+
+function actionButton(icon: string, label: string, onClick: () => void): HTMLButtonElement {
+  const b = el('button', 'icon-button');
+  b.type = 'button';
+  b.title = label;
+  b.setAttribute('aria-label', label);
+  b.append(codicon(icon));
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+// ---- trees ----------------------------------------------------------------------------------
+
+/** The event whose details the event tree shows (or is waiting for). */
+let detailsFor: string | undefined;
+/** Focus the event tree when the details for this event arrive (Enter on an event row). */
+let focusEventTreeFor: string | undefined;
+/** The saved event-tree scroll applies to the first details only: those of the saved selection. */
+let restoreEventScroll = saved.generations.selected !== undefined;
+
+const sendSelect = debounce((node: TreeNode) => {
+  detailsFor = node.id;
+  post({ type: 'select', nodeId: node.id });
+}, SELECT_DEBOUNCE_MS);
+
+const generationTree = new VirtualTree(generationHost, {
+  treeId: 'generations',
+  label: 'Generations, batches and events',
+  post,
+  nextRequestId,
+  onSelect: (node) => {
+    if (node) sendSelect(node);
+  },
+  onActivate: (node) => {
+    if (node.frame) {
+      post({ type: 'openFrame', frame: node.frame });
+      return true;
+    }
+    if (node.kind === 'event') {
+      focusEventTreeFor = node.id;
+      sendSelect(node);
+      sendSelect.flush();
+      if (detailsFor === node.id && eventHost.classList.contains('loaded')) eventTree.focus();
+      return true;
+    }
+    return false;
+  },
+  onCopy: (node) => post({ type: 'copyEvent', nodeId: node.id }),
+  onViewChange: () => saveState(),
+});
+
+const eventTree = new VirtualTree(eventHost, {
+  treeId: 'event',
+  label: 'Event arguments and stacks',
+  post,
+  nextRequestId,
+  autoExpandRoots: AUTO_EXPAND_EVENT_ROWS,
+  onActivate: (node) => {
+    if (!node.frame) return false;
+    post({ type: 'openFrame', frame: node.frame });
+    return true;
+  },
+  onCopy: (node) => post({ type: 'copyEvent', nodeId: node.id }),
+  onViewChange: () => saveState(),
+});
+
+function showEventDetails(nodeId: string, nodes: TreeNode[]): void {
+  if (detailsFor !== undefined && nodeId !== detailsFor) return; // the cursor moved on since
+  detailsFor = nodeId;
+  eventTree.replaceRoots(nodes.length, nodes, restoreEventScroll);
+  restoreEventScroll = false;
+  eventHost.classList.add('loaded');
+  eventEmpty.hidden = true;
+  eventTitle.textContent = generationTree.selectedNode()?.id === nodeId ? ` — ${generationTree.selectedNode()!.label}` : '';
+  if (focusEventTreeFor === nodeId) {
+    focusEventTreeFor = undefined;
+    eventTree.focus();
+  }
+}
+
+// ---- state ----------------------------------------------------------------------------------
+
+let problemsOpen = saved.problemsOpen;
+
+const saveState = debounce(() => {
+  problemsOpen = problems.element.open;
+  const state: ViewState = {
+    version: 1,
+    generations: generationTree.viewState(),
+    event: eventTree.viewState(),
+    filter: filterBar.current(),
+    problemsOpen,
+  };
+  state.generations = treeViewState(state.generations.expanded, state.generations.selected, state.generations.scrollTop);
+  state.event = treeViewState(state.event.expanded, state.event.selected, state.event.scrollTop);
+  const focused = document.activeElement;
+  if (focused === eventHost) state.focus = 'event';
+  else if (focused === generationHost) state.focus = 'generations';
+  api.setState(state);
+}, SAVE_STATE_DEBOUNCE_MS);
+
+// Hiding the tab destroys the page; save what is pending first.
+window.addEventListener('pagehide', () => saveState.flush());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') saveState.flush();
+});
+document.addEventListener('focusin', () => saveState());
+
+// ---- messages -------------------------------------------------------------------------------
+
+let appliedFilter: Filter | undefined;
+
+function handle(msg: HostMessage): void {
+  switch (msg.type) {
+    case 'summary':
+      summary.update(msg.summary);
+      return;
+    case 'roots':
+      generationTree.setRoots(msg.total, msg.nodes);
+      return;
+    case 'children':
+      (msg.tree === 'event' ? eventTree : generationTree).handleChildren(msg);
+      return;
+    case 'eventDetails':
+      showEventDetails(msg.nodeId, msg.nodes);
+      return;
+    case 'problems':
+      problems.update(msg.problems);
+      return;
+    case 'eventTypes':
+      filterBar.setEventTypes(msg.names);
+      return;
+    case 'reveal':
+      generationTree.revealNode(msg.path, msg.select, msg.indices);
+      generationTree.focus();
+      return;
+    case 'filterApplied':
+      // Children under the top-level rows are counted anew under the new filter.
+      if (appliedFilter !== undefined && JSON.stringify(appliedFilter) !== JSON.stringify(msg.filter)) generationTree.invalidateChildren();
+      appliedFilter = msg.filter;
+      filterBar.applied(msg.filter, msg.matches);
+      return;
+    case 'error':
+      showError(msg.message);
+      return;
+  }
+}
+
+function showError(message: string): void {
+  const close = el('button', 'icon-button');
+  close.type = 'button';
+  close.title = 'Dismiss';
+  close.setAttribute('aria-label', 'Dismiss');
+  close.append(codicon('close'));
+  close.addEventListener('click', () => {
+    errorBox.hidden = true;
+  });
+  errorBox.replaceChildren(codicon('error'), el('span', 'error-text', message), close);
+  errorBox.hidden = false;
+}
+
+window.addEventListener('message', (e: MessageEvent) => {
+  const msg = e.data as HostMessage | undefined;
+  if (msg && typeof msg === 'object' && typeof msg.type === 'string') handle(msg);
+});
+
+// ---- start ----------------------------------------------------------------------------------
+
+generationTree.restoreViewState(saved.generations);
+eventTree.restoreViewState(saved.event);
+filterBar.show(saved.filter);
+problems.open = problemsOpen;
+post({ type: 'ready' });
+if (Object.keys(saved.filter).length > 0) post({ type: 'setFilter', filter: saved.filter });
+if (saved.generations.selected !== undefined) {
+  detailsFor = saved.generations.selected;
+  post({ type: 'select', nodeId: saved.generations.selected });
+}
+(saved.focus === 'event' ? eventTree : generationTree).focus();
