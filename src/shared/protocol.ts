@@ -87,6 +87,8 @@ export interface ProblemItem {
   batch?: number;
   /** Node to reveal when the problem is clicked. */
   nodeId?: string;
+  /** 0-based line of the problem's raw event in the wire dump document (set once reading is done). */
+  wireLine?: number;
 }
 
 export interface Filter {

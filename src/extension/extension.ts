@@ -1,0 +1,43 @@
+/**
+ * Activation: the custom editor for Go traces, the Problems panel entries, the wire dump
+ * documents, the reveal links and the commands.
+ */
+import * as vscode from 'vscode';
+import { registerCommands } from './commands.js';
+import { TraceDiagnostics, type RevealLinkStyle } from './diagnostics.js';
+import { OTHER_FILES_VIEW_TYPE, TraceEditorProvider, VIEW_TYPE } from './traceEditorProvider.js';
+import { RevealUriHandler } from './uriHandler.js';
+import { WireDumpProvider } from './wireDumpProvider.js';
+import { WIRE_DUMP_SCHEME } from './wireDumpUri.js';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const diagnostics = new TraceDiagnostics(context.extension.id, revealLinkStyle());
+  const wireDumps = new WireDumpProvider();
+  const provider = new TraceEditorProvider(context.extensionUri, diagnostics, wireDumps);
+  context.subscriptions.push(
+    diagnostics,
+    wireDumps,
+    // One provider, two view types: *.trace opens in it by default, other files (trace.out) on request.
+    ...[VIEW_TYPE, OTHER_FILES_VIEW_TYPE].map((viewType) =>
+      vscode.window.registerCustomEditorProvider(viewType, provider, {
+        // The webview saves its own state (setState) and restores it when shown again.
+        webviewOptions: { retainContextWhenHidden: false },
+        supportsMultipleEditorsPerDocument: true,
+      }),
+    ),
+    vscode.workspace.registerTextDocumentContentProvider(WIRE_DUMP_SCHEME, wireDumps),
+    vscode.window.registerUriHandler(new RevealUriHandler((t) => provider.reveal(t))),
+    ...registerCommands(provider),
+  );
+}
+
+export function deactivate(): void {}
+
+/**
+ * The Problems panel opens a diagnostic code's target with the opener service. Desktop VS Code
+ * routes vscode://<extension id>/... to our UriHandler; in the browser (code-server) such a link
+ * leaves the page for the OS, so there we use a command: link to goTrace.revealProblem instead.
+ */
+function revealLinkStyle(): RevealLinkStyle {
+  return vscode.env.uiKind === vscode.UIKind.Web ? 'command' : 'uriHandler';
+}

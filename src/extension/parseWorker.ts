@@ -1,0 +1,98 @@
+/**
+ * The parse worker (a worker_threads entry, bundled to dist/parseWorker.js). It owns the model of
+ * one trace: reads the file generation by generation, posting progress after each, so the first
+ * generation shows while the rest is read, and answers the host's requests in between.
+ *
+ * Cancelling is the host's job: it terminates the worker.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openFileSource } from '../node/fileSource.js';
+import type { ProblemItem } from '../shared/protocol.js';
+import { TraceModel } from './model/traceModel.js';
+import { buildWireDump } from './model/wireDumpText.js';
+import type { HostToWorker, WorkerInit, WorkerRequests, WorkerToHost } from './workerProtocol.js';
+
+const port = parentPort!;
+const init = workerData as WorkerInit;
+const post = (m: WorkerToHost): void => port.postMessage(m);
+
+async function main(): Promise<void> {
+  let model: TraceModel;
+  try {
+    const source = await openFileSource(init.path);
+    model = new TraceModel(source, init.fileName, {
+      problemLimits: { total: Math.max(1, init.maxProblems), perCodeAndGeneration: Math.min(20, Math.max(1, init.maxProblems)) },
+    });
+    await model.open();
+  } catch (e) {
+    post({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+    return;
+  }
+  port.on('message', (m: HostToWorker) => void answer(model, m));
+
+  let sentProblems = -1;
+  let sentTypes = -1;
+  const progress = (): void => {
+    const problems = model.problems.length;
+    const types = model.stats.eventsByType.size;
+    const msg: WorkerToHost = { kind: 'progress', summary: model.summary(), generations: model.generations.length };
+    if (problems !== sentProblems) msg.problems = model.problemItems();
+    if (types !== sentTypes) msg.eventTypes = model.eventTypeNames();
+    sentProblems = problems;
+    sentTypes = types;
+    post(msg);
+  };
+  progress();
+  try {
+    // Yield between generations so requests (the first page, a filter) are answered meanwhile.
+    await model.readAll(() => new Promise<void>((resolve) => setImmediate(() => (progress(), resolve()))));
+  } catch (e) {
+    // The parser reports bad input as problems; an exception here is an I/O error or a bug.
+    post({ kind: 'failed', message: `reading stopped: ${e instanceof Error ? e.message : String(e)}` });
+  }
+  post({ kind: 'done', summary: model.summary(), generations: model.generations.length, problems: await withWireLines(model, model.problemItems()), eventTypes: model.eventTypeNames() });
+}
+
+/** Adds the wire dump line of each problem, so the Problems panel can link to it. */
+async function withWireLines(model: TraceModel, problems: ProblemItem[]): Promise<ProblemItem[]> {
+  if (problems.length === 0 || !model.summary().formatVersion || model.summary().formatVersion! < 22) return problems;
+  try {
+    const dump = await buildWireDump(model.source, { withText: false, fileName: init.fileName });
+    return problems.map((p) => ({ ...p, wireLine: dump.map.lineOf(p.offset) }));
+  } catch {
+    return problems;
+  }
+}
+
+async function answer(model: TraceModel, m: HostToWorker): Promise<void> {
+  try {
+    post({ kind: 'response', id: m.id, result: await handle(model, m) });
+  } catch (e) {
+    post({ kind: 'response', id: m.id, error: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+async function handle(model: TraceModel, m: HostToWorker): Promise<WorkerRequests[typeof m.type]['result']> {
+  switch (m.type) {
+    case 'getChildren': {
+      const a = m.args;
+      const page = await model.getChildren(a.view, a.tree, a.parentId, a.offset, a.limit);
+      return { total: page.total, nodes: page.items };
+    }
+    case 'eventDetails':
+      return (await model.eventDetails(m.args.nodeId)) ?? null;
+    case 'setFilter':
+      return (await model.setFilter(m.args.view, m.args.filter)) ?? null;
+    case 'dropView':
+      model.dropView(m.args.view);
+      return null;
+    case 'eventText':
+      return (await model.eventText(m.args.nodeId)) ?? null;
+    case 'locateOffset':
+      return (await model.locateOffset(m.args.offset)) ?? null;
+    case 'pathTo':
+      return model.pathTo(m.args.nodeId) ?? null;
+  }
+}
+
+void main();

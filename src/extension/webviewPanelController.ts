@@ -1,0 +1,190 @@
+/**
+ * One editor panel of a trace: relays the webview's messages (src/shared/protocol.ts) to the
+ * document's parse worker and sends the answers and the document's progress back. Each panel is
+ * a "view" for the worker, with its own filter.
+ */
+import * as vscode from 'vscode';
+import { PAGE_SIZE, type FrameRef, type HostMessage, type WebviewMessage } from '../shared/protocol.js';
+import type { TraceDocument, TraceDocumentChange } from './traceDocument.js';
+import { parseWebviewMessage } from './webviewMessages.js';
+import { isEmptyFilter } from './model/filter.js';
+import { parseNodeId } from './model/nodeIds.js';
+
+/** What a panel needs from the rest of the extension. */
+export interface PanelServices {
+  openFrame(frame: FrameRef, beside: vscode.ViewColumn | undefined): Promise<void>;
+  showWireDump(trace: vscode.Uri, offset?: number): Promise<void>;
+  openAsText(trace: vscode.Uri): Promise<void>;
+}
+
+let nextViewId = 1;
+
+export class WebviewPanelController implements vscode.Disposable {
+  readonly viewId = `view${nextViewId++}`;
+  /** The generation-tree node last selected in this panel (for Copy Event). */
+  selectedNodeId: string | undefined;
+  /** Byte offset of that event (for Show Wire Dump). */
+  selectedOffset: number | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private ready = false;
+  private sentGenerations = -1;
+  private filtered = false;
+
+  constructor(
+    readonly document: TraceDocument,
+    readonly panel: vscode.WebviewPanel,
+    private readonly services: PanelServices,
+  ) {
+    this.subscriptions.push(
+      panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m)),
+      document.onDidChange((c) => void this.documentChanged(c)),
+    );
+  }
+
+  post(m: HostMessage): void {
+    void this.panel.webview.postMessage(m);
+  }
+
+  /** Selects and shows a node, expanding its ancestors. */
+  async reveal(location: { path: string[]; select: string }): Promise<void> {
+    if (this.filtered) await this.clearFilter();
+    this.post({ type: 'reveal', path: location.path, select: location.select });
+    if (parseNodeId(location.select)?.kind === 'event') await this.select(location.select);
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const m = parseWebviewMessage(raw);
+    if (!m) return;
+    try {
+      await this.handle(m);
+    } catch (e) {
+      // A stopped worker (reload, cancel) fails pending requests; the new state follows anyway.
+      this.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  private async handle(m: WebviewMessage): Promise<void> {
+    const client = this.document.client;
+    switch (m.type) {
+      case 'ready':
+        this.ready = true;
+        // A webview that was hidden starts over (retainContextWhenHidden is off): so does its filter.
+        this.filtered = false;
+        await client?.request('dropView', { view: this.viewId });
+        await this.sendAll();
+        return;
+      case 'getChildren': {
+        if (!client) return;
+        const r = await client.request('getChildren', { view: this.viewId, tree: m.tree, parentId: m.parentId, offset: m.offset, limit: m.limit });
+        this.post({ type: 'children', requestId: m.requestId, tree: m.tree, parentId: m.parentId, offset: m.offset, total: r.total, nodes: r.nodes });
+        return;
+      }
+      case 'select':
+        await this.select(m.nodeId);
+        return;
+      case 'openFrame':
+        await this.services.openFrame(m.frame, this.panel.viewColumn);
+        return;
+      case 'copyEvent':
+        await this.copyEvent(m.nodeId);
+        return;
+      case 'setFilter': {
+        if (!client) return;
+        const r = await client.request('setFilter', { view: this.viewId, filter: m.filter });
+        if (r === null) return; // replaced by a newer filter
+        if ('error' in r) {
+          this.post({ type: 'error', message: `Filter: ${r.error}` });
+          return;
+        }
+        this.filtered = !isEmptyFilter(m.filter);
+        this.post({ type: 'filterApplied', filter: m.filter, matches: r.matches });
+        await this.sendRoots(true);
+        return;
+      }
+      case 'revealProblem': {
+        const p = this.document.state.problems[m.index];
+        if (!p || !client) return;
+        const loc = p.nodeId ? await client.request('pathTo', { nodeId: p.nodeId }) : await client.request('locateOffset', { offset: p.offset });
+        if (loc) await this.reveal(loc);
+        return;
+      }
+      case 'showWireDump':
+        await this.services.showWireDump(this.document.uri, m.offset);
+        return;
+      case 'openAsText':
+        await this.services.openAsText(this.document.uri);
+        return;
+    }
+  }
+
+  async select(nodeId: string): Promise<void> {
+    if (parseNodeId(nodeId)?.kind !== 'event') return;
+    this.selectedNodeId = nodeId;
+    const nodes = await this.document.client?.request('eventDetails', { nodeId });
+    if (!nodes) return;
+    this.selectedOffset = nodes.find((n) => n.offset !== undefined)?.offset;
+    this.post({ type: 'eventDetails', nodeId, nodes });
+  }
+
+  async copyEvent(nodeId: string | undefined = this.selectedNodeId): Promise<boolean> {
+    if (!nodeId) return false;
+    const text = await this.document.client?.request('eventText', { nodeId });
+    if (!text) return false;
+    await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage('Go Trace: event copied', 3000);
+    return true;
+  }
+
+  private async clearFilter(): Promise<void> {
+    this.filtered = false;
+    await this.document.client?.request('setFilter', { view: this.viewId, filter: {} });
+    this.post({ type: 'filterApplied', filter: {}, matches: this.document.state.summary?.events ?? 0 });
+    await this.sendRoots(true);
+  }
+
+  private async sendAll(): Promise<void> {
+    const s = this.document.state;
+    if (s.summary) this.post({ type: 'summary', summary: s.summary });
+    this.post({ type: 'problems', problems: s.problems });
+    this.post({ type: 'eventTypes', names: s.eventTypes });
+    if (s.failure) this.post({ type: 'error', message: s.failure });
+    await this.sendRoots(true);
+  }
+
+  /** The first page of root rows; with `force` false only when the number of generations changed. */
+  private async sendRoots(force: boolean): Promise<void> {
+    const client = this.document.client;
+    const generations = this.document.state.generations;
+    if (!client || (!force && (this.filtered || generations === this.sentGenerations))) return;
+    this.sentGenerations = generations;
+    const r = await client.request('getChildren', { view: this.viewId, tree: 'generations', parentId: '', offset: 0, limit: PAGE_SIZE });
+    this.post({ type: 'roots', tree: 'generations', total: r.total, nodes: r.nodes });
+  }
+
+  private async documentChanged(c: TraceDocumentChange): Promise<void> {
+    if (!this.ready) return;
+    try {
+      if (c.kind === 'reloaded') {
+        this.filtered = false;
+        this.sentGenerations = -1;
+        this.selectedNodeId = undefined;
+        this.selectedOffset = undefined;
+        await this.sendAll();
+        return;
+      }
+      const s = this.document.state;
+      if (s.summary) this.post({ type: 'summary', summary: s.summary });
+      if (c.problemsChanged) this.post({ type: 'problems', problems: s.problems });
+      if (c.eventTypesChanged) this.post({ type: 'eventTypes', names: s.eventTypes });
+      if (s.failure) this.post({ type: 'error', message: s.failure });
+      await this.sendRoots(false);
+    } catch {
+      // The worker was replaced (reload) or stopped; the next change sends the new state.
+    }
+  }
+
+  dispose(): void {
+    void this.document.client?.request('dropView', { view: this.viewId }).catch(() => undefined);
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The host's handle on a parse worker: starts it, turns its messages into events, and sends
+ * requests that resolve with their typed results. Stopping it terminates the thread, which is
+ * how parsing is cancelled.
+ */
+import { Worker } from 'node:worker_threads';
+import type { ProblemItem, TraceSummary } from '../shared/protocol.js';
+import type { HostToWorker, WorkerInit, WorkerRequests, WorkerRequestType, WorkerToHost } from './workerProtocol.js';
+
+export interface WorkerEvents {
+  onProgress(summary: TraceSummary, generations: number, problems: ProblemItem[] | undefined, eventTypes: string[] | undefined, done: boolean): void;
+  onFailed(message: string): void;
+}
+
+export class WorkerClient {
+  private readonly worker: Worker;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private stopped = false;
+
+  constructor(scriptPath: string, init: WorkerInit, private readonly events: WorkerEvents) {
+    this.worker = new Worker(scriptPath, { workerData: init });
+    this.worker.on('message', (m: WorkerToHost) => this.receive(m));
+    this.worker.on('error', (e) => this.events.onFailed(`the parse worker failed: ${e.message}`));
+    this.worker.on('exit', () => this.failPending('the parse worker stopped'));
+  }
+
+  request<K extends WorkerRequestType>(type: K, args: WorkerRequests[K]['args']): Promise<WorkerRequests[K]['result']> {
+    if (this.stopped) return Promise.reject(new Error('the parse worker was stopped'));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.worker.postMessage({ kind: 'request', id, type, args } as HostToWorker);
+    });
+  }
+
+  /** Stops the worker (cancels the parse); pending requests fail. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.failPending('the parse worker was stopped');
+    await this.worker.terminate();
+  }
+
+  private receive(m: WorkerToHost): void {
+    switch (m.kind) {
+      case 'response': {
+        const p = this.pending.get(m.id);
+        if (!p) return;
+        this.pending.delete(m.id);
+        if ('error' in m) p.reject(new Error(m.error));
+        else p.resolve(m.result);
+        return;
+      }
+      case 'progress':
+        this.events.onProgress(m.summary, m.generations, m.problems, m.eventTypes, false);
+        return;
+      case 'done':
+        this.events.onProgress(m.summary, m.generations, m.problems, m.eventTypes, true);
+        return;
+      case 'failed':
+        this.events.onFailed(m.message);
+        return;
+    }
+  }
+
+  private failPending(message: string): void {
+    for (const p of this.pending.values()) p.reject(new Error(message));
+    this.pending.clear();
+  }
+}
