@@ -143,7 +143,8 @@ function decodeLoop(
         for (let i = 0; i < ARG_STRIDE; i++) {
           if ((stackSlots & (1 << i)) === 0) continue;
           const id = args[a + i];
-          if (!(id < stackPresence.length ? stackPresence[id] === 1 : false) && (!stacksSparse || !stackTable.has(id))) {
+          // `id | 0` keeps the lookup an integer index (a double key takes V8's slow path).
+          if (!(id < stackPresence.length && stackPresence[id | 0] === 1) && (!stacksSparse || !stackTable.has(id))) {
             onDangling(dangling('stack', id, type, fileBase + evPos, index));
           }
         }
@@ -152,7 +153,7 @@ function decodeLoop(
         for (let i = 0; i < ARG_STRIDE; i++) {
           if ((stringSlots & (1 << i)) === 0) continue;
           const id = args[a + i];
-          if (!(id < stringPresence.length ? stringPresence[id] === 1 : false) && (!stringsSparse || !stringTable.has(id))) {
+          if (!(id < stringPresence.length && stringPresence[id | 0] === 1) && (!stringsSparse || !stringTable.has(id))) {
             onDangling(dangling('string', id, type, fileBase + evPos, index));
           }
         }
