@@ -27,8 +27,8 @@ const INPUTS: FieldSpec[] = [
   { name: 'goroutine', label: 'Goroutine ID', placeholder: 'Goroutine', className: 'filter-id' },
   { name: 'proc', label: 'Proc ID', placeholder: 'Proc', className: 'filter-id' },
   { name: 'thread', label: 'Thread ID', placeholder: 'Thread', className: 'filter-id' },
-  { name: 'from', label: 'From time since the first event (ns, or with a unit: 1.5ms, 20us, 2s)', placeholder: 'From (e.g. 1.5ms)', className: 'filter-time' },
-  { name: 'to', label: 'To time since the first event (ns, or with a unit: 1.5ms, 20us, 2s)', placeholder: 'To', className: 'filter-time' },
+  { name: 'from', label: 'From time since the first event (ns, or with a unit: 1.5ms, 20us, 2s)', placeholder: 'From time', className: 'filter-time' },
+  { name: 'to', label: 'To time since the first event (ns, or with a unit: 1.5ms, 20us, 2s)', placeholder: 'To time', className: 'filter-time' },
 ];
 
 export class FilterBar {
@@ -59,10 +59,10 @@ export class FilterBar {
       if (spec.name !== 'text' && spec.name !== 'from' && spec.name !== 'to') input.inputMode = 'numeric';
       input.addEventListener('input', () => this.sendSoon());
       input.addEventListener('keydown', (e) => {
-        if (e.key === 'Enter') this.sendSoon.flush();
+        if (e.key === 'Enter') this.sendNow();
         if (e.key === 'Escape' && input.value !== '') {
           input.value = '';
-          this.sendSoon.flush();
+          this.sendNow();
           e.stopPropagation();
         }
       });
@@ -75,7 +75,7 @@ export class FilterBar {
     this.typeSelect.setAttribute('aria-label', 'Event type');
     this.typeSelect.title = 'Event type';
     this.typeSelect.append(new Option('All event types', ''));
-    this.typeSelect.addEventListener('change', () => this.sendSoon.flush());
+    this.typeSelect.addEventListener('change', () => this.sendNow());
     this.inputs.set('type', this.typeSelect);
 
     this.clearButton.id = 'filter-clear';
@@ -127,7 +127,12 @@ export class FilterBar {
 
   private clear(): void {
     for (const input of this.inputs.values()) input.value = '';
-    this.sendSoon.flush();
+    this.sendNow();
+  }
+
+  private sendNow(): void {
+    this.sendSoon.cancel();
+    this.send();
   }
 
   private fields(): FilterFields {

@@ -5,6 +5,7 @@
  */
 import type { Filter, HostMessage, TreeNode, WebviewMessage } from '../src/shared/protocol.js';
 import { codicon, debounce, el } from './dom.js';
+import { sameFilter } from './filter/filterInput.js';
 import { FilterBar } from './filterBar.js';
 import { ProblemsView } from './problemsView.js';
 import { SummaryView } from './summaryView.js';
@@ -92,8 +93,10 @@ function actionButton(icon: string, label: string, onClick: () => void): HTMLBut
 
 // ---- trees ----------------------------------------------------------------------------------
 
-/** The event whose details the event tree shows (or is waiting for). */
+/** The event whose details the event tree is waiting for. */
 let detailsFor: string | undefined;
+/** The event whose details the event tree shows. */
+let shownEvent: string | undefined;
 /** Focus the event tree when the details for this event arrive (Enter on an event row). */
 let focusEventTreeFor: string | undefined;
 /** The saved event-tree scroll applies to the first details only: those of the saved selection. */
@@ -118,10 +121,14 @@ const generationTree = new VirtualTree(generationHost, {
       return true;
     }
     if (node.kind === 'event') {
-      focusEventTreeFor = node.id;
-      sendSelect(node);
-      sendSelect.flush();
-      if (detailsFor === node.id && eventHost.classList.contains('loaded')) eventTree.focus();
+      if (shownEvent === node.id) {
+        sendSelect.cancel();
+        eventTree.focus();
+      } else {
+        focusEventTreeFor = node.id;
+        sendSelect(node);
+        sendSelect.flush();
+      }
       return true;
     }
     return false;
@@ -148,7 +155,8 @@ const eventTree = new VirtualTree(eventHost, {
 function showEventDetails(nodeId: string, nodes: TreeNode[]): void {
   if (detailsFor !== undefined && nodeId !== detailsFor) return; // the cursor moved on since
   detailsFor = nodeId;
-  eventTree.replaceRoots(nodes.length, nodes, restoreEventScroll);
+  if (nodeId !== shownEvent) eventTree.replaceRoots(nodes.length, nodes, restoreEventScroll);
+  shownEvent = nodeId;
   restoreEventScroll = false;
   eventHost.classList.add('loaded');
   eventEmpty.hidden = true;
@@ -189,7 +197,8 @@ document.addEventListener('focusin', () => saveState());
 
 // ---- messages -------------------------------------------------------------------------------
 
-let appliedFilter: Filter | undefined;
+/** The filter the host's data reflect: none until it says otherwise. */
+let appliedFilter: Filter = {};
 
 function handle(msg: HostMessage): void {
   switch (msg.type) {
@@ -217,7 +226,7 @@ function handle(msg: HostMessage): void {
       return;
     case 'filterApplied':
       // Children under the top-level rows are counted anew under the new filter.
-      if (appliedFilter !== undefined && JSON.stringify(appliedFilter) !== JSON.stringify(msg.filter)) generationTree.invalidateChildren();
+      if (!sameFilter(appliedFilter, msg.filter)) generationTree.invalidateChildren();
       appliedFilter = msg.filter;
       filterBar.applied(msg.filter, msg.matches);
       return;

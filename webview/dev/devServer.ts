@@ -40,6 +40,10 @@ createServer(async (req, res) => {
     res.end(page());
     return;
   }
+  if (path === 'favicon.ico') {
+    res.writeHead(204).end();
+    return;
+  }
   if (path.includes('..') || !ALLOWED.some((a) => path === a || path.startsWith(a))) {
     res.writeHead(404).end();
     return;

@@ -13,7 +13,8 @@ import type { Filter, HostMessage, ProblemItem, TraceSummary, TreeNode, WebviewM
 
 const HOSTILE = ['<img src=x onerror=alert(1)>', '</script><script>alert(2)</script>', '"><svg onload=alert(3)>'];
 const EVENT_TYPES = ['GoCreate', 'GoStart', 'GoBlock', 'GoUnblock', 'GoSyscallBegin', 'ProcStart', 'ProcStop', 'UserLog', 'UserRegionBegin', 'GCBegin'];
-const LATENCY_MS = 40;
+/** Answer delay in ms; ?latency=800 makes the placeholder rows easy to see. */
+const LATENCY_MS = Number(new URLSearchParams(location.search).get('latency') ?? 40);
 
 interface DevHost {
   sent: WebviewMessage[];
@@ -93,7 +94,7 @@ function childrenOf(parentId: string): ChildList | undefined {
   switch (parentId) {
     case 'g1':
       return list([
-        { id: 'g1/b0', kind: 'batch', label: 'Batch M0', description: `${(1_000_000 / filterStep).toLocaleString('en-US')} events`, childCount: Math.floor(1_000_000 / filterStep), offset: 64 },
+        { id: 'g1/b0', kind: 'batch', label: 'Batch M0', description: `${Math.floor(1_000_000 / filterStep).toLocaleString('en-US')} events`, childCount: Math.floor(1_000_000 / filterStep), offset: 64 },
         { id: 'g1/b1', kind: 'batch', label: 'Batch M1', description: 'an event with a problem', childCount: Math.floor(2000 / filterStep), offset: 8_000_000, severity: 'error' },
         { id: 'g1/strings', kind: 'table', label: 'Strings', description: `${HOSTILE.length + 2} entries`, childCount: HOSTILE.length + 2 },
       ]);
@@ -150,6 +151,7 @@ function eventDetails(eventId: string): TreeNode[] {
 const problems: ProblemItem[] = [
   { code: 'bad-event', severity: 'error', message: 'event GoStart for goroutine 12 which is not runnable', offset: 8_013_509, generation: 1, batch: 1, nodeId: 'g1/b1/e1500' },
   { code: 'truncated', severity: 'warning', message: 'trace ends in the middle of a batch (generation 3 is incomplete)', offset: 54_000_190, generation: 3, nodeId: 'g3/b0' },
+  { code: 'late-event', severity: 'warning', message: 'event deep in a large batch (reveal test)', offset: 6_889_912, generation: 1, batch: 0, nodeId: 'g1/b0/e765432' },
   { code: 'odd-string', severity: 'info', message: `string ${HOSTILE[0]} is not valid UTF-8`, offset: 120, generation: 1 },
 ];
 
@@ -157,6 +159,7 @@ const problems: ProblemItem[] = [
 const problemPaths: Record<number, { path: string[]; indices: number[] }> = {
   0: { path: ['g1', 'g1/b1'], indices: [0, 1, 1500] },
   1: { path: ['g3'], indices: [2, 0] },
+  2: { path: ['g1', 'g1/b0'], indices: [0, 0, 765432] },
 };
 
 // ---- the protocol -----------------------------------------------------------------------------
@@ -180,7 +183,7 @@ function summary(parsedBytes: number, done: boolean): TraceSummary {
     goroutines: 1000,
     events: 6_002_010,
     cpuSamples: 1234,
-    problems: { errors: 1, warnings: 1, infos: 1 },
+    problems: { errors: 1, warnings: 2, infos: 1 },
     parsedBytes,
     done,
     banner: done ? { severity: 'warning', text: `This trace is truncated: generation 3 ends early. Everything before byte 54,000,190 is shown. ${HOSTILE[1]}` } : undefined,

@@ -108,7 +108,7 @@ export class VirtualTree {
     host.addEventListener('keydown', (e) => this.onKeyDown(e));
     host.addEventListener('mousedown', (e) => this.onMouseDown(e));
     host.addEventListener('dblclick', (e) => this.onDoubleClick(e));
-    host.addEventListener('focus', () => this.scheduleRender());
+    host.addEventListener('focus', () => this.onFocus());
     new ResizeObserver(() => this.scheduleRender()).observe(host);
   }
 
@@ -192,6 +192,7 @@ export class VirtualTree {
 
   focus(): void {
     this.element.focus({ preventScroll: true });
+    this.ensureCursor(); // the focus event does not fire if the tree had the focus already
   }
 
   // ---- rendering ----------------------------------------------------------------------------
@@ -372,6 +373,24 @@ export class VirtualTree {
   }
 
   // ---- input --------------------------------------------------------------------------------
+
+  /** A tree without a cursor puts it on the first visible row, so keys and screen readers start there. */
+  private onFocus(): void {
+    this.ensureCursor();
+    this.scheduleRender();
+  }
+
+  private ensureCursor(): void {
+    if (!this.cursor && this.model.rowCount() > 0) {
+      const first = Math.min(this.model.rowCount() - 1, Math.ceil(this.virtualTop / ROW_HEIGHT));
+      const data = this.model.rowAt(first);
+      if (data?.kind === 'node') {
+        this.cursor = { id: data.entry.node.id };
+        this.notifySelection();
+        this.scheduleRender();
+      }
+    }
+  }
 
   private onScroll(): void {
     const top = this.element.scrollTop;
