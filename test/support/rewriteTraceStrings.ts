@@ -7,7 +7,7 @@
  * every frame of the trace to new paths: the end-to-end tests turn one recorded trace into
  * variants that need each source-resolution rule.
  *
- *   const bytes = rewriteTraceStrings(original, replacePrefix('example.com/e2eapp/', '/tmp/ws/'));
+ *   const bytes = rewriteTraceStrings(original, filesOnly(replacePrefix('example.com/e2eapp/', '/srv/ws/')));
  *
  * A string the function returns unchanged keeps its original bytes (even if not valid UTF-8).
  * A batch that grows past the runtime's batch size limit is split into several Strings batches
