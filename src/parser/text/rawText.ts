@@ -254,28 +254,25 @@ export class RawTextReader {
     const line = this.nextLine();
     if (!line) throw new RawTextError(0, 'EOF', 'the text has no "Trace Go1.NN" header line');
     const b = this.b;
-    const fail = (msg: string): never => {
-      throw new RawTextError(this.lineNo, msg);
-    };
+    const fail = (msg: string) => new RawTextError(this.lineNo, msg);
     const t1 = readToken(b, line);
-    if (latin1(b, t1.tok.start, t1.tok.end) !== 'Trace') fail('failed to parse header');
+    if (latin1(b, t1.tok.start, t1.tok.end) !== 'Trace') throw fail('failed to parse header');
     const t2 = readToken(b, t1.rest);
     const gover = t2.tok;
     const prefix = 'Go1.';
     if (gover.end - gover.start < prefix.length || latin1(b, gover.start, gover.start + prefix.length) !== prefix) {
-      fail('failed to parse header Go version');
+      throw fail('failed to parse header Go version');
     }
     const numSpan = { start: gover.start + prefix.length, end: gover.end };
     const parsed = parseUint64(b, numSpan);
     if (!parsed.ok) {
-      fail(`failed to parse header Go version: strconv.ParseUint: parsing ${quoteForMessage(b, numSpan.start, numSpan.end)}: ${parsed.kind}`);
-      throw new Error('unreachable');
+      throw fail(`failed to parse header Go version: strconv.ParseUint: parsing ${quoteForMessage(b, numSpan.start, numSpan.end)}: ${parsed.kind}`);
     }
     // Go stores the version in a uint32.
     const v = Number(BigInt.asUintN(32, parsed.value));
-    if (!VALID_VERSIONS.has(v)) fail(`unknown or unsupported Go version 1.${v}`);
+    if (!VALID_VERSIONS.has(v)) throw fail(`unknown or unsupported Go version 1.${v}`);
     if (!allSpace(b, t2.rest)) {
-      fail(`encountered unexpected non-space at the end of the header: ${quoteForMessage(b, t2.rest.start, t2.rest.end)}`);
+      throw fail(`encountered unexpected non-space at the end of the header: ${quoteForMessage(b, t2.rest.start, t2.rest.end)}`);
     }
     this.version = v;
     // v1 versions are valid in the header but define no events in this format.
