@@ -227,6 +227,9 @@ export class VSCode {
     await this.page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     // the explorer lists the workspace once the remote file system and extension host are up
     await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    // the color theme is applied once the user settings are read
+    await this.page.waitForFunction(() => /vscode-theme-/.test(document.querySelector('.monaco-workbench')?.className ?? ''),
+      undefined, { timeout: 30_000 });
     await this.closeNotifications();
     log(`workbench loaded in ${Date.now() - t} ms`);
   }
@@ -277,15 +280,33 @@ export class VSCode {
     fs.writeFileSync(path.join(this.userDataDir, 'User', 'settings.json'), JSON.stringify(this.settings, null, 2));
   }
 
-  /** Switches the color theme through settings.json and waits until the workbench shows it. */
+  /** The theme type the workbench shows: 'vs' (light), 'vs-dark', 'hc-black' or 'hc-light'. */
+  async themeType(): Promise<string> {
+    return this.page.evaluate(() => {
+      const cls = document.querySelector('.monaco-workbench')?.classList;
+      return ['vs-dark', 'hc-black', 'hc-light', 'vs'].find((c) => cls?.contains(c)) ?? '';
+    });
+  }
+
+  /**
+   * Switches the color theme with "Preferences: Color Theme" (code-server does not pick up a
+   * settings.json written behind its back) and waits until the workbench shows it.
+   */
   async setTheme(theme: string): Promise<void> {
-    this.writeSettings({ 'workbench.colorTheme': theme });
     const want = /dark/i.test(theme) ? 'vs-dark' : 'vs';
-    await this.page.waitForFunction((cls) => {
-      const wb = document.querySelector('.monaco-workbench');
-      return !!wb && wb.classList.contains(cls);
-    }, want, { timeout: 20_000 });
-    await sleep(500); // webviews get the new theme variables by message
+    if ((await this.themeType()) !== want) {
+      await this.runCommand('Preferences: Color Theme');
+      // The picker shows "Dark Modern" for the setting value "Default Dark Modern". Typing into
+      // it turns it into a marketplace search, so click the row in the unfiltered list.
+      const label = theme.replace(/^Default /, '');
+      const row = this.page.locator('.quick-input-list .monaco-list-row')
+        .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${label}\\s*$`) }) }).first();
+      await row.waitFor({ timeout: 10_000 });
+      await row.click();
+      await this.page.waitForFunction((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls), want, { timeout: 20_000 });
+    }
+    this.settings['workbench.colorTheme'] = theme;
+    await sleep(500); // webviews get the new theme's variables by message
   }
 
   // ---- workbench helpers -----------------------------------------------------------------
@@ -320,16 +341,20 @@ export class VSCode {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     await input.fill('>' + label);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first().waitFor({ timeout: 10_000 });
-    await this.page.keyboard.press('Enter');
+    // the row whose label is exactly `label` (fuzzy matching also lists longer commands first)
+    const exact = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row')
+      .filter({ has: this.page.locator('.label-name', { hasText: exact }) }).first();
+    await row.waitFor({ timeout: 10_000 });
+    await row.click();
   }
 
   /** The label of the active editor tab (in the active editor group). */
   async activeTab(): Promise<string> {
-    const inGroup = this.page.locator('.editor-group-container.active .tabs-container .tab.active .label-name');
-    const any = this.page.locator('.tabs-container .tab.active .label-name');
-    const loc = (await inGroup.count()) > 0 ? inGroup : any;
-    return (await loc.first().innerText()).trim();
+    const inGroup = this.page.locator('.editor-group-container.active .tabs-container .tab.active');
+    const any = this.page.locator('.tabs-container .tab.active');
+    const tab = ((await inGroup.count()) > 0 ? inGroup : any).first();
+    return (await tab.getAttribute('data-resource-name')) ?? (await tab.innerText()).trim();
   }
 
   /** Waits until the active tab is `name`. */
