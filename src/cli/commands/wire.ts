@@ -1,5 +1,4 @@
 /** go-trace wire FILE: every raw event, printed exactly as `go tool trace -d=wire FILE` prints it. */
-import { once } from 'node:events';
 import { stat } from 'node:fs/promises';
 import { openFileSource } from '../../node/fileSource.js';
 import type { ByteSource } from '../../parser/bytes/byteSource.js';
@@ -7,6 +6,8 @@ import { isV1 } from '../../parser/format/version.js';
 import { RawReader, WireError } from '../../parser/wire/rawReader.js';
 import { dumpEvents } from '../../parser/wire/wireDump.js';
 import { CliIO, Command, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from '../command.js';
+
+class StdoutClosed extends Error {}
 
 /**
  * Shared by `wire` and `bin2raw`: opens FILE, reads it with the raw reader and prints one line per
@@ -46,13 +47,39 @@ export async function runRawDump(name: string, args: string[], io: CliIO, textHe
       return EXIT_PROBLEM;
     }
     if (textHeader) io.out(`Trace Go1.${reader.version}\n`);
-    const error = await dumpEvents(reader, (text) => {
-      io.out(text);
-      // io.out writes through to process.stdout in the real CLI; when a pipe reader is slower
-      // than the dump, wait for it instead of queueing gigabytes in memory.
-      if (process.stdout.writableNeedDrain) return once(process.stdout, 'drain').then(() => undefined);
-      return undefined;
-    });
+    // When stdout's reader goes away (`| head`), stop quietly, as Go's dump dies of SIGPIPE.
+    let stdoutGone = false;
+    const onStdoutError = (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      stdoutGone = true;
+    };
+    process.stdout.on('error', onStdoutError);
+    let error: string | undefined;
+    try {
+      error = await dumpEvents(reader, (text) => {
+        if (stdoutGone) throw new StdoutClosed();
+        io.out(text);
+        // io.out writes through to process.stdout in the real CLI; when a pipe reader is slower
+        // than the dump, wait for it instead of queueing gigabytes in memory.
+        if (process.stdout.writableNeedDrain) {
+          return new Promise<void>((resolve) => {
+            const done = () => {
+              process.stdout.off('drain', done);
+              process.stdout.off('error', done);
+              resolve();
+            };
+            process.stdout.on('drain', done);
+            process.stdout.on('error', done);
+          });
+        }
+        return undefined;
+      });
+    } catch (e) {
+      if (e instanceof StdoutClosed) return EXIT_OK;
+      throw e;
+    } finally {
+      process.stdout.off('error', onStdoutError);
+    }
     if (error !== undefined) {
       io.err(error + '\n');
       return EXIT_PROBLEM;
