@@ -33,6 +33,9 @@ import {
 /** VS Code's list row height. */
 export const ROW_HEIGHT = 22;
 
+/** Delay between drawing placeholder rows and asking for their pages (coalesces fast scrolling). */
+const LOAD_DELAY_MS = 30;
+
 /** How many pages a reveal may scan when the host did not say where the node is. */
 const REVEAL_SCAN_PAGES = 100;
 
@@ -92,6 +95,7 @@ export class VirtualTree {
   private foundRow = -1;
   private reveal: PendingReveal | undefined;
   private renderQueued = false;
+  private loadTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(host: HTMLElement, private readonly options: VirtualTreeOptions) {
     this.element = host;
@@ -230,7 +234,7 @@ export class VirtualTree {
     this.lastPhysicalTop = this.element.scrollTop;
 
     const range = this.element.clientHeight > 0 ? visibleRange(g, this.virtualTop) : { first: 0, end: 0 };
-    this.requestPages(this.model.takeMissingPages(range.first, range.end));
+    this.scheduleLoad();
 
     for (const [row, rowEl] of this.rowEls) {
       if (row < range.first || row >= range.end) {
@@ -259,6 +263,21 @@ export class VirtualTree {
       this.element.removeAttribute('aria-activedescendant');
     }
     this.element.classList.toggle('empty', g.rowCount === 0);
+  }
+
+  /**
+   * Asks for the pages on screen shortly after rendering, not at once: while the user drags
+   * the scrollbar across a million rows, only the pages where it stops are fetched.
+   */
+  private scheduleLoad(): void {
+    if (this.loadTimer !== undefined) return;
+    this.loadTimer = setTimeout(() => {
+      this.loadTimer = undefined;
+      const g = this.geometry();
+      if (g.viewportHeight <= 0) return;
+      const range = visibleRange(g, this.virtualTop);
+      this.requestPages(this.model.takeMissingPages(range.first, range.end));
+    }, LOAD_DELAY_MS);
   }
 
   private requestPages(requests: readonly PageRequest[]): void {
