@@ -34,10 +34,12 @@ export function activate(context: vscode.ExtensionContext): void {
 export function deactivate(): void {}
 
 /**
- * The Problems panel opens a diagnostic code's target with the opener service. Desktop VS Code
- * routes vscode://<extension id>/... to our UriHandler; in the browser (code-server) such a link
- * leaves the page for the OS, so there we use a command: link to goTrace.revealProblem instead.
+ * The Problems panel opens a diagnostic code's target with the workbench's opener service. Both
+ * forms reach us: <uriScheme>://<extension id>/reveal?... goes to our UriHandler, and
+ * command:goTrace.revealProblem?[...] runs the command; both were checked in code-server 4.139.1
+ * (where uriScheme is "code-oss"). The URI handler form is used, the command stays registered as
+ * the fallback (switch here if a host ever drops one route).
  */
 function revealLinkStyle(): RevealLinkStyle {
-  return vscode.env.uiKind === vscode.UIKind.Web ? 'command' : 'uriHandler';
+  return 'uriHandler';
 }
