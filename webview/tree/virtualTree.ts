@@ -202,6 +202,8 @@ export class VirtualTree {
   // ---- rendering ----------------------------------------------------------------------------
 
   private afterDataChange(): void {
+    // The tree may have had the focus before it had rows (it gets it when the page opens).
+    if (document.activeElement === this.element) this.ensureCursor();
     this.syncCursor();
     this.continueReveal();
     this.scheduleRender();
@@ -434,6 +436,7 @@ export class VirtualTree {
   }
 
   private onKeyDown(e: KeyboardEvent): void {
+    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft' || e.key === 'Enter') this.ensureCursor();
     const current = this.cursorRow();
     const data = this.rowData(current);
     const node = data?.kind === 'node' ? data.entry.node : undefined;
