@@ -195,11 +195,11 @@ export class RawReader {
     this.specs = specsForVersion(version);
     this.maxInline = maxInline;
     this.ev = { offset: 0, type: 0, spec: this.specs[0] ?? EMPTY_SPEC, args: [], big: null, data: null, deferred: null };
-    this.argArrays = this.specs.map((sp) => new Array<number>(sp.args.length).fill(0));
+    this.argArrays = this.specs.map((sp) => doubleArray(sp.args.length));
   }
 
   private readonly argArrays: number[][];
-  private readonly stackArgs: number[] = [];
+  private readonly stackArgs: number[] = doubleArray(0);
 
   /** The version's slice of the event table (empty for v1 versions). */
   readonly specs: readonly EventSpec[];
@@ -517,6 +517,18 @@ export class RawReader {
     ev.deferred = { kind: 'frames', offset: framesOffset, count: frames };
     return OK;
   }
+}
+
+/**
+ * A packed array of doubles of length n. All argument arrays share this element kind, so the
+ * code reading them stays monomorphic (arrays that start as small integers change kind the first
+ * time a large value lands in them, and differ from each other).
+ */
+function doubleArray(n: number): number[] {
+  const a = [0.5];
+  a.length = 0;
+  for (let i = 0; i < n; i++) a.push(0);
+  return a;
 }
 
 const EMPTY_SPEC: EventSpec = {

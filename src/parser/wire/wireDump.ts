@@ -22,6 +22,8 @@ const decoder = new TextDecoder();
 interface CompiledSpec {
   name: Uint8Array;
   prefixes: Uint8Array[];
+  /** The name followed by the first prefix (or just the name): one copy instead of two. */
+  lead: Uint8Array;
   /** Upper bound of the bytes of the name and arguments. */
   maxHeader: number;
 }
@@ -34,7 +36,8 @@ function compile(spec: EventSpec): CompiledSpec {
     const name = encoder.encode(spec.name);
     const prefixes = spec.args.map((a) => encoder.encode(' ' + a + '='));
     const maxHeader = name.length + prefixes.reduce((n, p) => n + p.length + 20, 0);
-    c = { name, prefixes, maxHeader };
+    const lead = encoder.encode(spec.name + (spec.args.length ? ' ' + spec.args[0] + '=' : ''));
+    c = { name, prefixes, lead, maxHeader };
     compiledCache.set(spec, c);
   }
   return c;
@@ -171,16 +174,21 @@ function putFrames(out: ByteOut, values: number[], big: (bigint | undefined)[] |
 function putHeader(out: ByteOut, c: CompiledSpec, ev: RawEvent): void {
   out.room(c.maxHeader + 1);
   const buf = out.buf;
+  const lead = c.lead;
   let pos = out.len;
-  copyInto(buf, pos, c.name);
-  pos += c.name.length;
+  for (let k = 0; k < lead.length; k++) buf[pos + k] = lead[k];
+  pos += lead.length;
   const prefixes = c.prefixes;
+  const n = prefixes.length;
   const args = ev.args;
-  for (let i = 0; i < prefixes.length; i++) {
-    const p = prefixes[i];
-    copyInto(buf, pos, p);
+  for (let i = 0; i < n; i++) {
+    if (i > 0) {
+      const p = prefixes[i];
+      for (let k = 0; k < p.length; k++) buf[pos + k] = p[k];
+      pos += p.length;
+    }
     const v = args[i];
-    pos = v <= MAX_EXACT ? putUint(buf, pos + p.length, v) : putArg(buf, pos + p.length, args, ev.big, i);
+    pos = v <= MAX_EXACT ? putUint(buf, pos, v) : putArg(buf, pos, args, ev.big, i);
   }
   out.len = pos;
 }
