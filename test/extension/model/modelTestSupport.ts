@@ -1,0 +1,22 @@
+/** Opens a fixture trace into a fully read TraceModel, for the model tests. */
+import * as path from 'node:path';
+import { openFileSource } from '../../../src/node/fileSource.js';
+import { TraceModel } from '../../../src/extension/model/traceModel.js';
+import { fixturesDir } from '../../support/paths.js';
+
+export const fixture = (name: string): string => path.join(fixturesDir, name);
+
+const open: TraceModel[] = [];
+
+export async function readModel(name: string): Promise<TraceModel> {
+  const source = await openFileSource(fixture(name));
+  const model = new TraceModel(source, name);
+  open.push(model);
+  await model.readAll();
+  return model;
+}
+
+/** Closes the files of every model opened so far (call in an after hook). */
+export async function closeModels(): Promise<void> {
+  for (const m of open.splice(0)) await m.source.close?.();
+}
