@@ -16,7 +16,7 @@ export class EventColumns {
   offset = new Float64Array(0);
   /** Index of each event's batch within its generation. */
   batch = new Uint32Array(0);
-  /** ARG_STRIDE arguments per event (after dt); unused slots are 0. */
+  /** ARG_STRIDE slots per event for its arguments after dt; slots past its spec's count hold stale values. */
   args = new Float64Array(0);
 
   constructor(capacity = 1024) {

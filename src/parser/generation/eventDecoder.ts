@@ -10,7 +10,6 @@ import { readUvarint, UVARINT_OVERFLOW, UvarintCursor } from '../bytes/uvarint.j
 import { V2_SPECS } from '../format/v2Events.js';
 import type { ProblemCode } from '../problems.js';
 import { ARG_STRIDE, EventColumns } from './eventColumns.js';
-import type { IdTable } from './idTable.js';
 import type { GenerationTables } from './tables.js';
 
 export interface EventError {
@@ -24,14 +23,18 @@ export interface EventError {
 
 /** Per type byte: number of args after dt, or -1 if the byte is not a timed event. */
 const ARG_COUNT = new Int8Array(256).fill(-1);
-/** Per type byte: a bit per arg slot (after dt, 0-based) holding a stack ID / a string ID. */
-const STACK_SLOTS = new Uint8Array(256);
-const STRING_SLOTS = new Uint8Array(256);
+/** Per type byte: up to two arg slots (after dt, 0-based) holding stack IDs, and string IDs; -1 if none. */
+const STACK_SLOT_A = new Int8Array(256).fill(-1);
+const STACK_SLOT_B = new Int8Array(256).fill(-1);
+const STRING_SLOT_A = new Int8Array(256).fill(-1);
+const STRING_SLOT_B = new Int8Array(256).fill(-1);
 V2_SPECS.forEach((spec, type) => {
   if (!spec.isTimed || spec.args.length === 0) return;
   ARG_COUNT[type] = spec.args.length - 1;
-  for (const i of spec.stackIds) STACK_SLOTS[type] |= 1 << (i - 1);
-  for (const i of spec.stringIds) STRING_SLOTS[type] |= 1 << (i - 1);
+  if (spec.stackIds.length > 0) STACK_SLOT_A[type] = spec.stackIds[0] - 1;
+  if (spec.stackIds.length > 1) STACK_SLOT_B[type] = spec.stackIds[1] - 1;
+  if (spec.stringIds.length > 0) STRING_SLOT_A[type] = spec.stringIds[0] - 1;
+  if (spec.stringIds.length > 1) STRING_SLOT_B[type] = spec.stringIds[1] - 1;
 });
 
 const cursor: UvarintCursor = { value: 0, pos: 0 };
@@ -108,54 +111,65 @@ function decodeLoop(
       return n;
     }
     const a = n * ARG_STRIDE;
-    // argc + 1 varints: dt, then the args. One- and two-byte values inline.
-    let dt = 0;
-    for (let i = -1; i < argc; i++) {
-      let v: number;
-      const b0 = pos < end ? bytes[pos] : 0x80;
+    // dt, then the args: one- and two-byte varints inline, longer ones through readUvarint.
+    let dt: number;
+    let b0 = pos < end ? bytes[pos] : 0x80;
+    if (b0 < 0x80) {
+      dt = b0;
+      pos += 1;
+    } else if (pos + 1 < end && bytes[pos + 1] < 0x80) {
+      dt = (b0 & 0x7f) | (bytes[pos + 1] << 7);
+      pos += 2;
+    } else {
+      pos = readUvarint(bytes, pos, end, cursor);
+      if (pos < 0) {
+        status.error = varintError(pos, 'found invalid uvarint for timestamp', fileBase + evPos, index);
+        return n;
+      }
+      dt = cursor.value;
+    }
+    for (let i = 0; i < argc; i++) {
+      b0 = pos < end ? bytes[pos] : 0x80;
       if (b0 < 0x80) {
-        v = b0;
+        args[a + i] = b0;
         pos += 1;
       } else if (pos + 1 < end && bytes[pos + 1] < 0x80) {
-        v = (b0 & 0x7f) | (bytes[pos + 1] << 7);
+        args[a + i] = (b0 & 0x7f) | (bytes[pos + 1] << 7);
         pos += 2;
       } else {
         pos = readUvarint(bytes, pos, end, cursor);
         if (pos < 0) {
-          status.error = varintError(pos, i < 0 ? 'found invalid uvarint for timestamp' : 'found invalid uvarint', fileBase + evPos, index);
+          status.error = varintError(pos, 'found invalid uvarint', fileBase + evPos, index);
           return n;
         }
-        v = cursor.value;
+        args[a + i] = cursor.value;
       }
-      if (i < 0) dt = v;
-      else args[a + i] = v;
     }
-    for (let i = argc; i < ARG_STRIDE; i++) args[a + i] = 0;
     last += Math.trunc(dt * nsPerTick);
     types[n] = type;
     times[n] = last;
     offsets[n] = fileBase + evPos;
     batches[n] = batchIndex;
     if (check) {
-      const stackSlots = STACK_SLOTS[type];
-      const stringSlots = STRING_SLOTS[type];
-      if (stackSlots !== 0) {
-        for (let i = 0; i < ARG_STRIDE; i++) {
-          if ((stackSlots & (1 << i)) === 0) continue;
-          const id = args[a + i];
-          // `id | 0` keeps the lookup an integer index (a double key takes V8's slow path).
-          if (!(id < stackPresence.length && stackPresence[id | 0] === 1) && (!stacksSparse || !stackTable.has(id))) {
-            onDangling(dangling('stack', id, type, fileBase + evPos, index));
-          }
+      // `id | 0` keeps the lookups integer-indexed (a double key takes V8's slow path).
+      let slot = STACK_SLOT_A[type];
+      if (slot >= 0) {
+        let id = args[a + slot];
+        if (!(id < stackPresence.length && stackPresence[id | 0] === 1) && (!stacksSparse || !stackTable.has(id))) onDangling(dangling('stack', id, type, fileBase + evPos, index));
+        slot = STACK_SLOT_B[type];
+        if (slot >= 0) {
+          id = args[a + slot];
+          if (!(id < stackPresence.length && stackPresence[id | 0] === 1) && (!stacksSparse || !stackTable.has(id))) onDangling(dangling('stack', id, type, fileBase + evPos, index));
         }
       }
-      if (stringSlots !== 0) {
-        for (let i = 0; i < ARG_STRIDE; i++) {
-          if ((stringSlots & (1 << i)) === 0) continue;
-          const id = args[a + i];
-          if (!(id < stringPresence.length && stringPresence[id | 0] === 1) && (!stringsSparse || !stringTable.has(id))) {
-            onDangling(dangling('string', id, type, fileBase + evPos, index));
-          }
+      slot = STRING_SLOT_A[type];
+      if (slot >= 0) {
+        let id = args[a + slot];
+        if (!(id < stringPresence.length && stringPresence[id | 0] === 1) && (!stringsSparse || !stringTable.has(id))) onDangling(dangling('string', id, type, fileBase + evPos, index));
+        slot = STRING_SLOT_B[type];
+        if (slot >= 0) {
+          id = args[a + slot];
+          if (!(id < stringPresence.length && stringPresence[id | 0] === 1) && (!stringsSparse || !stringTable.has(id))) onDangling(dangling('string', id, type, fileBase + evPos, index));
         }
       }
     }
@@ -176,15 +190,6 @@ function badType(type: number, offset: number, event: number): EventError {
   };
 }
 
-/** True when every ID the event at column index `i` refers to exists (for callers re-checking one event). */
-export function danglingIds(type: number, eventArgs: ArrayLike<number>, stacks: IdTable<unknown>, strings: IdTable<string>): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < ARG_STRIDE; i++) {
-    if (STACK_SLOTS[type] & (1 << i) && !stacks.has(eventArgs[i])) out.push(`stack ${eventArgs[i]}`);
-    if (STRING_SLOTS[type] & (1 << i) && !strings.has(eventArgs[i])) out.push(`string ${eventArgs[i]}`);
-  }
-  return out;
-}
 
 function varintError(status: number, message: string, offset: number, event: number): EventError {
   if (status === UVARINT_OVERFLOW) {
