@@ -10,7 +10,7 @@ import { WindowReader } from './bytes/windowReader.js';
 import { BatchKind, BatchRef, classifyBatch, MAX_BATCH_HEADER_SIZE, readBatchHeader } from './framing/batch.js';
 import { findPlausibleBatch } from './framing/resync.js';
 import { Ev } from './format/v2Events.js';
-import { goReleasesFor, HEADER_SIZE, isV1, readHeader, TraceVersion } from './format/version.js';
+import { goReleasesFor, HEADER_SCAN_LIMIT, isV1, readHeader, TraceVersion } from './format/version.js';
 import { decodeEventBatch, EventError } from './generation/eventDecoder.js';
 import type { EventColumns } from './generation/eventColumns.js';
 import { Generation } from './generation/generation.js';
@@ -68,7 +68,7 @@ export class TraceReader {
   /** Reads the header. A file that is not a v2 trace gives a reader with a problem and no generations. */
   static async open(source: ByteSource, options: TraceReaderOptions = {}): Promise<TraceReader> {
     const problems = new ProblemList(options.problemLimits);
-    const head = await source.read(0, HEADER_SIZE + 8);
+    const head = await source.read(0, HEADER_SCAN_LIMIT);
     const h = readHeader(head);
     if (!h.ok) {
       problems.add({ code: h.code, severity: 'error', message: h.message, offset: 0 });

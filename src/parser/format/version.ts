@@ -1,4 +1,5 @@
-/** Trace format versions and the 16-byte header that names them. */
+/** Trace format versions and the header that names them. */
+import { decodeRune } from '../text/goQuote.js';
 
 /** Format versions Go's newest parser accepts. A Go release and its format version differ (Go 1.24 writes 23). */
 export const enum TraceVersion {
@@ -41,34 +42,68 @@ export type HeaderResult =
   | { ok: true; version: TraceVersion; size: number }
   | { ok: false; code: 'not-a-trace' | 'unsupported-version'; message: string; version?: number };
 
-const PREFIX = [0x67, 0x6f, 0x20, 0x31, 0x2e]; // "go 1."
-const SUFFIX = [0x20, 0x74, 0x72, 0x61, 0x63, 0x65, 0x00, 0x00, 0x00]; // " trace\0\0\0"
+/**
+ * How many bytes a header may take. Go allows any run of spaces where its format has one; real
+ * headers are 16 bytes, and a longer one is not worth reading further for.
+ */
+export const HEADER_SCAN_LIMIT = 4096;
+
+const NOT_A_TRACE = { ok: false as const, code: 'not-a-trace' as const, message: 'bad file format: not a Go execution trace?' };
 
 /**
- * Reads the header "go 1.NN trace\0\0\0". Go scans it with fmt.Fscanf, so the number is decimal
- * digits of any length; the header is then however many bytes that took (16 for every real trace).
+ * Reads the header the way Go does: fmt.Fscanf(r, "go 1.%d trace\0\0\0", &version). So input is
+ * matched rune by rune (a bad UTF-8 byte is U+FFFD); a space in the format takes one or more space
+ * runes other than newline; spaces before the number are skipped (a newline fails); the number is
+ * ASCII digits, at most 2^32 - 1. `bytes` should hold HEADER_SCAN_LIMIT bytes or the whole file.
  */
 export function readHeader(bytes: Uint8Array): HeaderResult {
-  const notATrace = { ok: false as const, code: 'not-a-trace' as const, message: 'bad file format: not a Go execution trace?' };
   let pos = 0;
-  for (const b of PREFIX) {
-    if (bytes[pos++] !== b) return notATrace;
+  const peek = (): [number, number] => decodeRune(bytes, pos, bytes.length);
+  const literal = (c: number): boolean => {
+    const [r, n] = peek();
+    if (r !== c) return false;
+    pos += n;
+    return true;
+  };
+  const formatSpace = (): boolean => {
+    let [r, n] = peek();
+    if (r < 0) return true; // the next literal fails
+    if (!isFmtSpace(r) || r === 0x0a) return false;
+    do {
+      pos += n;
+      [r, n] = peek();
+    } while (isFmtSpace(r) && r !== 0x0a);
+    return true;
+  };
+  if (!literal(0x67) || !literal(0x6f) || !formatSpace() || !literal(0x31) || !literal(0x2e)) return NOT_A_TRACE;
+  for (;;) {
+    const [r, n] = peek();
+    if (r === 0x0a) return NOT_A_TRACE;
+    if (!isFmtSpace(r)) break;
+    pos += n;
   }
+  let [r, n] = peek();
+  if (r < 0x30 || r > 0x39) return NOT_A_TRACE;
   let version = 0;
-  const digitsStart = pos;
-  // Go's %d also takes a sign; a signed version is never valid, so it is simply not a trace here.
-  while (pos < bytes.length && bytes[pos] >= 0x30 && bytes[pos] <= 0x39 && pos - digitsStart < 12) {
-    version = version * 10 + (bytes[pos] - 0x30);
-    pos++;
-  }
-  if (pos === digitsStart) return notATrace;
-  for (const b of SUFFIX) {
-    if (bytes[pos++] !== b) return notATrace;
-  }
+  do {
+    version = version * 10 + (r - 0x30);
+    if (version > 0xffffffff) return NOT_A_TRACE; // overflows Go's uint32 Version
+    pos += n;
+    [r, n] = peek();
+  } while (r >= 0x30 && r <= 0x39);
+  if (!formatSpace()) return NOT_A_TRACE;
+  for (const c of [0x74, 0x72, 0x61, 0x63, 0x65, 0, 0, 0]) if (!literal(c)) return NOT_A_TRACE; // "trace\0\0\0"
   if (!SUPPORTED.has(version)) {
     return { ok: false, code: 'unsupported-version', message: `unknown or unsupported trace version go 1.${version}`, version };
   }
   return { ok: true, version: version as TraceVersion, size: pos };
+}
+
+/** fmt's notion of a space rune (newline included; callers treat it apart). */
+function isFmtSpace(r: number): boolean {
+  if (r < 0) return false;
+  if (r <= 0x20) return (r >= 0x09 && r <= 0x0d) || r === 0x20;
+  return r === 0x85 || r === 0xa0 || r === 0x1680 || (r >= 0x2000 && r <= 0x200a) || r === 0x2028 || r === 0x2029 || r === 0x202f || r === 0x205f || r === 0x3000;
 }
 
 /** The bytes of a header for a version, as the runtime writes it. */

@@ -18,7 +18,7 @@
 import type { ByteSource } from '../bytes/byteSource.js';
 import { MAX_EXACT, readUvarint, readUvarintBig, UVARINT_OVERFLOW, type UvarintCursor } from '../bytes/uvarint.js';
 import { specsForVersion, type EventSpec } from '../format/v2Events.js';
-import { decodeRune } from '../text/goQuote.js';
+import { HEADER_SCAN_LIMIT, readHeader } from '../format/version.js';
 
 export const ERR_EOF = 'EOF';
 export const ERR_UNEXPECTED_EOF = 'unexpected EOF';
@@ -543,81 +543,12 @@ const EMPTY_SPEC: EventSpec = {
   experiment: 0,
 };
 
-// ---------------------------------------------------------------------------------------------
-// Header: Go reads it with fmt.Fscanf(r, "go 1.%d trace\x00\x00\x00", &version) on a bufio.Reader.
-// Restated matching rules (any failure is "bad file format"):
-//   - literals match one rune each; input is decoded as UTF-8 rune by rune (a bad byte is U+FFFD);
-//   - the spaces in the format need one or more space runes in the input (newline excluded), or
-//     the end of input (which then fails at the next literal);
-//   - before the number, any run of space runes is skipped, but a newline fails;
-//   - the number is one or more ASCII digits (no sign), at most 2^32 - 1.
-// ---------------------------------------------------------------------------------------------
-
-/** fmt's notion of a space rune (newline included; callers treat it specially). */
-function isFmtSpace(r: number): boolean {
-  if (r < 0) return false;
-  if (r <= 0x20) return (r >= 0x09 && r <= 0x0d) || r === 0x20;
-  return (
-    r === 0x85 ||
-    r === 0xa0 ||
-    r === 0x1680 ||
-    (r >= 0x2000 && r <= 0x200a) ||
-    r === 0x2028 ||
-    r === 0x2029 ||
-    r === 0x202f ||
-    r === 0x205f ||
-    r === 0x3000
-  );
-}
-
+/** The header, read as Go reads it (format/version.ts), with the raw reader's error texts. */
 async function scanHeader(inp: Input): Promise<number> {
-  const fail = (): never => {
-    throw new WireError(ERR_NOT_A_TRACE, 0);
-  };
-  const peek = async (): Promise<[number, number]> => {
-    if (inp.end - inp.pos < 4 && !inp.final) await inp.fill(64);
-    return decodeRune(inp.buf, inp.pos, inp.end);
-  };
-  const literal = async (c: number): Promise<void> => {
-    const [r, n] = await peek();
-    if (r !== c) fail();
-    inp.pos += n;
-  };
-  // A space in the format (not following a newline).
-  const formatSpace = async (): Promise<void> => {
-    let [r, n] = await peek();
-    if (r < 0) return;
-    if (!isFmtSpace(r) || r === 0x0a) fail();
-    do {
-      inp.pos += n;
-      [r, n] = await peek();
-    } while (isFmtSpace(r) && r !== 0x0a);
-  };
-  const skipSpace = async (): Promise<void> => {
-    for (;;) {
-      const [r, n] = await peek();
-      if (r === 0x0a) fail();
-      if (!isFmtSpace(r)) return;
-      inp.pos += n;
-    }
-  };
-
-  await literal(0x67); // g
-  await literal(0x6f); // o
-  await formatSpace();
-  await literal(0x31); // 1
-  await literal(0x2e); // .
-  await skipSpace();
-  let [r, n] = await peek();
-  if (r < 0x30 || r > 0x39) fail();
-  let value = 0;
-  do {
-    value = value * 10 + (r - 0x30);
-    if (value > 0xffffffff) fail(); // overflows the uint32 Version
-    inp.pos += n;
-    [r, n] = await peek();
-  } while (r >= 0x30 && r <= 0x39);
-  await formatSpace();
-  for (const c of [0x74, 0x72, 0x61, 0x63, 0x65, 0, 0, 0]) await literal(c); // "trace\0\0\0"
-  return value;
+  await inp.fill(HEADER_SCAN_LIMIT);
+  const h = readHeader(inp.buf.subarray(inp.pos, inp.end));
+  if (!h.ok && h.code === 'not-a-trace') throw new WireError(ERR_NOT_A_TRACE, 0);
+  if (!h.ok) return h.version ?? 0;
+  inp.pos += h.size;
+  return h.version;
 }

@@ -29,3 +29,14 @@ describe('readHeader', () => {
     }
   });
 });
+
+describe('readHeader matches Go\'s fmt.Fscanf reading of the header', () => {
+  it('accepts the spaces Go accepts and rejects what Go rejects', () => {
+    assert.deepEqual(readHeader(enc('go  1.26 trace\0\0\0')), { ok: true, version: 26, size: 17 });
+    assert.deepEqual(readHeader(enc('go 1. 26 trace\0\0\0')), { ok: true, version: 26, size: 17 });
+    assert.deepEqual(readHeader(enc('go 1.0000000026 trace\0\0\0')), { ok: true, version: 26, size: 24 });
+    assert.equal(readHeader(enc('go 1.\n26 trace\0\0\0')).ok, false);
+    const huge = readHeader(enc('go 1.4294967296 trace\0\0\0'));
+    assert.equal(!huge.ok && huge.code, 'not-a-trace', 'a version over 2^32-1 overflows Go\'s uint32: not a trace');
+  });
+});
