@@ -54,16 +54,18 @@ apt_install() {
   local sudo=()
   if [ "$(id -u)" != 0 ]; then sudo=(sudo -n); fi
   export DEBIAN_FRONTEND=noninteractive
+  # wait (up to 10 min) for another apt/dpkg run instead of failing on its lock
+  local wait=(-o DPkg::Lock::Timeout=600)
   # `apt-get update` only when the package lists do not know a package yet
   local p
   for p in "$@"; do
     if ! apt-cache show "$p" >/dev/null 2>&1; then
       log "apt-get update (package lists do not have $p)"
-      "${sudo[@]}" apt-get update -qq
+      "${sudo[@]}" apt-get "${wait[@]}" update -qq
       break
     fi
   done
-  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  "${sudo[@]}" apt-get "${wait[@]}" install -y -qq --no-install-recommends "$@" >/dev/null
 }
 if [ -z "${SKIP_APT:-}" ] && [ -z "$TOOLS_ONLY" ]; then
   need=()
