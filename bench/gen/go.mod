@@ -1,0 +1,3 @@
+module example.com/tracebench/gen
+
+go 1.22

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# make-bench-trace.sh [OUT] [gen flags...]
+#
+# Builds bench/gen with Go 1.26 and runs it to write a large (~200 MB) execution trace,
+# by default to bench/traces/big.trace (bench/traces/ is gitignored: never commit traces there).
+# Extra arguments go to the generator, e.g. `-size 100000000 -d 15s` (see bench/gen/main.go).
+#
+# Needs: bash, coreutils; Go 1.26 with its GOROOT at $GOROOT_1_26 if set, else
+# $GO_DIR/1.26/usr/lib/go-1.26 (GO_DIR default /work/go); if missing it is installed there
+# with $INSTALL_GO (default /work/shared/tools/install-go.sh: Debian's golang-1.26 packages).
+# About 200 MB of disk, 25 s or more of run time (longer on a slow or busy machine: the
+# generator paces itself to the target size), loopback TCP.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+out=${1:-$repo/bench/traces/big.trace}
+[ $# -gt 0 ] && shift
+GO_DIR=${GO_DIR:-/work/go}
+INSTALL_GO=${INSTALL_GO:-/work/shared/tools/install-go.sh}
+goroot=${GOROOT_1_26:-$GO_DIR/1.26/usr/lib/go-1.26}
+if [ ! -x "$goroot/bin/go" ]; then
+  [ -x "$INSTALL_GO" ] || { echo "make-bench-trace: no Go 1.26 at $goroot and no $INSTALL_GO" >&2; exit 1; }
+  goroot=$("$INSTALL_GO" 1.26 "$GO_DIR/1.26")
+fi
+export GOTOOLCHAIN=local GOFLAGS= GOWORK=off GOENV=off CGO_ENABLED=0 GOPROXY=off
+
+bin=$(mktemp -d)
+trap 'rm -rf "$bin"' EXIT
+( cd "$repo/bench/gen" && "$goroot/bin/go" build -trimpath -buildvcs=false -o "$bin/gen" . )
+mkdir -p "$(dirname "$out")"
+echo "make-bench-trace: $("$goroot/bin/go" version), writing $out" >&2
+"$bin/gen" -o "$out" "$@"
+ls -l "$out" >&2
