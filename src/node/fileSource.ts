@@ -10,7 +10,10 @@ export async function openFileSource(path: string): Promise<ByteSource> {
     async read(offset, length) {
       const want = Math.max(0, Math.min(length, size - offset));
       // A fresh buffer per read: callers keep slices of it (a generation holds its batches).
-      const bytes = new Uint8Array(want);
+      // Not zero-filled (it is overwritten at once), and a plain Uint8Array view, so the parser's
+      // hot loops see one array type rather than Buffer and Uint8Array both.
+      const raw = Buffer.allocUnsafeSlow(want);
+      const bytes = new Uint8Array(raw.buffer, raw.byteOffset, want);
       let got = 0;
       while (got < want) {
         const { bytesRead } = await handle.read(bytes, got, want - got, offset + got);

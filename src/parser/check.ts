@@ -27,8 +27,10 @@ export async function checkTrace(source: ByteSource, options: TraceReaderOptions
     result.generations++;
     result.batches += g.batches.length;
     result.cpuSamples += g.tables.cpuSamples.length;
-    columns.clear();
-    result.events += await reader.decodeEvents(g, columns);
+    for (let i = 0; i < g.batches.length; i++) {
+      columns.clear();
+      result.events += await reader.decodeBatch(g, i, columns);
+    }
   }
   const problems = [...reader.problems.items].sort((a, b) => a.offset - b.offset);
   const omitted = reader.problems.omittedCount;

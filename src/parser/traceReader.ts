@@ -201,18 +201,25 @@ export class TraceReader {
 
   /**
    * Decodes every event batch of a generation into `out` (appending), recording problems.
-   * Returns the number of events added.
+   * Returns the number of events added. For a whole trace, prefer decodeBatch with `out` cleared
+   * per batch: a generation can hold millions of events.
    */
   async decodeEvents(g: Generation, out: EventColumns): Promise<number> {
     const before = out.length;
-    const onDangling = g.truncated ? undefined : (e: EventError, batchIndex: number) => this.reportEvent(g, e, batchIndex);
-    for (let i = 0; i < g.batches.length; i++) {
-      const b = g.batches[i];
-      if (b.kind !== BatchKind.Events) continue;
-      const payload = g.payloads[i] ?? (await this.source.read(b.payloadOffset, b.size));
-      const err = decodeEventBatch(payload, 0, payload.length, b.payloadOffset, i, b.time, g.tables, out, onDangling && ((e) => onDangling(e, i)));
-      if (err) this.reportEvent(g, err, i);
-    }
+    for (let i = 0; i < g.batches.length; i++) await this.decodeBatch(g, i, out);
+    return out.length - before;
+  }
+
+  /** Decodes one batch's events into `out` (appending; nothing for a structural batch), recording problems. */
+  async decodeBatch(g: Generation, index: number, out: EventColumns): Promise<number> {
+    const b = g.batches[index];
+    if (b.kind !== BatchKind.Events) return 0;
+    const before = out.length;
+    const payload = g.payloads[index] ?? (await this.source.read(b.payloadOffset, b.size));
+    // A truncated generation's tables are missing: its dangling IDs are that, reported once.
+    const onDangling = g.truncated ? undefined : (e: EventError) => this.reportEvent(g, e, index);
+    const err = decodeEventBatch(payload, 0, payload.length, b.payloadOffset, index, b.time, g.tables, out, onDangling);
+    if (err) this.reportEvent(g, err, index);
     return out.length - before;
   }
 
