@@ -25,6 +25,7 @@
  */
 import { V2_SPECS, EventSpec, MAX_BATCH_SIZE } from '../../src/parser/format/v2Events.js';
 import { headerBytes } from '../../src/parser/format/version.js';
+import { encodeUvarint } from '../../src/parser/bytes/uvarint.js';
 
 /** An unsigned 64-bit value; negative numbers stand for their two's complement (-1 = 2^64-1). */
 export type U64 = number | bigint;
@@ -154,20 +155,7 @@ function u64(v: U64): bigint {
 }
 
 function uvarintBytes(value: U64 | Padded, minWidth = 0): number[] {
-  let width = minWidth;
-  if (value instanceof Padded) {
-    width = value.width;
-    value = value.value;
-  }
-  let v = u64(value);
-  const out: number[] = [];
-  do {
-    let b = Number(v & 0x7fn);
-    v >>= 7n;
-    if (v !== 0n || out.length + 1 < width) b |= 0x80;
-    out.push(b);
-  } while (v !== 0n || out.length < width);
-  return out;
+  return value instanceof Padded ? encodeUvarint(u64(value.value), value.width) : encodeUvarint(u64(value), minWidth);
 }
 
 /** A value kept as given when padded, else as a uint64. */

@@ -113,10 +113,11 @@ function spec(init: SpecInit): EventSpec {
 
 const timed = (init: SpecInit): EventSpec => spec({ isTimed: true, ...init });
 
-const EMPTY = spec({ name: '' });
+/** The spec of a byte the table leaves undefined. */
+export const EMPTY_SPEC: EventSpec = spec({ name: '' });
 
 function buildTable(): EventSpec[] {
-  const t: EventSpec[] = new Array(Ev.GoroutineStackFree + 1).fill(EMPTY);
+  const t: EventSpec[] = new Array(Ev.GoroutineStackFree + 1).fill(EMPTY_SPEC);
   t[Ev.EventBatch] = spec({ name: 'EventBatch', args: ['gen', 'm', 'time', 'size'] });
   t[Ev.Stacks] = spec({ name: 'Stacks' });
   t[Ev.Stack] = spec({ name: 'Stack', args: ['id', 'nframes'], isStack: true });

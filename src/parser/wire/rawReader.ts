@@ -17,7 +17,7 @@
  */
 import type { ByteSource } from '../bytes/byteSource.js';
 import { MAX_EXACT, readUvarint, readUvarintBig, UVARINT_OVERFLOW, type UvarintCursor } from '../bytes/uvarint.js';
-import { specsForVersion, type EventSpec } from '../format/v2Events.js';
+import { EMPTY_SPEC, specsForVersion, type EventSpec } from '../format/v2Events.js';
 import { HEADER_SCAN_LIMIT, readHeader } from '../format/version.js';
 
 export const ERR_EOF = 'EOF';
@@ -531,17 +531,6 @@ function doubleArray(n: number): number[] {
   return a;
 }
 
-const EMPTY_SPEC: EventSpec = {
-  name: '',
-  args: [],
-  stringIds: [],
-  stackIds: [],
-  startEv: 0,
-  isTimed: false,
-  hasData: false,
-  isStack: false,
-  experiment: 0,
-};
 
 /** The header, read as Go reads it (format/version.ts), with the raw reader's error texts. */
 async function scanHeader(inp: Input): Promise<number> {
