@@ -6,16 +6,16 @@
 # Extra arguments go to the generator, e.g. `-size 100000000 -d 15s` (see bench/gen/main.go).
 #
 # Needs: bash, coreutils; Go 1.26 with its GOROOT at $GOROOT_1_26 if set, else
-# $GO_DIR/1.26/usr/lib/go-1.26 (GO_DIR default /work/go); if missing it is installed there
-# with $INSTALL_GO (default /work/shared/tools/install-go.sh: Debian's golang-1.26 packages).
+# $GO_DIR/1.26/usr/lib/go-1.26 (GO_DIR default: ../go beside the repository); if missing it is installed there
+# with $INSTALL_GO (default ../shared/tools/install-go.sh beside the repository: Debian's golang-1.26 packages).
 # About 200 MB of disk, 25 s or more of run time (longer on a slow or busy machine: the
 # generator paces itself to the target size), loopback TCP.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-$repo/bench/traces/big.trace}
 [ $# -gt 0 ] && shift
-GO_DIR=${GO_DIR:-/work/go}
-INSTALL_GO=${INSTALL_GO:-/work/shared/tools/install-go.sh}
+GO_DIR=${GO_DIR:-$(dirname "$repo")/go}
+INSTALL_GO=${INSTALL_GO:-$(dirname "$repo")/shared/tools/install-go.sh}
 goroot=${GOROOT_1_26:-$GO_DIR/1.26/usr/lib/go-1.26}
 if [ ! -x "$goroot/bin/go" ]; then
   [ -x "$INSTALL_GO" ] || { echo "make-bench-trace: no Go 1.26 at $goroot and no $INSTALL_GO" >&2; exit 1; }

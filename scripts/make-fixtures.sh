@@ -4,13 +4,13 @@
 # Needs:
 #   * bash, coreutils (stat, cmp, sort, mktemp), grep, diff.
 #   * Go toolchains, one GOROOT per Go version used (the Debian golang-1.NN packages
-#     unpacked with /work/shared/tools/install-go.sh; any other Go distribution works too):
+#     unpacked with ../shared/tools/install-go.sh; any other Go distribution works too):
 #       the workload versions  VERSIONS    (default "1.22 1.23 1.25 1.26 1.27"),
 #       the v1-format versions V1_VERSIONS (default "1.19 1.21"),
 #       the oracle             ORACLE      (default 1.27; its `go tool trace` makes all outputs).
 #     The GOROOT of version X.Y is taken from $GOROOT_X_Y (e.g. GOROOT_1_26=...) if set,
-#     else $GO_DIR/X.Y/usr/lib/go-X.Y (GO_DIR default /work/go). If it is missing and
-#     $INSTALL_GO (default /work/shared/tools/install-go.sh) exists, it is installed there.
+#     else $GO_DIR/X.Y/usr/lib/go-X.Y (GO_DIR default: ../go beside the repository). If it is missing and
+#     $INSTALL_GO (default ../shared/tools/install-go.sh beside the repository) exists, it is installed there.
 #   * No network and no Go module proxy: the workloads use only the standard library.
 #
 # What it does, for every version V and workload W in test/fixtures/go/{annot,manyg,syscalls,cpuprof}:
@@ -18,7 +18,7 @@
 #   GOMAXPROCS=2 and keeps the smallest trace as go<V>-<W>.trace; then, with the oracle's
 #   `go tool trace`, writes go<V>-<W>.wire.txt (stdout of -d=wire), go<V>-<W>.parsed.txt
 #   (stdout of -d=parsed) and go<V>-<W>.verdict.txt (verdict, exit codes, first stderr line,
-#   oracle version; same layout as /work/shared/traces/*.verdict.txt).
+#   oracle version; same layout as ../shared/traces/*.verdict.txt).
 #   The v1 versions get only the annot workload. From go1.26-manyg (two generations) it
 #   derives three broken variants (fixturetool break). Finally it writes manifest.json and
 #   checks that no output names a path of this machine.
@@ -34,8 +34,8 @@ VERSIONS=${VERSIONS:-"1.22 1.23 1.25 1.26 1.27"}
 V1_VERSIONS=${V1_VERSIONS:-"1.19 1.21"}
 ORACLE=${ORACLE:-1.27}
 TRIES=${TRIES:-7}
-GO_DIR=${GO_DIR:-/work/go}
-INSTALL_GO=${INSTALL_GO:-/work/shared/tools/install-go.sh}
+GO_DIR=${GO_DIR:-$(dirname "$repo")/go}
+INSTALL_GO=${INSTALL_GO:-$(dirname "$repo")/shared/tools/install-go.sh}
 WORKLOADS="annot manyg syscalls cpuprof"
 BROKEN_FROM=${BROKEN_FROM:-1.26}
 
@@ -156,7 +156,7 @@ done <"$scratch/broken.tsv"
   -oracle "$oracle_version"$'\n'"commands: go tool trace -d=wire FILE; go tool trace -d=parsed FILE"
 
 # No path of this machine may leak into a committed file.
-leaks=$(grep -rlaF -e /work/ -e /tmp/ -e /root -e /home/ -e "$scratch" -e "$GO_DIR" -e "$(dirname "$oracle_go")" \
+leaks=$(grep -rlaF -e "$(dirname "$repo")/" -e /tmp/ -e /root -e /home/ -e "$scratch" -e "$GO_DIR" -e "$(dirname "$oracle_go")" \
   "$scratch/out" || true)
 if [ -n "$leaks" ]; then echo "make-fixtures: machine paths found in: $leaks" >&2; exit 1; fi
 
