@@ -4,9 +4,12 @@
  *   node dist/bench-decode.js MODE FILE
  * MODE: "framing" (batch headers and structural tables only), "decode" (framing, tables, every
  * event decoded and checked: what `go-trace check` does), "wire" (the `go-trace wire` dump into
- * a counter, no I/O).
+ * a counter, no I/O), "decode-parallel" (the same decode as `go-trace check` runs it: generations
+ * decoded in worker threads by checkTraceParallel; needs dist/decodeWorker.js beside this bundle).
+ * WORKERS in the environment overrides the worker count.
  */
 import { openFileSource } from '../src/node/fileSource.js';
+import { checkTraceParallel } from '../src/node/parallelCheck.js';
 import { EventColumns } from '../src/parser/generation/eventColumns.js';
 import { TraceReader } from '../src/parser/traceReader.js';
 import { dumpWire } from '../src/parser/wire/wireDump.js';
@@ -25,6 +28,14 @@ async function main(): Promise<void> {
       chars += text.length;
     });
     events = chars;
+  } else if (mode === 'decode-parallel') {
+    const workers = process.env.WORKERS === undefined ? undefined : Number(process.env.WORKERS);
+    const mainThreadDecodes = process.env.MAIN_DECODES === undefined ? undefined : process.env.MAIN_DECODES !== '0';
+    const r = await checkTraceParallel(source, { workers, mainThreadDecodes });
+    events = r.events;
+    generations = r.generations;
+    batches = r.batches;
+    problems = r.problems.length;
   } else {
     const reader = await TraceReader.open(source);
     const columns = new EventColumns(1 << 16);

@@ -6,7 +6,7 @@
 import * as esbuild from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, openSync, readSync, writeSync, closeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
 
 const file = path.resolve(process.argv[2] ?? 'bench/traces/big.trace');
@@ -16,9 +16,10 @@ if (!existsSync(file)) {
 }
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 
-await esbuild.build({
-  entryPoints: ['bench/decode.ts'], outfile: 'dist/bench-decode.js', bundle: true, platform: 'node', format: 'cjs', target: 'es2022', logLevel: 'warning',
-});
+// The decode worker beside the benchmark bundle, where checkTraceParallel looks for it.
+for (const [entry, outfile] of [['bench/decode.ts', 'dist/bench-decode.js'], ['src/node/decodeWorker.ts', 'dist/decodeWorker.js']]) {
+  await esbuild.build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'es2022', logLevel: 'warning' });
+}
 
 /** Runs one measurement `runs` times in fresh processes; keeps the fastest, and the largest peak RSS. */
 function measure(cmd, args) {
@@ -33,12 +34,13 @@ function measure(cmd, args) {
   return best;
 }
 
-function goRoot() {
-  if (process.env.GOROOT_BENCH) return process.env.GOROOT_BENCH;
+/** $GOROOT_BENCH (several GOROOTs separated by ':' compare Go releases), else the GOROOT of `go` on PATH. */
+function goRoots() {
+  if (process.env.GOROOT_BENCH) return process.env.GOROOT_BENCH.split(path.delimiter).filter(Boolean);
   try {
-    return execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim();
+    return [execFileSync('go', ['env', 'GOROOT'], { encoding: 'utf8' }).trim()];
   } catch {
-    return undefined;
+    return [];
   }
 }
 
@@ -47,40 +49,45 @@ const size = statSync(file).size;
 console.log(`trace: ${file} (${mb(size)} MB), node ${process.version}, best of ${runs} runs`);
 
 const rows = [];
-for (const mode of ['framing', 'decode', 'wire']) {
+const cores = availableParallelism();
+for (const mode of ['framing', 'decode', 'decode-parallel', 'wire']) {
   const m = measure(process.execPath, ['dist/bench-decode.js', mode, file]);
-  rows.push({ what: `ours: ${mode}`, ...m });
+  rows.push({ what: mode === 'decode-parallel' ? `ours: decode, parallel (${cores} cores)` : `ours: ${mode}`, ...m });
 }
 
-const goroot = goRoot();
-if (goroot && existsSync(path.join(goroot, 'bin', 'go'))) {
+const goroots = goRoots().filter((g) => existsSync(path.join(g, 'bin', 'go')));
+for (const goroot of goroots) {
   for (const mode of ['raw', 'full']) {
     try {
       const m = measure('bash', ['scripts/go-reader.sh', goroot, file, mode]);
-      rows.push({ what: `Go ${mode} reader (${path.basename(goroot)})`, ...m });
+      rows.push({ what: `Go ${mode} reader (${path.basename(goroot)})`, goroot, goMode: mode, ...m });
     } catch (e) {
-      console.log(`Go ${mode} reader: ${e.message.split('\n')[0]}`);
+      console.log(`Go ${mode} reader (${path.basename(goroot)}): ${e.message.split('\n')[0]}`);
     }
   }
-} else {
-  console.log('Go reader: skipped (no toolchain; set GOROOT_BENCH or put go on PATH)');
 }
+if (goroots.length === 0) console.log('Go reader: skipped (no toolchain; set GOROOT_BENCH or put go on PATH)');
 
 console.log('');
-console.log('what'.padEnd(34) + 'MB/s'.padStart(9) + 'events/s'.padStart(14) + 'seconds'.padStart(10) + 'peak RSS MB'.padStart(13));
+console.log('what'.padEnd(40) + 'MB/s'.padStart(9) + 'events/s'.padStart(14) + 'seconds'.padStart(10) + 'peak RSS MB'.padStart(13));
 for (const r of rows) {
   const ev = r.mode === 'wire' ? '(text)' : `${(r.eventsPerSec / 1e6).toFixed(2)} M`;
-  console.log(r.what.padEnd(34) + mb(r.bytes / r.seconds).padStart(9) + ev.padStart(14) + r.seconds.toFixed(2).padStart(10) + mb(r.peakRssBytes).padStart(13));
+  console.log(r.what.padEnd(40) + mb(r.bytes / r.seconds).padStart(9) + ev.padStart(14) + r.seconds.toFixed(2).padStart(10) + mb(r.peakRssBytes).padStart(13));
 }
-const ours = rows.find((r) => r.what === 'ours: decode');
-const goFull = rows.find((r) => r.what.startsWith('Go full'));
-const goRaw = rows.find((r) => r.what.startsWith('Go raw'));
-if (ours && goFull) console.log(`\nwire-level decode vs Go's full parser: ${(ours.mbPerSec / goFull.mbPerSec).toFixed(2)}x the speed`);
-if (ours && goRaw) console.log(`wire-level decode vs Go's raw (wire) reader: ${(ours.mbPerSec / goRaw.mbPerSec).toFixed(2)}x the speed`);
+console.log('');
+for (const [label, ours] of [
+  ['wire-level decode, single-threaded', rows.find((r) => r.mode === 'decode')],
+  [`wire-level decode, parallel (go-trace check; ${cores} cores)`, rows.find((r) => r.mode === 'decode-parallel')],
+]) {
+  for (const go of rows.filter((r) => r.goroot)) {
+    const against = go.goMode === 'full' ? "Go's full parser" : "Go's raw (wire) reader";
+    console.log(`${label} vs ${against} (${path.basename(go.goroot)}): ${(ours.mbPerSec / go.mbPerSec).toFixed(2)}x the speed`);
+  }
+}
 
 // Memory as the file grows: the same decode over the first quarter, half and all of the file.
 // A prefix is a truncated trace, which the reader handles like any other.
-console.log('\npeak memory as the file grows (ours: decode):');
+console.log('\npeak memory as the file grows (ours: decode, single-threaded and parallel):');
 const dir = mkdtempSync(path.join(tmpdir(), 'go-trace-bench-'));
 try {
   for (const fraction of [0.25, 0.5, 1]) {
@@ -89,8 +96,10 @@ try {
       target = path.join(dir, `prefix-${fraction}.trace`);
       copyPrefix(file, target, Math.floor(size * fraction));
     }
-    const m = measure(process.execPath, ['dist/bench-decode.js', 'decode', target]);
-    console.log(`  ${mb(m.bytes).padStart(8)} MB file: ${mb(m.peakRssBytes).padStart(7)} MB peak RSS, ${mb(m.mbPerSec * 1e6)} MB/s`);
+    for (const mode of ['decode', 'decode-parallel']) {
+      const m = measure(process.execPath, ['dist/bench-decode.js', mode, target]);
+      console.log(`  ${mb(m.bytes).padStart(8)} MB file, ${mode.padEnd(15)}: ${mb(m.peakRssBytes).padStart(7)} MB peak RSS, ${mb(m.mbPerSec * 1e6)} MB/s`);
+    }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,5 @@
-// Builds the three bundles: the extension host, the webview and the go-trace CLI.
+// Builds the bundles: the extension host and its parse worker, the webview, the go-trace CLI and
+// its decode worker (dist/decodeWorker.js, found next to the bundle that starts it).
 // Usage: node scripts/build.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
 import { chmodSync, existsSync } from 'node:fs';
@@ -19,6 +20,7 @@ const builds = [
   { ...common, entryPoints: ['src/extension/parseWorker.ts'], outfile: 'dist/parseWorker.js', platform: 'node', format: 'cjs' },
   { ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/node/decodeWorker.ts'], outfile: 'dist/decodeWorker.js', platform: 'node', format: 'cjs' },
 ].filter((b) => existsSync(b.entryPoints[0]));
 
 if (watch) {

@@ -1,7 +1,7 @@
 /** go-trace check FILE: every problem in a trace, one per line. */
-import { checkTrace } from '../../parser/check.js';
 import { formatProblem, hasErrors } from '../../parser/problems.js';
 import { openFileSource } from '../../node/fileSource.js';
+import { checkTraceParallel } from '../../node/parallelCheck.js';
 import { Command, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from '../command.js';
 
 export const checkCommand: Command = {
@@ -32,7 +32,8 @@ Exit status: 0 when no problem is an error, 1 when one is, 2 when the check cann
       return EXIT_USAGE;
     }
     try {
-      const result = await checkTrace(source);
+      // Generations decoded in worker threads on big traces (the same result as checkTrace).
+      const result = await checkTraceParallel(source);
       for (const p of result.problems) io.out(formatProblem(p) + '\n');
       return hasErrors(result.problems) ? EXIT_PROBLEM : EXIT_OK;
     } finally {

@@ -9,6 +9,38 @@ export class IdTable<T> {
 
   constructor(private readonly empty: T) {}
 
+  /**
+   * A table of IDs only, from a compact table's presence map (see `presence`): has() answers as
+   * the original did; get() gives `placeholder` for every present ID. For the event decoder away
+   * from the tables' entries (a decode job in a worker).
+   */
+  static fromPresence<T>(presence: Uint8Array, placeholder: T): IdTable<T> {
+    const t = new IdTable<T>(placeholder);
+    const dense: (T | undefined)[] = new Array(presence.length).fill(undefined);
+    let count = 0;
+    for (let id = 1; id < presence.length; id++) {
+      if (presence[id] === 1) {
+        dense[id] = placeholder;
+        count++;
+      }
+    }
+    t.dense = dense;
+    t.denseCount = count;
+    t.presence = presence;
+    t.sparse = undefined;
+    return t;
+  }
+
+  /**
+   * A table of IDs only, from the IDs of a sparse table (see `ids()`), staying sparse as the
+   * original did; get() gives `placeholder` for every ID.
+   */
+  static fromIds<T>(ids: ArrayLike<number>, placeholder: T): IdTable<T> {
+    const t = new IdTable<T>(placeholder);
+    for (let i = 0; i < ids.length; i++) if (ids[i] !== 0) t.sparse!.set(ids[i], placeholder);
+    return t;
+  }
+
   /** Adds an entry; returns the existing one if the ID is taken (0 is always taken). */
   insert(id: number, value: T): T | undefined {
     const existing = this.get(id);
@@ -57,6 +89,14 @@ export class IdTable<T> {
    * loop. Undefined while the table is sparse; use has() then.
    */
   presence: Uint8Array | undefined;
+
+  /** IDs in ID order (ID 0 excluded). */
+  ids(): number[] {
+    if (this.sparse) return [...this.sparse.keys()].sort((a, b) => a - b);
+    const out: number[] = [];
+    for (let id = 1; id < this.dense.length; id++) if (this.dense[id] !== undefined) out.push(id);
+    return out;
+  }
 
   /** Entries in ID order (ID 0 excluded). */
   *entries(): IterableIterator<[number, T]> {
