@@ -80,6 +80,8 @@ export interface StartOptions {
   theme?: string;
   /** Extra user settings. */
   settings?: Record<string, unknown>;
+  /** Runs on the copied workspace before the server starts (write traces, .vscode/settings.json). */
+  prepare?: (workspace: string, runDir: string) => void;
   /** Browser viewport (default 1400x900). */
   viewport?: { width: number; height: number };
 }
@@ -171,6 +173,7 @@ export class VSCode {
     fs.chmodSync(path.join(r, 'xdg-runtime'), 0o700);
     const wsSrc = path.resolve(REPO, opts.workspace ?? 'test/e2e/workspace');
     fs.cpSync(wsSrc, this.workspace, { recursive: true });
+    opts.prepare?.(this.workspace, r);
     this.writeSettings({ 'workbench.colorTheme': opts.theme ?? LIGHT_THEME, ...opts.settings });
 
     let t = Date.now();
@@ -334,6 +337,12 @@ export class VSCode {
     await this.page.locator('.tabs-container .tab.active', { hasText: base }).first().waitFor({ timeout: 20_000 });
   }
 
+  /** Closes every editor and editor group (a frame's source opens beside the viewer). */
+  async closeAllEditors(): Promise<void> {
+    await this.runCommand('View: Close All Editor Groups');
+    await this.page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  }
+
   /** Runs a command from the command palette by its label. */
   async runCommand(label: string): Promise<void> {
     await this.focusWorkbench();
@@ -377,6 +386,16 @@ export class VSCode {
   async waitForCursorLine(line: number, timeout = 15_000): Promise<void> {
     await this.page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: new RegExp(`Ln ${line},`) })
       .waitFor({ timeout });
+  }
+
+  /** The active editor's path as its breadcrumbs show it, e.g. `worker/text/annotate.go`. */
+  async editorBreadcrumbs(): Promise<string> {
+    const items = this.page.locator('.editor-group-container.active .breadcrumbs-control .monaco-breadcrumb-item');
+    await items.first().waitFor({ timeout: 10_000 });
+    const parts = (await items.allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+    // the file name is followed by symbols (function names): cut after the first item with a dot
+    const file = parts.findIndex((p) => /\.\w+$/.test(p));
+    return (file >= 0 ? parts.slice(0, file + 1) : parts).join('/');
   }
 
   /** The text of the line the cursor is on in the active text editor. */
@@ -447,6 +466,25 @@ export class VSCode {
       await sleep(250);
     }
     throw new Error(`no webview frame has ${selector} after ${timeout} ms (frames: ${this.page.frames().map((f) => f.url().split('?')[0]).join(' | ')})`);
+  }
+
+  /**
+   * The viewer's webview for the trace file `fileName` (its summary title says so). Hidden
+   * webviews of other editors stay in the page, so `webviewFrame` alone may find another one.
+   */
+  async traceWebview(fileName: string, timeout = 60_000): Promise<Frame> {
+    const end = Date.now() + timeout;
+    while (Date.now() < end) {
+      for (const f of this.page.frames()) {
+        if (f === this.page.mainFrame()) continue;
+        try {
+          const title = await f.$('#summary [data-field=fileName]');
+          if (title && (await title.textContent())?.trim() === fileName && (await title.isVisible())) return f;
+        } catch { /* detached or navigating */ }
+      }
+      await sleep(250);
+    }
+    throw new Error(`no visible viewer webview for ${fileName} after ${timeout} ms`);
   }
 
   /** Every webview frame (the inner frames holding extension HTML). */
@@ -577,4 +615,36 @@ export async function expandRow(frame: Frame, tree: TreeId, label: string | RegE
     }
   }
   throw new Error(`row ${String(label)} in #${tree} did not expand (aria-expanded=${await expanded()})`);
+}
+
+/** Waits until no row of `tree` is a loading placeholder (aria-busy). */
+export async function waitTreeIdle(frame: Frame, tree: TreeId, timeout = 20_000): Promise<void> {
+  await frame.waitForFunction((id) => !document.querySelector(`#${id} [role=treeitem][aria-busy=true]`), tree, { timeout });
+}
+
+/**
+ * Expands every collapsed row of `tree` whose aria-level is below `maxLevel` (rows that are
+ * rendered: the tree is virtual, so keep the tree short, e.g. with the filter bar).
+ */
+export async function expandAll(frame: Frame, tree: TreeId, maxLevel: number, maxRows = 200): Promise<void> {
+  const levels = Array.from({ length: maxLevel - 1 }, (_, i) => `#${tree} [role=treeitem][aria-expanded=false][aria-level="${i + 1}"]`).join(', ');
+  for (let n = 0; n < maxRows; n++) {
+    await waitTreeIdle(frame, tree);
+    const row = frame.locator(levels).first();
+    if ((await row.count()) === 0) return;
+    const id = await row.getAttribute('data-node-id');
+    await row.scrollIntoViewIfNeeded();
+    await row.locator('.twistie').click();
+    await frame.locator(`#${tree} [role=treeitem][data-node-id="${id}"][aria-expanded=true]`).waitFor({ timeout: 10_000 });
+  }
+  throw new Error(`expandAll(#${tree}) did not finish after ${maxRows} rows`);
+}
+
+/** Activates a row (double click: opens a frame's source, or shows an event's details). */
+export async function activateRow(frame: Frame, tree: TreeId, label: string | RegExp): Promise<Locator> {
+  const row = treeRows(frame, tree, label).first();
+  await row.waitFor({ timeout: 20_000 });
+  await row.scrollIntoViewIfNeeded();
+  await row.locator('.label').dblclick();
+  return row;
 }
