@@ -21,7 +21,8 @@ if (!vsce) {
   if (!vsce) throw new Error('vsce is still missing after setup-e2e.sh --tools-only');
 }
 
-const args = ['package', '--out', out, '--allow-missing-repository'];
+// --no-rewrite-relative-links: README.md links to docs/ relatively; there is no public repository URL
+const args = ['package', '--out', out, '--allow-missing-repository', '--no-rewrite-relative-links'];
 // vsce asks (y/N) when LICENSE is missing; there is no TTY in CI, so say so up front
 if (!existsSync(join(repo, 'LICENSE')) && !existsSync(join(repo, 'LICENSE.md'))) args.push('--skip-license');
 const t0 = Date.now();
