@@ -41,6 +41,11 @@ export type ProblemCode =
   | 'event-truncated'
   | 'dangling-stack-ref'
   | 'dangling-string-ref'
+  // Ordering (the merged event stream and its state machines).
+  | 'ordering-failed'
+  | 'bad-state-transition'
+  | 'bad-sched-context'
+  | 'bad-event-type'
   // Bookkeeping.
   | 'too-many-problems';
 

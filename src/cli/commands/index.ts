@@ -9,3 +9,5 @@ import { bin2rawCommand } from './bin2raw.js';
 commands.push(wireCommand, bin2rawCommand);
 import { raw2binCommand } from './raw2bin.js';
 commands.push(raw2binCommand);
+import { parsedCommand } from './parsed.js';
+commands.push(parsedCommand);

@@ -1,0 +1,22 @@
+/**
+ * Per-resource sequence numbers: a counter local to a generation. An event carrying a sequence
+ * number may advance only as the immediate successor within the same generation.
+ */
+export interface Seq {
+  gen: number;
+  seq: number;
+}
+
+export function makeSeq(gen: number, seq: number): Seq {
+  return { gen, seq };
+}
+
+/** True when a is the immediate successor of b. */
+export function succeeds(a: Seq, b: Seq): boolean {
+  return a.gen === b.gen && a.seq === b.seq + 1;
+}
+
+/** Go's text for a counter: "N (gen=G)". */
+export function formatSeq(s: Seq): string {
+  return `${s.seq} (gen=${s.gen})`;
+}
