@@ -2,9 +2,10 @@
  * The frontier: a binary min-heap of batch cursors keyed by the time of each cursor's next event.
  * Which thread is tried first decides the order of events with equal times, so the heap moves
  * entries exactly as Go's does (strict comparisons, the same sift rules), and the fallback sort
- * orders equal keys as Go's sort does for small frontiers (insertion sort, stable).
+ * is Go's sort, which leaves equal keys where Go's leaves them.
  */
 import type { BatchCursor } from './batchCursor.js';
+import { goSort } from './goSort.js';
 
 export class Frontier {
   readonly items: BatchCursor[] = [];
@@ -40,14 +41,7 @@ export class Frontier {
 
   /** Sorts by key (a sorted array is still a heap), for trying every thread in time order. */
   sort(): void {
-    const h = this.items;
-    if (h.length <= 12) {
-      for (let i = 1; i < h.length; i++) {
-        for (let j = i; j > 0 && h[j].ev.time < h[j - 1].ev.time; j--) [h[j], h[j - 1]] = [h[j - 1], h[j]];
-      }
-    } else {
-      sortLarge(h);
-    }
+    goSort(this.items, byTime);
   }
 
   private siftUp(i: number): number {
@@ -80,10 +74,4 @@ export class Frontier {
   }
 }
 
-/**
- * More than 12 threads on the frontier: Go's pattern-defeating quicksort is not stable, so equal
- * keys may come out in another order than here (a stable sort). Only ties are affected.
- */
-function sortLarge(h: BatchCursor[]): void {
-  h.sort((a, b) => a.ev.time - b.ev.time);
-}
+const byTime = (a: BatchCursor, b: BatchCursor) => a.ev.time < b.ev.time;

@@ -25,6 +25,7 @@ import type { Problem } from '../problems.js';
 import { TraceReader, TraceReaderOptions } from '../traceReader.js';
 import { BatchCursor, CursorBatch } from './batchCursor.js';
 import { Frontier } from './frontier.js';
+import { goSort } from './goSort.js';
 import { GenerationView } from './generationView.js';
 import { judgeGeneration } from './goErrors.js';
 import { HANDLERS } from './handlers/dispatch.js';
@@ -121,8 +122,11 @@ export class OrderedReader {
       list.push({ payload, payloadOffset: b.payloadOffset, index: i, ticks: b.time });
     }
     const cursors = [...byM].map(([m, batches]) => new BatchCursor(m, batches, g.tables));
+    // Go sorts the samples by time from their file order, with its unstable sort.
+    const samples = [...g.tables.cpuSamples].sort((a, b) => a.offset - b.offset);
+    goSort(samples, (a, b) => a.time < b.time);
     return {
-      kind: 'generation', view, cursors, samples: g.tables.cpuSamples, minTime: g.startTime, deferred,
+      kind: 'generation', view, cursors, samples, minTime: g.startTime, deferred,
       more: g.ending === 'next-generation',
     };
   }
