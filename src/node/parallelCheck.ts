@@ -77,17 +77,14 @@ async function check(source: ByteSource, options: ParallelCheckOptions): Promise
   }
   const mainDecodes = options.mainThreadDecodes ?? true;
   const limits = options.problemLimits ?? DEFAULT_PROBLEM_LIMITS;
-  const reader = await TraceReader.open(source, options);
-  const result: CheckResult = { header: reader.header, generations: 0, batches: 0, events: 0, cpuSamples: 0, problems: [] };
-
   // The problems in the order checkTrace adds them: the header's, then per generation its
-  // framing problems and then its events' problems.
-  const list = new ProblemList(limits);
-  ProblemRun.replayInto(list, { problems: reader.problems.items, omitted: [...reader.problems.omitted].map(([code, count]) => ({ code, count, at: 0 })) });
-  // From here the reader's problems go to the current generation's run: the reader frames
-  // generation N+1 before N's events are decoded, and they must be merged in checkTrace's order.
+  // framing problems and then its events' problems. The reader frames generation N+1 before N's
+  // events are decoded, so its problems go to the current generation's run, merged in order later.
   let framing = new ProblemRun(limits.perCodeAndGeneration);
-  reader.problems.add = (p: Problem) => framing.add(p);
+  const reader = await TraceReader.open(source, { ...options, problemSink: { add: (p: Problem) => framing.add(p) } });
+  const result: CheckResult = { header: reader.header, generations: 0, batches: 0, events: 0, cpuSamples: 0, problems: [] };
+  const list = new ProblemList(limits);
+  ProblemRun.replayInto(list, framing);
 
   const entries: Entry[] = [];
   /** Buffers of finished jobs, reused by the next ones (fewer fresh multi-megabyte allocations). */

@@ -25,6 +25,15 @@ export interface TraceReaderOptions {
   /** Most payload bytes a generation keeps in memory; past that, events are read again on demand. */
   maxRetainedBytes?: number;
   problemLimits?: ProblemLimits;
+  /**
+   * Where problems go as they are found, instead of the reader's own list (which then stays
+   * empty): for a caller that merges them with problems found elsewhere, in its own order.
+   */
+  problemSink?: ProblemSink;
+}
+
+export interface ProblemSink {
+  add(p: Problem): void;
 }
 
 export interface TraceHeader {
@@ -43,6 +52,7 @@ const NOT_DECIDABLE_BEFORE_126 =
 
 export class TraceReader {
   readonly problems: ProblemList;
+  private readonly sink: ProblemSink;
   private readonly window: WindowReader;
   private readonly cur: UvarintCursor = { value: 0, pos: 0 };
   private pos: number;
@@ -59,6 +69,7 @@ export class TraceReader {
     options: TraceReaderOptions,
   ) {
     this.problems = problems;
+    this.sink = options.problemSink ?? problems;
     this.window = new WindowReader(source, options.chunkSize);
     this.pos = header?.headerSize ?? 0;
     this.maxRetained = options.maxRetainedBytes ?? 256 << 20;
@@ -68,10 +79,11 @@ export class TraceReader {
   /** Reads the header. A file that is not a v2 trace gives a reader with a problem and no generations. */
   static async open(source: ByteSource, options: TraceReaderOptions = {}): Promise<TraceReader> {
     const problems = new ProblemList(options.problemLimits);
+    const sink = options.problemSink ?? problems;
     const head = await source.read(0, HEADER_SCAN_LIMIT);
     const h = readHeader(head);
     if (!h.ok) {
-      problems.add({ code: h.code, severity: 'error', message: h.message, offset: 0 });
+      sink.add({ code: h.code, severity: 'error', message: h.message, offset: 0 });
       return new TraceReader(source, undefined, problems, options);
     }
     const header: TraceHeader = {
@@ -82,7 +94,7 @@ export class TraceReader {
       fileSize: source.size,
     };
     if (header.v1) {
-      problems.add({
+      sink.add({
         code: 'v1-not-decoded',
         severity: 'info',
         message: `this is a Go 1.${h.version} format trace (written by ${header.goReleases}); decoding traces older than Go 1.22 is not supported yet`,
@@ -239,7 +251,7 @@ export class TraceReader {
     }
     g.payloads.push(undefined);
     const err = loadStructuralBatch(g.tables, batch, payload, 0, this.version);
-    if (err) this.problems.add({ ...err, severity: 'error', generation: g.gen, generationIndex: g.index, batch: index });
+    if (err) this.sink.add({ ...err, severity: 'error', generation: g.gen, generationIndex: g.index, batch: index });
   }
 
   private finish(g: Generation, ending: Generation['ending']): Generation {
@@ -249,7 +261,7 @@ export class TraceReader {
     this.seenGens.add(g.gen);
     this.nextIndex++;
     const problems = validateGeneration(g, this.version);
-    if (!g.truncated) for (const p of problems) this.problems.add(p);
+    if (!g.truncated) for (const p of problems) this.sink.add(p);
     if (ending === 'end-of-file') this.checkLastPre126Generation(g);
     return g;
   }
@@ -314,11 +326,11 @@ export class TraceReader {
     if (g.gen !== 0) p.generation = g.gen;
     const batch = g.batches.findIndex((b) => offset >= b.offset && offset < b.payloadOffset + b.size);
     if (batch >= 0) p.batch = batch;
-    this.problems.add(p);
+    this.sink.add(p);
   }
 
   private reportEvent(g: Generation, e: EventError, batch: number): void {
-    this.problems.add({
+    this.sink.add({
       code: e.code,
       severity: e.severity,
       message: e.message,
