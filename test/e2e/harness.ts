@@ -557,7 +557,8 @@ export type TreeId = 'generation-tree' | 'event-tree';
 
 /** Rows of a tree whose `.label` contains `label` (string: substring; RegExp: match). */
 export function treeRows(frame: Frame, tree: TreeId, label?: string | RegExp): Locator {
-  const rows = frame.locator(`#${tree} [role=treeitem]`);
+  // visible rows only: the virtual tree keeps recycled row elements, hidden, in the DOM
+  const rows = frame.locator(`#${tree} [role=treeitem]`).filter({ visible: true });
   return label === undefined ? rows : rows.filter({ has: frame.locator('.label', { hasText: label }) });
 }
 
@@ -619,7 +620,9 @@ export async function expandRow(frame: Frame, tree: TreeId, label: string | RegE
 
 /** Waits until no row of `tree` is a loading placeholder (aria-busy). */
 export async function waitTreeIdle(frame: Frame, tree: TreeId, timeout = 20_000): Promise<void> {
-  await frame.waitForFunction((id) => !document.querySelector(`#${id} [role=treeitem][aria-busy=true]`), tree, { timeout });
+  // rendered placeholders only: the virtual tree keeps recycled row elements hidden
+  await frame.waitForFunction((id) => ![...document.querySelectorAll(`#${id} [role=treeitem][aria-busy=true]`)]
+    .some((e) => (e as HTMLElement).getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'), tree, { timeout });
 }
 
 /**
@@ -630,7 +633,7 @@ export async function expandAll(frame: Frame, tree: TreeId, maxLevel: number, ma
   const levels = Array.from({ length: maxLevel - 1 }, (_, i) => `#${tree} [role=treeitem][aria-expanded=false][aria-level="${i + 1}"]`).join(', ');
   for (let n = 0; n < maxRows; n++) {
     await waitTreeIdle(frame, tree);
-    const row = frame.locator(levels).first();
+    const row = frame.locator(levels).filter({ visible: true }).first();
     if ((await row.count()) === 0) return;
     const id = await row.getAttribute('data-node-id');
     await row.scrollIntoViewIfNeeded();

@@ -27,18 +27,26 @@ export async function filterEvents(wv: Frame, text: string): Promise<void> {
 }
 
 /** Shows the details of the first event labelled `label` (a click selects it). */
-export async function selectEvent(wv: Frame, label: string | RegExp): Promise<void> {
+export async function selectEvent(wv: Frame, label: string | RegExp, withStack = true): Promise<void> {
   const row = treeRows(wv, 'generation-tree', label).and(wv.locator('[data-kind=event]')).first();
   await row.waitFor({ timeout: 20_000 });
   await row.scrollIntoViewIfNeeded();
   await row.locator('.label').click();
-  await wv.locator('#event-tree [role=treeitem][data-kind=frame]').first().waitFor({ timeout: 20_000 });
+  const id = await row.getAttribute('data-node-id');
+  // the event tree's first row names the event (label "event", the event's name as description):
+  // wait for this event's details, not those of the event selected before
+  const name = (await row.locator('.label').innerText()).trim();
+  await wv.locator('#event-tree [role=treeitem][data-kind]').filter({ visible: true }).first()
+    .filter({ has: wv.locator('.description', { hasText: new RegExp(`^\\s*${name}\\b`) }) })
+    .waitFor({ timeout: 20_000 });
+  if (withStack) await wv.locator('#event-tree [role=treeitem][data-kind=frame]').first().waitFor({ timeout: 20_000 });
+  assert.equal(await row.getAttribute('aria-selected'), 'true', `event ${id} is selected`);
   await waitTreeIdle(wv, 'event-tree');
 }
 
 /** The frame rows of the event tree: [label, description]. */
 export async function frameRows(wv: Frame): Promise<[string, string][]> {
-  const rows = wv.locator('#event-tree [role=treeitem][data-kind=frame]');
+  const rows = wv.locator('#event-tree [role=treeitem][data-kind=frame]').filter({ visible: true });
   const out: [string, string][] = [];
   for (const r of await rows.all()) {
     const info = await rowInfo(r);
@@ -97,7 +105,7 @@ if (E2E_ENABLED) describe('e2e viewer: app.trace', function () {
   it('expands generation → thread → batch → event, and the event tree shows its stack', async function () {
     // unfiltered: the first generation, thread and batch open down to events
     for (const level of [1, 2, 3]) {
-      const row = wv.locator(`#generation-tree [role=treeitem][aria-level="${level}"][aria-expanded]`).first();
+      const row = wv.locator(`#generation-tree [role=treeitem][aria-level="${level}"][aria-expanded]`).filter({ visible: true }).first();
       await row.scrollIntoViewIfNeeded();
       if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.twistie').click();
       await wv.locator(`#generation-tree [role=treeitem][aria-level="${level + 1}"][data-kind]`).first().waitFor({ timeout: 20_000 });
@@ -108,10 +116,12 @@ if (E2E_ENABLED) describe('e2e viewer: app.trace', function () {
     for (const k of ['1:generation', '2:thread', '3:batch', '4:event']) assert.ok(kinds.includes(k), `no ${k} row in ${kinds.join(' ')}`);
     await vs!.screenshot('viewer-tree-expanded');
     // an event selected in the tree shows its arguments and stack
-    await selectEvent(wv, /./);
+    await selectEvent(wv, /./, false);
+    assert.ok(await wv.locator('#event-tree [role=treeitem][data-kind=arg]').count() > 0, 'the event shows its arguments');
     // the Log events, found with the filter bar
     await filterEvents(wv, 'Annotate');
-    assert.equal(await wv.locator('#generation-tree [role=treeitem][data-kind=event]').count(), 4, 'the 4 Log events match');
+    const labels = await wv.locator('#generation-tree [role=treeitem][data-kind=event]').filter({ visible: true }).locator('.label').allInnerTexts();
+    assert.equal(labels.filter((l) => /Log/.test(l)).length, 4, `the 4 Log events match: ${labels.join(', ')}`);
     await selectEvent(wv, /Log/);
     assert.ok(await wv.locator('#event-tree [role=treeitem][data-kind=stack]').count() > 0, 'the event has a stack row');
     const frames = await frameRows(wv);
