@@ -37,6 +37,14 @@ import { formatSeq } from './sequence.js';
 import { goStatusName, procStatusName } from './resources.js';
 import { sampleEvent, syncEvent, toOrderedEvent } from './toOrderedEvent.js';
 
+/** Per type, the argument slots (after dt) holding stack IDs and string IDs, as Go checks them. */
+const STACK_ARGS: readonly (readonly number[])[] = V2_SPECS.map((s) => s.stackIds.map((i) => i - 1));
+const STRING_ARGS: readonly (readonly number[])[] = V2_SPECS.map((s) => s.stringIds.map((i) => i - 1));
+
+function argAt(p: PendingEvent, i: number): number {
+  return i === 0 ? p.a0 : i === 1 ? p.a1 : i === 2 ? p.a2 : p.a3;
+}
+
 /** A generation read and judged, waiting to be installed. */
 type Loaded =
   | { kind: 'generation'; view: GenerationView; cursors: BatchCursor[]; samples: CpuSample[]; minTime: number; deferred?: OrderError; more: boolean }
@@ -198,17 +206,20 @@ export class OrderedReader {
 
   /** An event from the orderer's queue, once its stack and string IDs are checked. */
   private emit(p: PendingEvent): OrderedEvent {
-    const spec = V2_SPECS[p.type];
     const table = p.table!;
-    for (const i of spec.stackIds) {
-      const id = i === 1 ? p.a0 : i === 2 ? p.a1 : i === 3 ? p.a2 : p.a3;
-      if (!table.hasStack(id)) throw new OrderError('dangling-stack-ref', `found invalid stack ID ${id} for event ${spec.name}`);
+    const stacks = STACK_ARGS[p.type];
+    for (let k = 0; k < stacks.length; k++) {
+      const id = argAt(p, stacks[k]);
+      if (!table.hasStack(id)) throw new OrderError('dangling-stack-ref', `found invalid stack ID ${id} for event ${V2_SPECS[p.type].name}`);
     }
-    for (const i of spec.stringIds) {
-      const id = i === 1 ? p.a0 : i === 2 ? p.a1 : i === 3 ? p.a2 : p.a3;
-      if (!table.hasString(id)) throw new OrderError('dangling-string-ref', `found invalid string ID ${id} for event ${spec.name}`);
+    const strings = STRING_ARGS[p.type];
+    for (let k = 0; k < strings.length; k++) {
+      const id = argAt(p, strings[k]);
+      if (!table.hasString(id)) throw new OrderError('dangling-string-ref', `found invalid string ID ${id} for event ${V2_SPECS[p.type].name}`);
     }
-    return toOrderedEvent(p);
+    const e = toOrderedEvent(p);
+    this.ordering.queue.release(p);
+    return e;
   }
 
   /** Between generations: Go 1.26's rules, or the older ones with a batch read ahead. */

@@ -7,7 +7,7 @@
 import { specsForVersion } from '../format/v2Events.js';
 import type { GenerationView } from './generationView.js';
 import { OrderError } from './orderError.js';
-import { EventQueue, PendingEvent } from './pendingEvent.js';
+import { EventQueue, type PendingEvent } from './pendingEvent.js';
 import { GcState, GState, MState, PState, TaskState } from './resourceStates.js';
 import { NONE } from './resources.js';
 import type { SchedCtx } from './schedContext.js';
@@ -78,7 +78,7 @@ export class Ordering {
 
   /** Queues ev as is, in context ctx. */
   emit(ev: WireEvent, ctx: SchedCtx): PendingEvent {
-    const e = new PendingEvent(ev.type, ev.time, ctx.m, ctx.p, ctx.g, this.table);
+    const e = this.queue.make(ev.type, ev.time, ctx.m, ctx.p, ctx.g, this.table);
     e.a0 = ev.a0;
     e.a1 = ev.a1;
     e.a2 = ev.a2;
@@ -90,7 +90,7 @@ export class Ordering {
 
   /** Queues an event the orderer makes up (GoSwitch's three, GoDestroySyscall's ProcSteal). */
   synthesize(type: number, time: number, ctx: SchedCtx, a0 = 0, a1 = 0): PendingEvent {
-    const e = new PendingEvent(type, time, ctx.m, ctx.p, ctx.g, this.table);
+    const e = this.queue.make(type, time, ctx.m, ctx.p, ctx.g, this.table);
     e.a0 = a0;
     e.a1 = a1;
     this.queue.push(e);

@@ -36,26 +36,52 @@ export class PendingEvent {
   ) {}
 }
 
-/** A first-in first-out queue of pending events. */
+/**
+ * A first-in first-out queue of pending events. It is empty after almost every event, so it
+ * keeps its slots and rewinds instead of shrinking; popped events go back to a pool.
+ */
 export class EventQueue {
-  private items: PendingEvent[] = [];
+  private readonly items: (PendingEvent | undefined)[] = [];
   private head = 0;
+  private tail = 0;
+  private readonly pool: PendingEvent[] = [];
+
+  /** A pending event to fill (reused when one was released). */
+  make(type: number, time: number, m: number, p: number, g: number, table: GenerationView | undefined): PendingEvent {
+    const e = this.pool.pop();
+    if (!e) return new PendingEvent(type, time, m, p, g, table);
+    e.type = type;
+    e.time = time;
+    e.m = m;
+    e.p = p;
+    e.g = g;
+    e.table = table;
+    e.a0 = e.a1 = e.a2 = e.a3 = e.x0 = 0;
+    e.exact = undefined;
+    e.x0Exact = undefined;
+    e.taskName = '';
+    return e;
+  }
+
+  /** Gives an event back once it has been turned into an OrderedEvent. */
+  release(e: PendingEvent): void {
+    e.table = undefined;
+    if (this.pool.length < 64) this.pool.push(e);
+  }
 
   push(e: PendingEvent): void {
-    this.items.push(e);
+    this.items[this.tail++] = e;
   }
 
   pop(): PendingEvent | undefined {
-    if (this.head >= this.items.length) return undefined;
-    const e = this.items[this.head++];
-    if (this.head === this.items.length) {
-      this.items.length = 0;
-      this.head = 0;
-    }
+    if (this.head === this.tail) return undefined;
+    const e = this.items[this.head];
+    this.items[this.head++] = undefined;
+    if (this.head === this.tail) this.head = this.tail = 0;
     return e;
   }
 
   get size(): number {
-    return this.items.length - this.head;
+    return this.tail - this.head;
   }
 }

@@ -117,8 +117,31 @@ function transitionOf(e: PendingEvent, table: GenerationView, stack: EventStack 
   }
 }
 
+/** Every event has every field (unset ones undefined): one object shape for all kinds. */
+class Event implements OrderedEvent {
+  stack: OrderedEvent['stack'] = undefined;
+  transition: OrderedEvent['transition'] = undefined;
+  range: OrderedEvent['range'] = undefined;
+  task: OrderedEvent['task'] = undefined;
+  region: OrderedEvent['region'] = undefined;
+  log: OrderedEvent['log'] = undefined;
+  label: OrderedEvent['label'] = undefined;
+  metric: OrderedEvent['metric'] = undefined;
+  sync: OrderedEvent['sync'] = undefined;
+  experimental: OrderedEvent['experimental'] = undefined;
+
+  constructor(
+    public kind: EventKind,
+    public time: number,
+    public m: number,
+    public p: number,
+    public g: number,
+    public type: number,
+  ) {}
+}
+
 function base(kind: EventKind, e: PendingEvent): OrderedEvent {
-  return { kind, time: e.time, m: e.m, p: e.p, g: e.g, type: e.type };
+  return new Event(kind, e.time, e.m, e.p, e.g, e.type);
 }
 
 /** The API form of an event the orderer let through. */
@@ -194,15 +217,15 @@ function rangeOf(e: PendingEvent, table: GenerationView): { name: string; scope:
 
 /** A CPU sample as a StackSample event (its stack is always shown, even stack 0). */
 export function sampleEvent(s: CpuSample, table: GenerationView): OrderedEvent {
-  return {
-    kind: 'StackSample', time: s.time, m: s.m, p: s.p, g: s.g, type: Ev.CPUSample,
-    stack: { id: s.stack, frames: table.frames(s.stack) },
-  };
+  const e = new Event('StackSample', s.time, s.m, s.p, s.g, Ev.CPUSample);
+  e.stack = { id: s.stack, frames: table.frames(s.stack) };
+  return e;
 }
 
 /** The Sync event opening a generation (table given) or closing the trace / preceding an error. */
 export function syncEvent(time: number, n: number, table: GenerationView | undefined): OrderedEvent {
-  const e: OrderedEvent = { kind: 'Sync', time, m: -1, p: -1, g: -1, type: -1, sync: { n } };
+  const e = new Event('Sync', time, -1, -1, -1, -1);
+  e.sync = { n };
   if (table) {
     const t = table.tables;
     if (t.clock) e.sync!.clock = { trace: t.ticksToNs(t.clock.ticks), mono: t.clock.mono, wallSec: t.clock.sec, wallNsec: t.clock.nsec };
