@@ -101,6 +101,10 @@ if [ ! -f "$E2E_DIR/cs/.installed-code-server-$CODE_SERVER_VERSION" ] || [ ! -f 
     # modules with node-gyp: with Node 24 first on PATH, against Node 24's headers (an env var
     # wins over a nodedir= in ~/.npmrc; node-gyp cannot download headers offline).
     export PATH="$NODE_HOME/bin:$PATH"
+    # Under `npm run`, the outer npm (Node 20) exports its user agent as npm_config_user_agent,
+    # which the inner npm takes as its own config: code-server's postinstall reads the Node
+    # version from it and would refuse to install. Let the inner npm describe itself.
+    unset npm_config_user_agent npm_node_execpath npm_execpath NODE
     export npm_config_nodedir="$NODE_HOME"
     export NODE_COMPILE_CACHE="$E2E_DIR/node-compile-cache"
     export JOBS="${JOBS:-$(nproc)}"
