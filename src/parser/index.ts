@@ -29,3 +29,12 @@ export type { Problem, ProblemCode, Severity } from './problems.js';
 export { viewEvent, argKind, frameViews } from './eventView.js';
 export type { EventView, ArgView, ArgKind, FrameView, StackView } from './eventView.js';
 export { decodeEventBatch } from './generation/eventDecoder.js';
+// The ordered event stream (Go's Reader: frontier merge, ordering state machines, Event.String).
+export { OrderedReader } from './order/orderedReader.js';
+export { formatEvent } from './order/formatEvent.js';
+export { NONE, NO_TASK, BACKGROUND_TASK, formatUint64 } from './order/resources.js';
+export type { ResourceId, ResourceKind, Uint64 } from './order/resources.js';
+export type {
+  OrderedEvent, EventKind, EventStack, StateTransition, RangeInfo, TaskInfo, SyncInfo, ClockSnapshotInfo,
+} from './order/orderedEvent.js';
+export type { StackFrame } from './order/generationView.js';

@@ -46,16 +46,30 @@ export async function runParsed(args: string[], io: CliIO): Promise<number> {
   process.stdout.on('error', onStdoutError);
   try {
     const reader = await OrderedReader.open(source);
-    let n = 0;
+    // Lines are gathered into chunks of about 256 KiB: one write (and one flattening) per chunk.
+    let chunk: string[] = [];
+    let size = 0;
     for (;;) {
       const e = reader.next();
       if (e) {
-        io.out(formatEvent(e) + '\n');
-        if ((++n & 1023) === 0) {
+        const line = formatEvent(e);
+        chunk.push(line);
+        size += line.length + 1;
+        if (size > 1 << 18) {
+          chunk.push('');
+          io.out(chunk.join('\n'));
+          chunk = [];
+          size = 0;
           const ok = await drained();
           if (!ok || stdoutGone) return EXIT_OK;
         }
         continue;
+      }
+      if (chunk.length > 0) {
+        chunk.push('');
+        io.out(chunk.join('\n'));
+        chunk = [];
+        size = 0;
       }
       if (reader.needsGeneration) {
         await reader.loadGeneration();

@@ -26,9 +26,16 @@ export function quote(s: string): string {
 const value = (v: Uint64) => `Value{Uint64(${formatUint64(v)})}`;
 const resource = (r: ResourceId) => (r.kind === 'None' ? 'None' : `${r.kind}(${r.id})`);
 
+/** Text of each stack's frames, by its (per-generation, shared) frames array. */
+const framesText = new WeakMap<readonly StackFrame[], string>();
+
 function frames(fs: readonly StackFrame[]): string {
-  let s = '';
-  for (const f of fs) s += `\t${f.func} @ 0x${f.pc.toString(16)}\n\t\t${f.file}:${f.line}\n`;
+  let s = framesText.get(fs);
+  if (s === undefined) {
+    s = '';
+    for (const f of fs) s += `\t${f.func} @ 0x${f.pc.toString(16)}\n\t\t${f.file}:${f.line}\n`;
+    framesText.set(fs, s);
+  }
   return s;
 }
 
