@@ -6,10 +6,13 @@
  * event decoded and checked: what `go-trace check` does), "wire" (the `go-trace wire` dump into
  * a counter, no I/O), "decode-parallel" (the same decode as `go-trace check` runs it: generations
  * decoded in worker threads by checkTraceParallel; needs dist/decodeWorker.js beside this bundle).
+ * "ordered" (the ordered event stream, Go's Reader: every event through the ordering state
+ * machines, counted, not formatted; what Go's full reader does).
  * WORKERS in the environment overrides the worker count.
  */
 import { openFileSource } from '../src/node/fileSource.js';
 import { checkTraceParallel } from '../src/node/parallelCheck.js';
+import { OrderedReader } from '../src/parser/order/orderedReader.js';
 import { EventColumns } from '../src/parser/generation/eventColumns.js';
 import { TraceReader } from '../src/parser/traceReader.js';
 import { dumpWire } from '../src/parser/wire/wireDump.js';
@@ -28,6 +31,23 @@ async function main(): Promise<void> {
       chars += text.length;
     });
     events = chars;
+  } else if (mode === 'ordered') {
+    const reader = await OrderedReader.open(source);
+    for (;;) {
+      const e = reader.next();
+      if (e) {
+        // Every event, Syncs too, as Go's bench counts what ReadEvent returned.
+        events++;
+        if (e.kind === 'Sync') generations++;
+        continue;
+      }
+      if (reader.needsGeneration) {
+        await reader.loadGeneration();
+        continue;
+      }
+      break;
+    }
+    problems = reader.problems.length + (reader.failure ? 1 : 0);
   } else if (mode === 'decode-parallel') {
     const workers = process.env.WORKERS === undefined ? undefined : Number(process.env.WORKERS);
     const mainThreadDecodes = process.env.MAIN_DECODES === undefined ? undefined : process.env.MAIN_DECODES !== '0';

@@ -50,9 +50,9 @@ console.log(`trace: ${file} (${mb(size)} MB), node ${process.version}, best of $
 
 const rows = [];
 const cores = availableParallelism();
-for (const mode of ['framing', 'decode', 'decode-parallel', 'wire']) {
+for (const mode of ['framing', 'decode', 'decode-parallel', 'ordered', 'wire']) {
   const m = measure(process.execPath, ['dist/bench-decode.js', mode, file]);
-  rows.push({ what: mode === 'decode-parallel' ? `ours: decode, parallel (${cores} cores)` : `ours: ${mode}`, ...m });
+  rows.push({ what: mode === 'decode-parallel' ? `ours: decode, parallel (${cores} cores)` : mode === 'ordered' ? 'ours: ordered stream (Go full reader)' : `ours: ${mode}`, ...m });
 }
 
 const goroots = goRoots().filter((g) => existsSync(path.join(g, 'bin', 'go')));
@@ -83,6 +83,15 @@ for (const [label, ours] of [
     const against = go.goMode === 'full' ? "Go's full parser" : "Go's raw (wire) reader";
     console.log(`${label} vs ${against} (${path.basename(go.goroot)}): ${(ours.mbPerSec / go.mbPerSec).toFixed(2)}x the speed`);
   }
+}
+// The like-for-like row: our ordered stream against Go's full reader (same events, Syncs included).
+const ordered = rows.find((r) => r.mode === 'ordered');
+for (const go of rows.filter((r) => r.goroot && r.goMode === 'full')) {
+  console.log(
+    `ordered stream vs Go's full reader (${path.basename(go.goroot)}): ${(ordered.eventsPerSec / go.eventsPerSec).toFixed(2)}x the speed, ` +
+      `${(ordered.peakRssBytes / go.peakRssBytes).toFixed(2)}x the peak RSS` +
+      (ordered.events === go.events ? '' : ` (event counts differ: ours ${ordered.events}, Go ${go.events})`),
+  );
 }
 
 // Memory as the file grows: the same decode over the first quarter, half and all of the file.

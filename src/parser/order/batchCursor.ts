@@ -1,9 +1,11 @@
 /**
- * One thread's events in a generation: its batches in file order, decoded one batch at a time
- * (the decoder's hot loop), handed out one event at a time. A decoding error surfaces when the
- * cursor reaches the event it broke at, as in Go, where batches are decoded lazily.
+ * One thread's events in a generation: its batches in file order, each event decoded from the
+ * payload when the cursor reaches it (as Go's batchCursor does), into the cursor's one WireEvent.
+ * Nothing is held per event: the memory is the payloads, which the generation keeps anyway.
+ * A decoding error surfaces when the cursor reaches the event it broke at, with the decoder's
+ * (decodeEventBatch's) error, as in Go, where batches are decoded lazily.
  */
-import { readUvarintBig } from '../bytes/uvarint.js';
+import { readUvarint, readUvarintBig, UvarintCursor } from '../bytes/uvarint.js';
 import { ARG_STRIDE, EventColumns } from '../generation/eventColumns.js';
 import { decodeEventBatch, EventError } from '../generation/eventDecoder.js';
 import type { GenerationTables } from '../generation/tables.js';
@@ -20,68 +22,129 @@ export interface CursorBatch {
   ticks: number;
 }
 
+/** Per type byte: number of args after dt, or -1 if the byte is not a timed event. */
+const ARG_COUNT = new Int8Array(256).fill(-1);
+V2_SPECS.forEach((spec, type) => {
+  if (spec.isTimed && spec.args.length > 0) ARG_COUNT[type] = spec.args.length - 1;
+});
+
 /** Go's wording for a batch that cannot be decoded (it has no explanation after the message). */
 function goDecodeError(e: EventError): OrderError {
   const message = e.code === 'event-truncated' || e.code === 'varint-overflow' ? e.message.replace(/: .*$/, '') : e.message;
   return new OrderError(e.code, message);
 }
 
+const varint: UvarintCursor = { value: 0, pos: 0 };
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+
 export class BatchCursor {
   /** The event the cursor is on (valid after next() returned true). */
   readonly ev = new WireEvent();
-  private readonly cols = new EventColumns(256);
   private batch = 0;
   private current: CursorBatch | undefined;
-  private i = 0;
-  private error: OrderError | undefined;
+  /** The current batch's bytes, the position of the next event in them, and the running time. */
+  private bytes: Uint8Array = new Uint8Array(0);
+  private pos = 0;
+  private end = 0;
+  private last = 0;
+  private readonly nsPerTick: number;
 
   constructor(
     readonly m: number,
-    private readonly batches: readonly CursorBatch[],
+    private batches: readonly CursorBatch[],
     private readonly tables: GenerationTables,
-  ) {}
+  ) {
+    this.nsPerTick = tables.nsPerTick;
+  }
 
   /** Moves to the next event; false when the thread has none left. Throws Go's decoding error. */
   next(): boolean {
-    const cols = this.cols;
-    while (this.i >= cols.length) {
-      if (this.error) throw this.error;
-      if (this.batch >= this.batches.length) return false;
+    while (this.pos >= this.end) {
+      if (this.batch >= this.batches.length) {
+        // Done: let the payloads go.
+        this.batches = [];
+        this.current = undefined;
+        this.bytes = EMPTY;
+        return false;
+      }
       const b = this.batches[this.batch++];
       this.current = b;
-      cols.clear();
-      this.i = 0;
-      const err = decodeEventBatch(b.payload, 0, b.payload.length, b.payloadOffset, b.index, b.ticks, this.tables, cols);
-      if (err) this.error = goDecodeError(err);
+      this.bytes = b.payload;
+      this.pos = 0;
+      this.end = b.payload.length;
+      this.last = Math.trunc(b.ticks * this.nsPerTick);
     }
-    const i = this.i++;
+    const bytes = this.bytes;
+    const end = this.end;
+    let pos = this.pos;
+    const evPos = pos;
+    const type = bytes[pos++];
+    const argc = ARG_COUNT[type];
+    if (argc < 0) this.fail();
+    let dt: number;
+    let b0 = pos < end ? bytes[pos] : 0x80;
+    if (b0 < 0x80) {
+      dt = b0;
+      pos += 1;
+    } else {
+      pos = readUvarint(bytes, pos, end, varint);
+      if (pos < 0) this.fail();
+      dt = varint.value;
+    }
     const ev = this.ev;
-    const a = i * ARG_STRIDE;
-    const args = cols.args;
-    ev.type = cols.type[i];
-    ev.time = cols.time[i];
-    ev.a0 = args[a];
-    ev.a1 = args[a + 1];
-    ev.a2 = args[a + 2];
-    ev.a3 = args[a + 3];
-    ev.exact = undefined;
-    if (ev.a0 > MAX_SAFE || ev.a1 > MAX_SAFE || ev.a2 > MAX_SAFE || ev.a3 > MAX_SAFE) {
-      ev.exact = exactArgs(this.current!, cols.offset[i] - this.current!.payloadOffset, cols.type[i]);
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    for (let i = 0; i < argc; i++) {
+      let v: number;
+      b0 = pos < end ? bytes[pos] : 0x80;
+      if (b0 < 0x80) {
+        v = b0;
+        pos += 1;
+      } else {
+        pos = readUvarint(bytes, pos, end, varint);
+        if (pos < 0) this.fail();
+        v = varint.value;
+      }
+      if (i === 0) a0 = v;
+      else if (i === 1) a1 = v;
+      else if (i === 2) a2 = v;
+      else a3 = v;
     }
+    this.pos = pos;
+    this.last += Math.trunc(dt * this.nsPerTick);
+    ev.type = type;
+    ev.time = this.last;
+    ev.a0 = a0;
+    ev.a1 = a1;
+    ev.a2 = a2;
+    ev.a3 = a3;
+    ev.exact = undefined;
+    if (a0 > MAX_SAFE || a1 > MAX_SAFE || a2 > MAX_SAFE || a3 > MAX_SAFE) ev.exact = exactArgs(bytes, evPos, end, type);
     return true;
+  }
+
+  /** The event at this.pos cannot be decoded: the decoder's error for it, in Go's words. */
+  private fail(): never {
+    const b = this.current!;
+    const cols = new EventColumns(16);
+    const err = decodeEventBatch(b.payload, this.pos, b.payload.length, b.payloadOffset, b.index, 0, this.tables, cols);
+    this.pos = this.end = 0;
+    this.batch = this.batches.length;
+    throw goDecodeError(err ?? { code: 'event-truncated', message: 'found invalid uvarint', offset: 0, event: 0, severity: 'error' });
   }
 }
 
-const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const EMPTY = new Uint8Array(0);
 
 /** The event's arguments after dt as exact integers, read again from its bytes. */
-function exactArgs(b: CursorBatch, at: number, type: number): bigint[] {
+function exactArgs(payload: Uint8Array, at: number, end: number, type: number): bigint[] {
   const out: bigint[] = [];
   let pos = at + 1;
-  const end = b.payload.length;
   const n = ARG_STRIDE;
   for (let k = 0; k <= n; k++) {
-    const r = readUvarintBig(b.payload, pos, end);
+    const r = readUvarintBig(payload, pos, end);
     if (!r) break;
     if (k > 0) out.push(r.value);
     pos = r.pos;

@@ -6,7 +6,7 @@
 import { Ev, EXPERIMENT_NAMES, V2_SPECS } from '../format/v2Events.js';
 import type { CpuSample } from '../generation/tables.js';
 import type { GenerationView } from './generationView.js';
-import type { EventKind, EventStack, OrderedEvent, StateTransition } from './orderedEvent.js';
+import type { EventKind, EventStack, OrderedEvent, RangeInfo, StateTransition } from './orderedEvent.js';
 import { PendingEvent } from './pendingEvent.js';
 import { asInt64, NO_TASK, type Uint64, GO_STATE_NAMES, GO_STATUS_TO_STATE, GoState, PROC_STATE_NAMES, PROC_STATUS_TO_STATE, ProcState, ProcStatus } from './resources.js';
 
@@ -39,19 +39,19 @@ const METRIC_NAMES: Record<number, string> = {
   [Ev.HeapGoal]: '/gc/heap/goal:bytes',
 };
 
-function argOf(e: PendingEvent, i: number): number {
+function argOf(e: Source, i: number): number {
   return i === 0 ? e.a0 : i === 1 ? e.a1 : i === 2 ? e.a2 : e.a3;
 }
 
 /** Argument i as a uint64 value: exact when beyond 2^53 (NO_TASK, set by the orderer, stays). */
-function u64(e: PendingEvent, i: number): Uint64 {
+function u64(e: Source, i: number): Uint64 {
   const v = argOf(e, i);
   if (v <= Number.MAX_SAFE_INTEGER || v === NO_TASK || !e.exact || e.exact[i] === undefined) return v;
   return e.exact[i];
 }
 
 /** The event's own stack argument (its spec's first stack ID), or undefined for none / ID 0. */
-function ownStack(e: PendingEvent, table: GenerationView): EventStack | undefined {
+function ownStack(e: Source, table: GenerationView): EventStack | undefined {
   const ids = V2_SPECS[e.type].stackIds;
   if (ids.length === 0) return undefined;
   const id = argOf(e, ids[0] - 1);
@@ -72,7 +72,7 @@ const procTransition = (id: number, from: ProcState, to: ProcState): StateTransi
   reason: '',
 });
 
-function transitionOf(e: PendingEvent, table: GenerationView, stack: EventStack | undefined): StateTransition {
+function transitionOf(e: Source, table: GenerationView, stack: EventStack | undefined): StateTransition {
   switch (e.type) {
     case Ev.ProcStart: return procTransition(asInt64(e.a0), ProcState.Idle, ProcState.Running);
     case Ev.ProcStop: return procTransition(e.p, ProcState.Running, ProcState.Idle);
@@ -117,18 +117,48 @@ function transitionOf(e: PendingEvent, table: GenerationView, stack: EventStack 
   }
 }
 
-/** Every event has every field (unset ones undefined): one object shape for all kinds. */
-class Event implements OrderedEvent {
-  stack: OrderedEvent['stack'] = undefined;
-  transition: OrderedEvent['transition'] = undefined;
-  range: OrderedEvent['range'] = undefined;
-  task: OrderedEvent['task'] = undefined;
-  region: OrderedEvent['region'] = undefined;
-  log: OrderedEvent['log'] = undefined;
-  label: OrderedEvent['label'] = undefined;
-  metric: OrderedEvent['metric'] = undefined;
-  sync: OrderedEvent['sync'] = undefined;
-  experimental: OrderedEvent['experimental'] = undefined;
+/** What an event's details are derived from: the pending event's fields, copied. */
+interface Source {
+  type: number;
+  p: number;
+  g: number;
+  a0: number;
+  a1: number;
+  a2: number;
+  a3: number;
+  exact: bigint[] | undefined;
+  x0: number;
+  x0Exact: bigint | undefined;
+  taskName: string;
+}
+
+/**
+ * One object shape for every kind. The context, time and kind are plain fields; the details
+ * (stack, transition, range, ...) are worked out from the copied arguments the first time one is
+ * read, as Go's Event accessors work them out on each call: an event only counted or filtered by
+ * kind or time costs one small object.
+ */
+class Event implements OrderedEvent, Source {
+  private ready = true;
+  private table: GenerationView | undefined = undefined;
+  a0 = 0;
+  a1 = 0;
+  a2 = 0;
+  a3 = 0;
+  exact: bigint[] | undefined = undefined;
+  x0 = 0;
+  x0Exact: bigint | undefined = undefined;
+  taskName = '';
+  private _stack: OrderedEvent['stack'] = undefined;
+  private _transition: OrderedEvent['transition'] = undefined;
+  private _range: OrderedEvent['range'] = undefined;
+  private _task: OrderedEvent['task'] = undefined;
+  private _region: OrderedEvent['region'] = undefined;
+  private _log: OrderedEvent['log'] = undefined;
+  private _label: OrderedEvent['label'] = undefined;
+  private _metric: OrderedEvent['metric'] = undefined;
+  private _sync: OrderedEvent['sync'] = undefined;
+  private _experimental: OrderedEvent['experimental'] = undefined;
 
   constructor(
     public kind: EventKind,
@@ -138,17 +168,70 @@ class Event implements OrderedEvent {
     public g: number,
     public type: number,
   ) {}
+
+  /** Makes the details derivable later from e's arguments in `table`. */
+  defer(e: PendingEvent, table: GenerationView): void {
+    this.ready = false;
+    this.table = table;
+    this.a0 = e.a0;
+    this.a1 = e.a1;
+    this.a2 = e.a2;
+    this.a3 = e.a3;
+    this.exact = e.exact;
+    this.x0 = e.x0;
+    this.x0Exact = e.x0Exact;
+    this.taskName = e.taskName;
+  }
+
+  private resolve(): void {
+    this.ready = true;
+    const table = this.table!;
+    this.table = undefined;
+    fill(this, this, table);
+  }
+
+  get stack() { if (!this.ready) this.resolve(); return this._stack; }
+  set stack(v) { if (!this.ready) this.resolve(); this._stack = v; }
+  get transition() { if (!this.ready) this.resolve(); return this._transition; }
+  set transition(v) { if (!this.ready) this.resolve(); this._transition = v; }
+  get range() { if (!this.ready) this.resolve(); return this._range; }
+  set range(v) { if (!this.ready) this.resolve(); this._range = v; }
+  get task() { if (!this.ready) this.resolve(); return this._task; }
+  set task(v) { if (!this.ready) this.resolve(); this._task = v; }
+  get region() { if (!this.ready) this.resolve(); return this._region; }
+  set region(v) { if (!this.ready) this.resolve(); this._region = v; }
+  get log() { if (!this.ready) this.resolve(); return this._log; }
+  set log(v) { if (!this.ready) this.resolve(); this._log = v; }
+  get label() { if (!this.ready) this.resolve(); return this._label; }
+  set label(v) { if (!this.ready) this.resolve(); this._label = v; }
+  get metric() { if (!this.ready) this.resolve(); return this._metric; }
+  set metric(v) { if (!this.ready) this.resolve(); this._metric = v; }
+  get sync() { if (!this.ready) this.resolve(); return this._sync; }
+  set sync(v) { if (!this.ready) this.resolve(); this._sync = v; }
+  get experimental() { if (!this.ready) this.resolve(); return this._experimental; }
+  set experimental(v) { if (!this.ready) this.resolve(); this._experimental = v; }
+
+  /** The fields as plain data (what a debugger or JSON.stringify shows). */
+  toJSON(): OrderedEvent {
+    const o: OrderedEvent = { kind: this.kind, time: this.time, m: this.m, p: this.p, g: this.g, type: this.type };
+    for (const k of ['stack', 'transition', 'range', 'task', 'region', 'log', 'label', 'metric', 'sync', 'experimental'] as const) {
+      const v = this[k];
+      if (v !== undefined) (o as unknown as Record<string, unknown>)[k] = v;
+    }
+    return o;
+  }
 }
 
-function base(kind: EventKind, e: PendingEvent): OrderedEvent {
-  return new Event(kind, e.time, e.m, e.p, e.g, e.type);
-}
-
-/** The API form of an event the orderer let through. */
+/** The API form of an event the orderer let through (its details worked out when first read). */
 export function toOrderedEvent(e: PendingEvent): OrderedEvent {
-  const table = e.table!;
-  const kind = KIND_OF_TYPE[e.type]!;
-  const out = base(kind, e);
+  const out = new Event(KIND_OF_TYPE[e.type]!, e.time, e.m, e.p, e.g, e.type);
+  out.defer(e, e.table!);
+  return out;
+}
+
+/** Sets out's details from e's arguments. */
+function fill(out: OrderedEvent, e: Source, table: GenerationView): void {
+  const kind = out.kind;
   const stack = ownStack(e, table);
   if (stack) out.stack = stack;
   switch (kind) {
@@ -160,12 +243,14 @@ export function toOrderedEvent(e: PendingEvent): OrderedEvent {
       break;
     case 'RangeBegin':
     case 'RangeActive':
-    case 'RangeEnd':
-      out.range = rangeOf(e, table);
+    case 'RangeEnd': {
+      const r: RangeInfo = rangeOf(e, table);
       if (kind === 'RangeEnd') {
-        out.range.attributes = e.type === Ev.GCSweepEnd ? [{ name: 'bytes swept', value: u64(e, 0) }, { name: 'bytes reclaimed', value: u64(e, 1) }] : [];
+        r.attributes = e.type === Ev.GCSweepEnd ? [{ name: 'bytes swept', value: u64(e, 0) }, { name: 'bytes reclaimed', value: u64(e, 1) }] : [];
       }
+      out.range = r;
       break;
+    }
     case 'TaskBegin':
       out.task = { id: u64(e, 0), parent: u64(e, 1), type: table.string(e.a2) };
       break;
@@ -194,10 +279,9 @@ export function toOrderedEvent(e: PendingEvent): OrderedEvent {
     default:
       break;
   }
-  return out;
 }
 
-function rangeOf(e: PendingEvent, table: GenerationView): { name: string; scope: { kind: 'None' | 'Goroutine' | 'Proc'; id: number } } {
+function rangeOf(e: Source, table: GenerationView): { name: string; scope: { kind: 'None' | 'Goroutine' | 'Proc'; id: number } } {
   switch (e.type) {
     case Ev.STWBegin:
     case Ev.STWEnd:
