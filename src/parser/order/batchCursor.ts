@@ -12,6 +12,7 @@ import type { GenerationTables } from '../generation/tables.js';
 import { V2_SPECS } from '../format/v2Events.js';
 import { OrderError } from './orderError.js';
 import { WireEvent } from './wireEvent.js';
+import type { MState } from './resourceStates.js';
 
 export interface CursorBatch {
   payload: Uint8Array;
@@ -40,6 +41,8 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 export class BatchCursor {
   /** The event the cursor is on (valid after next() returned true). */
   readonly ev = new WireEvent();
+  /** The orderer's state of thread m, once looked up. */
+  ms: MState | undefined = undefined;
   private batch = 0;
   private current: CursorBatch | undefined;
   /** The current batch's bytes, the position of the next event in them, and the running time. */

@@ -198,7 +198,7 @@ export class OrderedReader {
 
   private tryAdvance(i: number): boolean {
     const c = this.frontier.items[i];
-    if (!this.ordering.advance(c.ev, c.m, this.view!.gen)) return false;
+    if (!this.ordering.advance(c.ev, c.m, this.view!.gen, c)) return false;
     if (c.next()) this.frontier.update(i);
     else this.frontier.remove(i);
     return true;

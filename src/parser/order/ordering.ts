@@ -21,6 +21,11 @@ import type { WireEvent } from './wireEvent.js';
  */
 export type Handler = (o: Ordering, ev: WireEvent, gen: number, cur: SchedCtx, next: SchedCtx) => boolean;
 
+/** Where a caller keeps the state of the thread it advances (see advance). */
+export interface MStateSlot {
+  ms: MState | undefined;
+}
+
 export class Ordering {
   readonly gStates = new Map<number, GState>();
   readonly pStates = new Map<number, PState>();
@@ -45,7 +50,7 @@ export class Ordering {
   }
 
   /** Tries to let `ev`, the next event of thread m in generation gen, through. */
-  advance(ev: WireEvent, m: number, gen: number): boolean {
+  advance(ev: WireEvent, m: number, gen: number, slot?: MStateSlot): boolean {
     if (this.initialGen === 0) this.initialGen = gen;
     const cur = this.cur;
     const next = this.next;
@@ -55,10 +60,15 @@ export class Ordering {
       cur.p = NONE;
       cur.g = NONE;
     } else {
-      ms = this.mStates.get(m);
+      // A thread's state, once made, stays the same object: the cursor keeps it at hand.
+      ms = slot?.ms;
       if (!ms) {
-        ms = new MState();
-        this.mStates.set(m, ms);
+        ms = this.mStates.get(m);
+        if (!ms) {
+          ms = new MState();
+          this.mStates.set(m, ms);
+        }
+        if (slot) slot.ms = ms;
       }
       cur.p = ms.p;
       cur.g = ms.g;

@@ -20,3 +20,18 @@ export function succeeds(a: Seq, b: Seq): boolean {
 export function formatSeq(s: Seq): string {
   return `${s.seq} (gen=${s.gen})`;
 }
+
+/**
+ * If `seq` in generation gen is the immediate successor of s, moves s there (in place: a
+ * counter is never shared between resources) and returns true.
+ */
+export function advanceSeq(s: Seq, gen: number, seq: number): boolean {
+  if (s.gen !== gen || s.seq + 1 !== seq) return false;
+  s.seq = seq;
+  return true;
+}
+
+/** True when seq in generation gen is the immediate successor of s (nothing allocated). */
+export function isNextSeq(s: Seq, gen: number, seq: number): boolean {
+  return s.gen === gen && s.seq + 1 === seq;
+}

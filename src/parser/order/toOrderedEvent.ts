@@ -139,7 +139,7 @@ interface Source {
  * kind or time costs one small object.
  */
 class Event implements OrderedEvent, Source {
-  private ready = true;
+  /** The generation to work the details out in; undefined once they are (or need not be). */
   private table: GenerationView | undefined = undefined;
   a0 = 0;
   a1 = 0;
@@ -149,16 +149,7 @@ class Event implements OrderedEvent, Source {
   x0 = 0;
   x0Exact: bigint | undefined = undefined;
   taskName = '';
-  private _stack: OrderedEvent['stack'] = undefined;
-  private _transition: OrderedEvent['transition'] = undefined;
-  private _range: OrderedEvent['range'] = undefined;
-  private _task: OrderedEvent['task'] = undefined;
-  private _region: OrderedEvent['region'] = undefined;
-  private _log: OrderedEvent['log'] = undefined;
-  private _label: OrderedEvent['label'] = undefined;
-  private _metric: OrderedEvent['metric'] = undefined;
-  private _sync: OrderedEvent['sync'] = undefined;
-  private _experimental: OrderedEvent['experimental'] = undefined;
+  private d: Details | undefined = undefined;
 
   constructor(
     public kind: EventKind,
@@ -171,7 +162,6 @@ class Event implements OrderedEvent, Source {
 
   /** Makes the details derivable later from e's arguments in `table`. */
   defer(e: PendingEvent, table: GenerationView): void {
-    this.ready = false;
     this.table = table;
     this.a0 = e.a0;
     this.a1 = e.a1;
@@ -183,43 +173,64 @@ class Event implements OrderedEvent, Source {
     this.taskName = e.taskName;
   }
 
-  private resolve(): void {
-    this.ready = true;
-    const table = this.table!;
-    this.table = undefined;
-    fill(this, this, table);
+  /** The details, worked out on first use. */
+  private get x(): Details {
+    let d = this.d;
+    if (d === undefined) {
+      d = this.d = new Details();
+      const table = this.table;
+      if (table) {
+        this.table = undefined;
+        fill(this.kind, d, this, table);
+      }
+    }
+    return d;
   }
 
-  get stack() { if (!this.ready) this.resolve(); return this._stack; }
-  set stack(v) { if (!this.ready) this.resolve(); this._stack = v; }
-  get transition() { if (!this.ready) this.resolve(); return this._transition; }
-  set transition(v) { if (!this.ready) this.resolve(); this._transition = v; }
-  get range() { if (!this.ready) this.resolve(); return this._range; }
-  set range(v) { if (!this.ready) this.resolve(); this._range = v; }
-  get task() { if (!this.ready) this.resolve(); return this._task; }
-  set task(v) { if (!this.ready) this.resolve(); this._task = v; }
-  get region() { if (!this.ready) this.resolve(); return this._region; }
-  set region(v) { if (!this.ready) this.resolve(); this._region = v; }
-  get log() { if (!this.ready) this.resolve(); return this._log; }
-  set log(v) { if (!this.ready) this.resolve(); this._log = v; }
-  get label() { if (!this.ready) this.resolve(); return this._label; }
-  set label(v) { if (!this.ready) this.resolve(); this._label = v; }
-  get metric() { if (!this.ready) this.resolve(); return this._metric; }
-  set metric(v) { if (!this.ready) this.resolve(); this._metric = v; }
-  get sync() { if (!this.ready) this.resolve(); return this._sync; }
-  set sync(v) { if (!this.ready) this.resolve(); this._sync = v; }
-  get experimental() { if (!this.ready) this.resolve(); return this._experimental; }
-  set experimental(v) { if (!this.ready) this.resolve(); this._experimental = v; }
+  get stack() { return this.x.stack; }
+  set stack(v) { this.x.stack = v; }
+  get transition() { return this.x.transition; }
+  set transition(v) { this.x.transition = v; }
+  get range() { return this.x.range; }
+  set range(v) { this.x.range = v; }
+  get task() { return this.x.task; }
+  set task(v) { this.x.task = v; }
+  get region() { return this.x.region; }
+  set region(v) { this.x.region = v; }
+  get log() { return this.x.log; }
+  set log(v) { this.x.log = v; }
+  get label() { return this.x.label; }
+  set label(v) { this.x.label = v; }
+  get metric() { return this.x.metric; }
+  set metric(v) { this.x.metric = v; }
+  get sync() { return this.x.sync; }
+  set sync(v) { this.x.sync = v; }
+  get experimental() { return this.x.experimental; }
+  set experimental(v) { this.x.experimental = v; }
 
-  /** The fields as plain data (what a debugger or JSON.stringify shows). */
+  /** The fields as plain data (what JSON.stringify shows). */
   toJSON(): OrderedEvent {
     const o: OrderedEvent = { kind: this.kind, time: this.time, m: this.m, p: this.p, g: this.g, type: this.type };
+    const d = this.x;
     for (const k of ['stack', 'transition', 'range', 'task', 'region', 'log', 'label', 'metric', 'sync', 'experimental'] as const) {
-      const v = this[k];
-      if (v !== undefined) (o as unknown as Record<string, unknown>)[k] = v;
+      if (d[k] !== undefined) (o as unknown as Record<string, unknown>)[k] = d[k];
     }
     return o;
   }
+}
+
+/** An event's optional parts; one shape for all kinds. */
+class Details {
+  stack: OrderedEvent['stack'] = undefined;
+  transition: OrderedEvent['transition'] = undefined;
+  range: OrderedEvent['range'] = undefined;
+  task: OrderedEvent['task'] = undefined;
+  region: OrderedEvent['region'] = undefined;
+  log: OrderedEvent['log'] = undefined;
+  label: OrderedEvent['label'] = undefined;
+  metric: OrderedEvent['metric'] = undefined;
+  sync: OrderedEvent['sync'] = undefined;
+  experimental: OrderedEvent['experimental'] = undefined;
 }
 
 /** The API form of an event the orderer let through (its details worked out when first read). */
@@ -230,8 +241,7 @@ export function toOrderedEvent(e: PendingEvent): OrderedEvent {
 }
 
 /** Sets out's details from e's arguments. */
-function fill(out: OrderedEvent, e: Source, table: GenerationView): void {
-  const kind = out.kind;
+function fill(kind: EventKind, out: Details, e: Source, table: GenerationView): void {
   const stack = ownStack(e, table);
   if (stack) out.stack = stack;
   switch (kind) {

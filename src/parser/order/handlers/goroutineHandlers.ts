@@ -4,7 +4,7 @@
  */
 import { Ev } from '../../format/v2Events.js';
 import { asInt64, GO_STATUS_TO_STATE, GoState, GoStatus, goStatusName, NONE } from '../resources.js';
-import { makeSeq, succeeds } from '../sequence.js';
+import { isNextSeq, makeSeq, succeeds } from '../sequence.js';
 import { Need, requireCtx, USER_GO_REQS } from '../schedContext.js';
 import { badTransition } from '../orderError.js';
 import { GState, MState } from '../resourceStates.js';
@@ -87,14 +87,15 @@ export const goStopExec: Handler = (o, ev, _gen, cur, next) => {
   return true;
 };
 
+const GO_START_REQS = { m: Need.MustHave, p: Need.MustHave, g: Need.MustNotHave };
+
 export const goStart: Handler = (o, ev, gen, cur, next) => {
   const gid = asInt64(ev.a0);
-  const seq = makeSeq(gen, ev.a1);
   const state = o.gStates.get(gid);
-  if (!state || state.status !== GoStatus.Runnable || !succeeds(seq, state.seq)) return false;
-  requireCtx(cur, { m: Need.MustHave, p: Need.MustHave, g: Need.MustNotHave });
+  if (!state || state.status !== GoStatus.Runnable || !isNextSeq(state.seq, gen, ev.a1)) return false;
+  requireCtx(cur, GO_START_REQS);
   state.status = GoStatus.Running;
-  state.seq = seq;
+  state.seq.seq = ev.a1;
   next.g = gid;
   o.emit(ev, cur);
   return true;
@@ -102,12 +103,11 @@ export const goStart: Handler = (o, ev, gen, cur, next) => {
 
 export const goUnblock: Handler = (o, ev, gen, cur) => {
   const gid = asInt64(ev.a0);
-  const seq = makeSeq(gen, ev.a1);
   const state = o.gStates.get(gid);
-  if (!state || state.status !== GoStatus.Waiting || !succeeds(seq, state.seq)) return false;
+  if (!state || state.status !== GoStatus.Waiting || !isNextSeq(state.seq, gen, ev.a1)) return false;
   // Anything may unblock a goroutine (sysmon too): no context to check.
   state.status = GoStatus.Runnable;
-  state.seq = seq;
+  state.seq.seq = ev.a1;
   o.emit(ev, cur);
   return true;
 };
