@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const progress = (): void => {
     const problems = model.problems.length;
     const types = model.stats.eventsByType.size;
-    const msg: WorkerToHost = { kind: 'progress', summary: model.summary(), generations: model.generations.length };
+    const msg: WorkerToHost = { kind: 'progress', summary: model.summary(), generations: model.rootCount() };
     if (problems !== sentProblems) msg.problems = model.problemItems();
     if (types !== sentTypes) msg.eventTypes = model.eventTypeNames();
     sentProblems = problems;
@@ -50,7 +50,27 @@ async function main(): Promise<void> {
     // The parser reports bad input as problems; an exception here is an I/O error or a bug.
     post({ kind: 'failed', message: `reading stopped: ${e instanceof Error ? e.message : String(e)}` });
   }
-  post({ kind: 'done', summary: model.summary(), generations: model.generations.length, problems: await withWireLines(model, model.problemItems()), eventTypes: model.eventTypeNames() });
+  // The summaries (goroutines, tasks, regions): a second pass, over the ordered stream, once the
+  // generations show; requests are answered in between, and a progress message says it is under way.
+  try {
+    let last = 0;
+    await model.summarize(
+      () =>
+        new Promise<void>((resolve) =>
+          setImmediate(() => {
+            const now = Date.now();
+            if (now - last > 250) {
+              last = now;
+              progress();
+            }
+            resolve();
+          }),
+        ),
+    );
+  } catch {
+    // The summaries are extra: the generations stay usable (the summary says 'unavailable').
+  }
+  post({ kind: 'done', summary: model.summary(), generations: model.rootCount(), problems: await withWireLines(model, model.problemItems()), eventTypes: model.eventTypeNames() });
 }
 
 /** Adds the wire dump line of each problem, so the Problems panel can link to it. */

@@ -38,3 +38,5 @@ export type {
   OrderedEvent, EventKind, EventStack, StateTransition, RangeInfo, TaskInfo, SyncInfo, ClockSnapshotInfo,
 } from './order/orderedEvent.js';
 export type { StackFrame } from './order/generationView.js';
+// Summaries in one pass over the ordered stream: goroutines, procs and threads, tasks and regions, event counts.
+export * from './summary/index.js';

@@ -19,7 +19,13 @@ export type NodeKind =
   | 'string'
   | 'sample'
   | 'info'
-  | 'more';
+  | 'more'
+  /** A goroutine under the "Goroutines" root (from the summaries of the ordered stream). */
+  | 'goroutine'
+  /** The "Goroutines", "Tasks" and "Regions" roots beside the generations. */
+  | 'summaryRoot'
+  | 'task'
+  | 'region';
 
 /** One row of a tree. Children are fetched page by page with getChildren. */
 export interface TreeNode {
@@ -74,6 +80,14 @@ export interface TraceSummary {
   /** Bytes parsed so far (equals fileSize once done). */
   parsedBytes: number;
   done: boolean;
+  /**
+   * The summaries (goroutines, tasks, regions) from the ordered event stream: absent before they
+   * are computed, 'computing' meanwhile (goroutines is then the framing pass's count), 'done'.
+   */
+  summaries?: 'computing' | 'done' | 'unavailable';
+  /** Tasks and regions, once the summaries are done. */
+  tasks?: number;
+  regions?: number;
   /** For a truncated or broken trace: what can still be read, for the banner. */
   banner?: { severity: 'error' | 'warning'; text: string };
 }

@@ -14,6 +14,10 @@ const KIND_ICONS: Record<NodeKind, string> = {
   sample: 'pulse',
   info: 'info',
   more: 'ellipsis',
+  goroutine: 'symbol-class',
+  summaryRoot: 'graph',
+  task: 'checklist',
+  region: 'symbol-namespace',
 };
 
 export const SEVERITY_ICONS = { error: 'error', warning: 'warning', info: 'info' } as const;

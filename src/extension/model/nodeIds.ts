@@ -13,6 +13,10 @@
  *   g3/stacks          the stacks table; g3/stacks/s9 is stack ID 9, g3/stacks/s9/f0 its first frame
  *   g3/samples         CPU samples; g3/samples/c4 is sample 4, g3/samples/c4/f0 a frame of its stack
  *   ev:g3/b40/e7/a2    event tree: argument 2 of the event; .../s0 its first stack, .../s0/f1 a frame
+ *   goroutines         the Goroutines root (from the summaries); goroutines/g5 goroutine 5,
+ *                      goroutines/g5/e3 its event 3 (in the ordered stream), goroutines/g5/e3/f0 a frame
+ *   tasks, tasks/t2    the Tasks root and task 2 (index in the summary's list)
+ *   regions, regions/r7  the Regions root and region 7 (index in the summary's list)
  *
  * The root of either tree is the empty ID "".
  */
@@ -37,7 +41,27 @@ export type NodeRef =
   | { kind: 'eventArg'; gen: number; batch: number; event: number; arg: number }
   | { kind: 'eventInfo'; gen: number; batch: number; event: number; info: number }
   | { kind: 'eventStack'; gen: number; batch: number; event: number; stack: number }
-  | { kind: 'eventFrame'; gen: number; batch: number; event: number; stack: number; frame: number };
+  | { kind: 'eventFrame'; gen: number; batch: number; event: number; stack: number; frame: number }
+  | { kind: 'goroutines' }
+  | { kind: 'goroutine'; goroutine: number }
+  | { kind: 'goroutineEvent'; goroutine: number; event: number }
+  | { kind: 'goroutineFrame'; goroutine: number; event: number; frame: number }
+  | { kind: 'tasks' }
+  | { kind: 'task'; task: number }
+  | { kind: 'regions' }
+  | { kind: 'region'; region: number };
+
+/** Kinds of the summary roots and their descendants (no generation in them). */
+export const SUMMARY_REF_KINDS: ReadonlySet<NodeRef['kind']> = new Set(['goroutines', 'goroutine', 'goroutineEvent', 'goroutineFrame', 'tasks', 'task', 'regions', 'region']);
+
+export const GOROUTINES_ID = 'goroutines';
+export const TASKS_ID = 'tasks';
+export const REGIONS_ID = 'regions';
+export const goroutineNodeId = (g: number): string => `goroutines/g${g}`;
+export const goroutineEventId = (g: number, event: number): string => `goroutines/g${g}/e${event}`;
+export const goroutineFrameId = (g: number, event: number, frame: number): string => `goroutines/g${g}/e${event}/f${frame}`;
+export const taskNodeId = (task: number): string => `tasks/t${task}`;
+export const regionNodeId = (region: number): string => `regions/r${region}`;
 
 export const generationId = (gen: number): string => `g${gen}`;
 export const threadId = (gen: number, m: number): string => `g${gen}/m${m}`;
@@ -62,6 +86,14 @@ export const eventFrameId = (event: string, stack: number, frame: number): strin
 // One pattern per shape; numbers are plain decimals, one capture group each (a thread may be -1).
 const N = '(0|[1-9][0-9]{0,15})';
 const PATTERNS: [RegExp, (n: number[]) => NodeRef][] = [
+  [/^goroutines$/, () => ({ kind: 'goroutines' })],
+  [new RegExp(`^goroutines/g${N}$`), ([goroutine]) => ({ kind: 'goroutine', goroutine })],
+  [new RegExp(`^goroutines/g${N}/e${N}$`), ([goroutine, event]) => ({ kind: 'goroutineEvent', goroutine, event })],
+  [new RegExp(`^goroutines/g${N}/e${N}/f${N}$`), ([goroutine, event, frame]) => ({ kind: 'goroutineFrame', goroutine, event, frame })],
+  [/^tasks$/, () => ({ kind: 'tasks' })],
+  [new RegExp(`^tasks/t${N}$`), ([task]) => ({ kind: 'task', task })],
+  [/^regions$/, () => ({ kind: 'regions' })],
+  [new RegExp(`^regions/r${N}$`), ([region]) => ({ kind: 'region', region })],
   [new RegExp(`^g${N}$`), ([gen]) => ({ kind: 'generation', gen })],
   [new RegExp(`^g${N}/m(-1|0|[1-9][0-9]{0,15})$`), ([gen, m]) => ({ kind: 'thread', gen, m })],
   [new RegExp(`^g${N}/nothread$`), ([gen]) => ({ kind: 'noThread', gen })],

@@ -6,7 +6,8 @@
  * Pure: it reads through a ByteSource and knows nothing of VS Code, workers or files, so the
  * tests drive it directly.
  */
-import { BatchKind, EventColumns, TraceReader, viewEvent, type ByteSource, type Problem } from '../../parser/index.js';
+import { BatchKind, EventColumns, OrderedReader, summarizeTrace, TraceReader, viewEvent, type ByteSource, type Problem, type TraceSummaries } from '../../parser/index.js';
+import { goroutineEventEntry, goroutineEventRow, goroutineFrameRow, goroutineRow, indexSummaries, regionRow, summaryRootRow, SUMMARY_ROOT_COUNT, taskRow, type GoroutineEventEntry, type SummaryIndex } from './goroutineNodes.js';
 import type { ProblemLimits } from '../../parser/problemList.js';
 import type { Filter, ProblemItem, TraceSummary, TreeId, TreeNode } from '../../shared/protocol.js';
 import { BatchCache } from './batchCache.js';
@@ -28,7 +29,16 @@ import {
   tableStackId,
   threadId,
   type NodeRef,
+  GOROUTINES_ID,
+  goroutineEventId,
+  goroutineNodeId,
+  SUMMARY_REF_KINDS,
 } from './nodeIds.js';
+
+/** Most events of one goroutine listed under it (the first ones; the row says how many there are). */
+export const MAX_GOROUTINE_EVENTS = 10_000;
+/** Goroutines whose events are kept decoded for paging. */
+const GOROUTINE_EVENT_CACHE = 4;
 import { pageOf, pageWindow, type Page } from './paging.js';
 import { problemNodeId, toProblemItem } from './problemNodes.js';
 import { makeSummary } from './summary.js';
@@ -59,6 +69,10 @@ export class TraceModel {
   /** Bumped per view on every setFilter, so an older, slower filter run gives up. */
   private readonly filterRuns = new Map<string, number>();
   private severityCache: { key: string; map: Map<string, 'error' | 'warning' | 'info'> } | undefined;
+  private summaryIndex: SummaryIndex | undefined;
+  private summaryState: TraceSummary['summaries'];
+  /** A few goroutines' events (the ordered stream filtered by goroutine), most recent last. */
+  private readonly goroutineEventCache = new Map<number, Promise<GoroutineEventEntry[]>>();
 
   constructor(
     readonly source: ByteSource,
@@ -125,7 +139,7 @@ export class TraceModel {
   }
 
   summary(): TraceSummary {
-    return makeSummary({
+    const summary = makeSummary({
       fileName: this.fileName,
       fileSize: this.source.size,
       header: this.reader?.header,
@@ -135,6 +149,48 @@ export class TraceModel {
       parsedBytes: this.parsedBytes,
       done: this.finished,
     });
+    if (this.summaryState) summary.summaries = this.summaryState;
+    const s = this.summaryIndex;
+    if (s) {
+      summary.goroutines = s.goroutines.length;
+      summary.tasks = s.data.tasks.length;
+      summary.regions = s.data.regions.length;
+    }
+    return summary;
+  }
+
+  /** The summaries of the ordered stream, once computed (see summarize). */
+  get summaries(): TraceSummaries | undefined {
+    return this.summaryIndex?.data;
+  }
+
+  /** Root rows: the generations, then (once the summaries are done) Goroutines, Tasks and Regions. */
+  rootCount(): number {
+    return this.generations.length + (this.summaryIndex ? SUMMARY_ROOT_COUNT : 0);
+  }
+
+  /**
+   * Runs the ordered stream through the summarizers (goroutines, procs, threads, tasks, regions),
+   * after the framing pass. Only for v2 traces (Go 1.22+); `onProgress` is called between
+   * generations and every few thousand events, so the caller can answer requests meanwhile.
+   */
+  async summarize(onProgress?: () => void | Promise<void>): Promise<TraceSummaries | undefined> {
+    const header = this.reader?.header;
+    if (!header || header.v1 || header.version < 22) {
+      this.summaryState = 'unavailable';
+      return undefined;
+    }
+    this.summaryState = 'computing';
+    let data: TraceSummaries;
+    try {
+      data = await summarizeTrace(this.source, { yieldEvery: 20_000, ...(onProgress ? { onProgress: () => onProgress() } : {}) });
+    } catch (e) {
+      this.summaryState = 'unavailable';
+      throw e;
+    }
+    this.summaryIndex = indexSummaries(data);
+    this.summaryState = 'done';
+    return data;
   }
 
   eventTypeNames(): string[] {
@@ -160,8 +216,11 @@ export class TraceModel {
     if (ref.kind === 'root') {
       const matches = this.filters.get(view);
       if (matches) return withSeverity(await this.matchRows(matches, offset, limit));
-      return withSeverity(pageOf(this.generations.length, offset, limit, (i) => generationRow(this.generations[i], start)));
+      const n = this.generations.length;
+      return withSeverity(pageOf(this.rootCount(), offset, limit, (i) => (i < n ? generationRow(this.generations[i], start) : summaryRootRow(this.summaryIndex!, i - n))));
     }
+    if (SUMMARY_REF_KINDS.has(ref.kind)) return this.summaryChildren(ref, offset, limit);
+    if (!('gen' in ref)) return { total: 0, items: [] };
     const g = this.generations[ref.gen];
     if (!g) return { total: 0, items: [] };
     switch (ref.kind) {
@@ -208,6 +267,89 @@ export class TraceModel {
       default:
         return { total: 0, items: [] };
     }
+  }
+
+  // ---- Goroutines, tasks, regions -------------------------------------------------------------
+
+  private async summaryChildren(ref: NodeRef, offset: number, limit: number): Promise<Page<TreeNode>> {
+    const s = this.summaryIndex;
+    if (!s) return { total: 0, items: [] };
+    const start = this.traceStartNs;
+    const end = Number.isNaN(s.data.lastNs) ? start : s.data.lastNs;
+    switch (ref.kind) {
+      case 'goroutines':
+        return pageOf(s.goroutines.length, offset, limit, (i) => {
+          const g = s.goroutines[i];
+          return goroutineRow(g, start, end, Math.min(g.events, MAX_GOROUTINE_EVENTS));
+        });
+      case 'goroutine': {
+        if (!s.byId.has(ref.goroutine)) return { total: 0, items: [] };
+        const events = await this.goroutineEvents(ref.goroutine);
+        return pageOf(events.length, offset, limit, (i) => goroutineEventRow(ref.goroutine, i, events[i], start));
+      }
+      case 'goroutineEvent': {
+        if (!s.byId.has(ref.goroutine)) return { total: 0, items: [] };
+        const e = (await this.goroutineEvents(ref.goroutine))[ref.event];
+        const frames = e?.frames ?? [];
+        return pageOf(frames.length, offset, limit, (i) => goroutineFrameRow(ref.goroutine, ref.event, i, frames[i]));
+      }
+      case 'tasks':
+        return pageOf(s.data.tasks.length, offset, limit, (i) => taskRow(s.data.tasks[i], i, start));
+      case 'regions':
+        return pageOf(s.data.regions.length, offset, limit, (i) => regionRow(s.data.regions[i], i, start));
+      default:
+        return { total: 0, items: [] };
+    }
+  }
+
+  /**
+   * The events of one goroutine in the ordered stream (those in its context, and those changing
+   * its state), the first MAX_GOROUTINE_EVENTS of them: the stream is run again up to the last
+   * generation the goroutine is in. A few goroutines are cached.
+   */
+  goroutineEvents(id: number): Promise<GoroutineEventEntry[]> {
+    const cached = this.goroutineEventCache.get(id);
+    if (cached) {
+      this.goroutineEventCache.delete(id);
+      this.goroutineEventCache.set(id, cached);
+      return cached;
+    }
+    const p = this.collectGoroutineEvents(id);
+    this.goroutineEventCache.set(id, p);
+    while (this.goroutineEventCache.size > GOROUTINE_EVENT_CACHE) this.goroutineEventCache.delete(this.goroutineEventCache.keys().next().value!);
+    p.catch(() => this.goroutineEventCache.delete(id));
+    return p;
+  }
+
+  private async collectGoroutineEvents(id: number): Promise<GoroutineEventEntry[]> {
+    const g = this.summaryIndex?.data.goroutines.get(id);
+    if (!g) return [];
+    const out: GoroutineEventEntry[] = [];
+    const r = await OrderedReader.open(this.source);
+    let generation = -1;
+    for (;;) {
+      const e = r.next();
+      if (e) {
+        if (e.kind === 'Sync') {
+          generation = e.sync!.n - 1;
+          if (generation > g.lastGeneration) break;
+          continue;
+        }
+        if (generation < g.firstGeneration) continue;
+        const st = e.transition;
+        if (e.g === id || (st && st.resource.kind === 'Goroutine' && st.resource.id === id)) {
+          out.push(goroutineEventEntry(e));
+          if (out.length >= MAX_GOROUTINE_EVENTS) break;
+        }
+        continue;
+      }
+      if (r.needsGeneration) {
+        await r.loadGeneration();
+        continue;
+      }
+      break;
+    }
+    return out;
   }
 
   /** The event tree's roots for an event of the generation tree; undefined if there is no such event. */
@@ -303,6 +445,8 @@ export class TraceModel {
   pathTo(nodeId: string): NodeLocation | undefined {
     const ref = parseNodeId(nodeId);
     if (!ref || ref.kind === 'root') return undefined;
+    if (SUMMARY_REF_KINDS.has(ref.kind)) return this.summaryPathTo(ref, nodeId);
+    if (!('gen' in ref)) return undefined;
     const g = this.generations[ref.gen];
     if (!g) return undefined;
     const gid = generationId(g.index);
@@ -335,6 +479,25 @@ export class TraceModel {
         return { path: [gid, samplesTableId(g.index)], select: nodeId };
       case 'sampleFrame':
         return { path: [gid, samplesTableId(g.index), sampleId(g.index, ref.sample)], select: nodeId };
+      default:
+        return undefined;
+    }
+  }
+
+  private summaryPathTo(ref: NodeRef, nodeId: string): NodeLocation | undefined {
+    switch (ref.kind) {
+      case 'goroutines':
+      case 'tasks':
+      case 'regions':
+        return { path: [], select: nodeId };
+      case 'goroutine':
+      case 'task':
+      case 'region':
+        return { path: [nodeId.slice(0, nodeId.indexOf('/'))], select: nodeId };
+      case 'goroutineEvent':
+        return { path: [GOROUTINES_ID, goroutineNodeId(ref.goroutine)], select: nodeId };
+      case 'goroutineFrame':
+        return { path: [GOROUTINES_ID, goroutineNodeId(ref.goroutine), goroutineEventId(ref.goroutine, ref.event)], select: nodeId };
       default:
         return undefined;
     }

@@ -1,0 +1,156 @@
+/**
+ * User annotations: tasks (ID, type name, parent, begin and end, the goroutines that began and
+ * ended them) and regions (name, task, goroutine, begin and end), as Go's summarizer pairs them:
+ * a RegionEnd closes the innermost open region of its goroutine; an end without a begin makes a
+ * region with no start; tasks are created by any mention (begin, end, log, region).
+ *
+ * Bounded: at most `maxTasks` tasks and `maxRegions` regions are kept (the first ones); the rest
+ * are only counted. Open regions per goroutine are a stack of at most MAX_DEPTH.
+ */
+import type { OrderedEvent } from '../order/orderedEvent.js';
+import { formatUint64, NO_TASK, type Uint64 } from '../order/resources.js';
+import type { SummaryHandler } from './handler.js';
+
+export interface TaskSummary {
+  /** The task ID as decimal text (IDs are uint64). */
+  id: string;
+  name: string;
+  /** Parent task ID, or undefined for none. */
+  parent?: string;
+  /** NaN when not seen in the trace. */
+  startNs: number;
+  endNs: number;
+  /** Goroutine that began / ended it (-1 when unknown). */
+  startGoroutine: number;
+  endGoroutine: number;
+  regions: number;
+  logs: number;
+}
+
+export interface RegionSummary {
+  name: string;
+  /** Its task ID as decimal text ('0' for the background task). */
+  task: string;
+  goroutine: number;
+  /** NaN when the begin or end is not in the trace. */
+  startNs: number;
+  endNs: number;
+}
+
+export interface Annotations {
+  tasks: TaskSummary[];
+  regions: RegionSummary[];
+  /** Tasks and regions seen beyond the limits (not kept). */
+  droppedTasks: number;
+  droppedRegions: number;
+}
+
+const MAX_DEPTH = 64;
+
+const taskKey = (v: Uint64): string => formatUint64(v);
+
+export class AnnotationSummarizer implements SummaryHandler<Annotations> {
+  private tasks = new Map<string, TaskSummary>();
+  private regions: RegionSummary[] = [];
+  private open = new Map<number, RegionSummary[]>();
+  private droppedTasks = 0;
+  private droppedRegions = 0;
+
+  constructor(
+    private readonly maxTasks = 100_000,
+    private readonly maxRegions = 200_000,
+  ) {}
+
+  reset(): void {
+    this.tasks = new Map();
+    this.regions = [];
+    this.open = new Map();
+    this.droppedTasks = 0;
+    this.droppedRegions = 0;
+  }
+
+  handleEvent(e: OrderedEvent): void {
+    switch (e.kind) {
+      case 'TaskBegin':
+      case 'TaskEnd': {
+        const t = e.task!;
+        const task = this.task(t.id);
+        if (!task) return;
+        task.name = t.type;
+        if (t.parent !== NO_TASK && task.parent === undefined) task.parent = taskKey(t.parent);
+        if (e.kind === 'TaskBegin') {
+          task.startNs = e.time;
+          task.startGoroutine = e.g;
+        } else {
+          task.endNs = e.time;
+          task.endGoroutine = e.g;
+        }
+        return;
+      }
+      case 'RegionBegin': {
+        const r = e.region!;
+        const region: RegionSummary = { name: r.type, task: taskKey(r.task), goroutine: e.g, startNs: e.time, endNs: NaN };
+        let stack = this.open.get(e.g);
+        if (!stack) this.open.set(e.g, (stack = []));
+        if (stack.length < MAX_DEPTH) stack.push(region);
+        this.keep(region);
+        return;
+      }
+      case 'RegionEnd': {
+        const r = e.region!;
+        const stack = this.open.get(e.g);
+        let region = stack?.pop();
+        if (stack && stack.length === 0) this.open.delete(e.g);
+        if (!region) {
+          region = { name: r.type, task: taskKey(r.task), goroutine: e.g, startNs: NaN, endNs: NaN };
+          this.keep(region);
+        }
+        region.endNs = e.time;
+        return;
+      }
+      case 'Log': {
+        const task = this.task(e.log!.task);
+        if (task) task.logs++;
+        return;
+      }
+      case 'StateTransition': {
+        // A goroutine that exits leaves its regions open.
+        const st = e.transition!;
+        if (st.resource.kind === 'Goroutine' && st.to === 'NotExist') this.open.delete(st.resource.id);
+        return;
+      }
+    }
+  }
+
+  finalize(): void {
+    this.open.clear();
+  }
+
+  data(): Annotations {
+    return { tasks: [...this.tasks.values()], regions: this.regions, droppedTasks: this.droppedTasks, droppedRegions: this.droppedRegions };
+  }
+
+  private keep(region: RegionSummary): void {
+    if (this.regions.length >= this.maxRegions) {
+      this.droppedRegions++;
+      return;
+    }
+    this.regions.push(region);
+    const task = this.tasks.get(region.task);
+    if (task) task.regions++;
+  }
+
+  private task(id: Uint64): TaskSummary | undefined {
+    const key = taskKey(id);
+    let t = this.tasks.get(key);
+    if (!t) {
+      if (this.tasks.size >= this.maxTasks) {
+        this.droppedTasks++;
+        return undefined;
+      }
+      t = { id: key, name: '', startNs: NaN, endNs: NaN, startGoroutine: -1, endGoroutine: -1, regions: 0, logs: 0 };
+      this.tasks.set(key, t);
+    }
+    return t;
+  }
+}

@@ -1,0 +1,76 @@
+import * as assert from 'node:assert/strict';
+import { GOROUTINES_ID, goroutineEventId, goroutineNodeId, parseNodeId, REGIONS_ID, TASKS_ID } from '../../../src/extension/model/nodeIds.js';
+import { closeModels, readModel } from './modelTestSupport.js';
+
+describe('TraceModel: Goroutines, Tasks and Regions roots', () => {
+  after(closeModels);
+
+  it('parses the summary node IDs', () => {
+    assert.deepEqual(parseNodeId(GOROUTINES_ID), { kind: 'goroutines' });
+    assert.deepEqual(parseNodeId(goroutineNodeId(5)), { kind: 'goroutine', goroutine: 5 });
+    assert.deepEqual(parseNodeId(goroutineEventId(5, 3)), { kind: 'goroutineEvent', goroutine: 5, event: 3 });
+    assert.deepEqual(parseNodeId('goroutines/g5/e3/f1'), { kind: 'goroutineFrame', goroutine: 5, event: 3, frame: 1 });
+    assert.deepEqual(parseNodeId('tasks/t2'), { kind: 'task', task: 2 });
+    assert.deepEqual(parseNodeId('regions/r0'), { kind: 'region', region: 0 });
+    assert.equal(parseNodeId('goroutines/gx'), undefined);
+  });
+
+  it('adds the roots after the generations once summarized, and the summary counts goroutines', async () => {
+    const model = await readModel('go1.26-annot.trace');
+    const before = await model.getChildren('v', 'generations', '', 0, 100);
+    assert.equal(before.total, model.generations.length);
+    assert.equal(model.summary().summaries, undefined);
+    let progress = 0;
+    await model.summarize(() => void progress++);
+    assert.ok(progress > 0);
+    const roots = await model.getChildren('v', 'generations', '', 0, 100);
+    assert.equal(roots.total, model.generations.length + 3);
+    assert.equal(model.rootCount(), roots.total);
+    assert.deepEqual(roots.items.slice(-3).map((n) => n.label), ['Goroutines', 'Tasks', 'Regions']);
+    assert.equal(roots.items[0].kind, 'generation');
+    const summary = model.summary();
+    assert.equal(summary.summaries, 'done');
+    assert.equal(summary.goroutines, 13);
+    assert.equal(summary.tasks, 8);
+    assert.equal(summary.regions, 11);
+
+    const gs = await model.getChildren('v', 'generations', GOROUTINES_ID, 0, 5);
+    assert.equal(gs.total, 13);
+    assert.equal(gs.items.length, 5);
+    const main = gs.items.find((n) => n.label === 'G 1  main.main')!;
+    assert.ok(main, gs.items.map((n) => n.label).join(', '));
+    assert.equal(main.kind, 'goroutine');
+    assert.match(main.description!, /^running .*, runnable .*, blocked .*, syscall /);
+    assert.ok(main.childCount > 0);
+    const events = await model.getChildren('v', 'generations', main.id, 0, 1000);
+    assert.ok(events.total > 0);
+    assert.ok(events.items.every((n) => n.kind === 'event'));
+    assert.ok(events.items.some((n) => n.label === 'UserTaskBegin'), events.items.map((n) => n.label).join(' '));
+    const withStack = events.items.find((n) => n.childCount > 0)!;
+    const frames = await model.getChildren('v', 'generations', withStack.id, 0, 100);
+    assert.equal(frames.total, withStack.childCount);
+    assert.equal(frames.items[0].kind, 'frame');
+    assert.ok(frames.items[0].frame!.func.length > 0);
+    // paged
+    const second = await model.getChildren('v', 'generations', main.id, 1, 1);
+    assert.equal(second.items[0].id, events.items[1].id);
+    assert.deepEqual(model.pathTo(withStack.id), { path: [GOROUTINES_ID, main.id], select: withStack.id });
+
+    const tasks = await model.getChildren('v', 'generations', TASKS_ID, 0, 100);
+    assert.equal(tasks.total, 8);
+    assert.ok(tasks.items.some((n) => n.label === 'worker 2' && /^\d/.test(n.description!)));
+    const regions = await model.getChildren('v', 'generations', REGIONS_ID, 0, 100);
+    assert.equal(regions.total, 11);
+    assert.ok(regions.items.some((n) => n.label === 'compute' && n.kind === 'region'));
+    assert.ok(regions.items.some((n) => n.label === 'open at trace stop' && /not ended/.test(n.description!)));
+    // an unknown goroutine has no rows
+    assert.equal((await model.getChildren('v', 'generations', goroutineNodeId(999999), 0, 10)).total, 0);
+  });
+
+  it('a v1 trace gets no summaries', async () => {
+    const model = await readModel('go1.21-annot.trace');
+    assert.equal(await model.summarize(), undefined);
+    assert.equal(model.summary().summaries, 'unavailable');
+    assert.equal(model.rootCount(), model.generations.length);
+  });
+});
