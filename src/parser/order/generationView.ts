@@ -22,11 +22,16 @@ export class GenerationView {
     readonly tables: GenerationTables,
   ) {}
 
+  /** `id | 0` keeps the presence lookups integer-indexed (a double key takes V8's slow path). */
   hasStack(id: number): boolean {
+    const presence = this.tables.stacks.presence;
+    if (presence !== undefined) return id < presence.length && presence[id | 0] === 1;
     return this.tables.stacks.has(id);
   }
 
   hasString(id: number): boolean {
+    const presence = this.tables.strings.presence;
+    if (presence !== undefined) return id < presence.length && presence[id | 0] === 1;
     return this.tables.strings.has(id);
   }
 

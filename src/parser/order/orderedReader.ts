@@ -35,7 +35,7 @@ import { Ordering } from './ordering.js';
 import type { PendingEvent } from './pendingEvent.js';
 import { formatSeq } from './sequence.js';
 import { goStatusName, procStatusName } from './resources.js';
-import { sampleEvent, syncEvent, toOrderedEvent } from './toOrderedEvent.js';
+import { sampleEvent, syncEvent } from './toOrderedEvent.js';
 
 /** Per type, the argument slots (after dt) holding stack IDs and string IDs, as Go checks them. */
 const STACK_ARGS: readonly (readonly number[])[] = V2_SPECS.map((s) => s.stackIds.map((i) => i - 1));
@@ -217,9 +217,7 @@ export class OrderedReader {
       const id = argAt(p, strings[k]);
       if (!table.hasString(id)) throw new OrderError('dangling-string-ref', `found invalid string ID ${id} for event ${V2_SPECS[p.type].name}`);
     }
-    const e = toOrderedEvent(p);
-    this.ordering.queue.release(p);
-    return e;
+    return p;
   }
 
   /** Between generations: Go 1.26's rules, or the older ones with a batch read ahead. */

@@ -1,13 +1,12 @@
 /**
- * Turns what the orderer let through into API events: the kind of each wire type, and per kind
- * what Go's Event accessors (Metric, Range, StateTransition, ...) derive from the arguments and
- * from what the orderer added.
+ * The API events of the ordered stream: the kind of each wire type, and per kind what Go's Event
+ * accessors (Metric, Range, StateTransition, ...) derive from the arguments and from what the
+ * orderer added, worked out when first read.
  */
 import { Ev, EXPERIMENT_NAMES, V2_SPECS } from '../format/v2Events.js';
 import type { CpuSample } from '../generation/tables.js';
 import type { GenerationView } from './generationView.js';
 import type { EventKind, EventStack, OrderedEvent, RangeInfo, StateTransition } from './orderedEvent.js';
-import { PendingEvent } from './pendingEvent.js';
 import { asInt64, NO_TASK, type Uint64, GO_STATE_NAMES, GO_STATUS_TO_STATE, GoState, PROC_STATE_NAMES, PROC_STATUS_TO_STATE, ProcState, ProcStatus } from './resources.js';
 
 /** Kind of each wire type (undefined for types that are never events). */
@@ -117,7 +116,7 @@ function transitionOf(e: Source, table: GenerationView, stack: EventStack | unde
   }
 }
 
-/** What an event's details are derived from: the pending event's fields, copied. */
+/** What an event's details are derived from. */
 interface Source {
   type: number;
   p: number;
@@ -133,44 +132,43 @@ interface Source {
 }
 
 /**
- * One object shape for every kind. The context, time and kind are plain fields; the details
- * (stack, transition, range, ...) are worked out from the copied arguments the first time one is
- * read, as Go's Event accessors work them out on each call: an event only counted or filtered by
- * kind or time costs one small object.
+ * An event of the ordered stream, from the orderer's queue to the caller: one object per event,
+ * nothing copied. The context, time and kind are plain fields; the details (stack, transition,
+ * range, ...) are worked out from the arguments the first time one is read, as Go's Event
+ * accessors work them out on each call, so an event only counted or filtered by kind or time
+ * costs one small object. One object shape for every kind.
  */
-class Event implements OrderedEvent, Source {
-  /** The generation to work the details out in; undefined once they are (or need not be). */
-  private table: GenerationView | undefined = undefined;
+export class Event implements OrderedEvent, Source {
+  kind: EventKind;
+  /** Arguments after dt, in wire order. */
   a0 = 0;
   a1 = 0;
   a2 = 0;
   a3 = 0;
+  /** Exact argument values when one is beyond 2^53. */
   exact: bigint[] | undefined = undefined;
+  /**
+   * What the orderer adds: the previous state for ProcStatus, ProcSteal (wire status) and
+   * GoStatus (API state); the parent task for UserTaskEnd.
+   */
   x0 = 0;
+  /** UserTaskEnd: the parent task exactly, when beyond 2^53. */
   x0Exact: bigint | undefined = undefined;
+  /** UserTaskEnd: the task's type, remembered from its Begin. */
   taskName = '';
   private d: Details | undefined = undefined;
 
   constructor(
-    public kind: EventKind,
+    /** Wire type; SYNC_TYPE (-1) for Sync. */
+    public type: number,
     public time: number,
     public m: number,
     public p: number,
     public g: number,
-    public type: number,
-  ) {}
-
-  /** Makes the details derivable later from e's arguments in `table`. */
-  defer(e: PendingEvent, table: GenerationView): void {
-    this.table = table;
-    this.a0 = e.a0;
-    this.a1 = e.a1;
-    this.a2 = e.a2;
-    this.a3 = e.a3;
-    this.exact = e.exact;
-    this.x0 = e.x0;
-    this.x0Exact = e.x0Exact;
-    this.taskName = e.taskName;
+    /** The generation the details are worked out in; dropped once they are. */
+    public table: GenerationView | undefined,
+  ) {
+    this.kind = type < 0 ? 'Sync' : KIND_OF_TYPE[type]!;
   }
 
   /** The details, worked out on first use. */
@@ -208,7 +206,7 @@ class Event implements OrderedEvent, Source {
   get experimental() { return this.x.experimental; }
   set experimental(v) { this.x.experimental = v; }
 
-  /** The fields as plain data (what JSON.stringify shows). */
+  /** The API fields as plain data (what JSON.stringify shows). */
   toJSON(): OrderedEvent {
     const o: OrderedEvent = { kind: this.kind, time: this.time, m: this.m, p: this.p, g: this.g, type: this.type };
     const d = this.x;
@@ -231,13 +229,6 @@ class Details {
   metric: OrderedEvent['metric'] = undefined;
   sync: OrderedEvent['sync'] = undefined;
   experimental: OrderedEvent['experimental'] = undefined;
-}
-
-/** The API form of an event the orderer let through (its details worked out when first read). */
-export function toOrderedEvent(e: PendingEvent): OrderedEvent {
-  const out = new Event(KIND_OF_TYPE[e.type]!, e.time, e.m, e.p, e.g, e.type);
-  out.defer(e, e.table!);
-  return out;
 }
 
 /** Sets out's details from e's arguments. */
@@ -311,14 +302,14 @@ function rangeOf(e: Source, table: GenerationView): { name: string; scope: { kin
 
 /** A CPU sample as a StackSample event (its stack is always shown, even stack 0). */
 export function sampleEvent(s: CpuSample, table: GenerationView): OrderedEvent {
-  const e = new Event('StackSample', s.time, s.m, s.p, s.g, Ev.CPUSample);
+  const e = new Event(Ev.CPUSample, s.time, s.m, s.p, s.g, undefined);
   e.stack = { id: s.stack, frames: table.frames(s.stack) };
   return e;
 }
 
 /** The Sync event opening a generation (table given) or closing the trace / preceding an error. */
 export function syncEvent(time: number, n: number, table: GenerationView | undefined): OrderedEvent {
-  const e = new Event('Sync', time, -1, -1, -1, -1);
+  const e = new Event(-1, time, -1, -1, -1, undefined);
   e.sync = { n };
   if (table) {
     const t = table.tables;
