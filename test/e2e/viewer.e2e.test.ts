@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { Frame } from 'playwright-core';
 import { FRAMES, sourceVariants, writeFakeGoroot } from '../support/sourceVariants.js';
 import { E2E_ENABLED } from './fixtures';
-import { activateRow, rowInfo, treeRows, VSCode, waitTreeIdle } from './harness';
+import { activateRow, expandRow, rowInfo, treeRows, VSCode, waitTreeIdle } from './harness';
 
 /** Opens `trace` and returns the webview frame once the summary says the parse is done. */
 export async function openTrace(vs: VSCode, trace: string): Promise<Frame> {
@@ -100,6 +100,31 @@ if (E2E_ENABLED) describe('e2e viewer: app.trace', function () {
     assert.match(await field('events'), /^\d+/);
     assert.equal(await wv.locator('#banner').count(), 0, 'a good trace has no banner');
     assert.equal(await vs!.page.locator('.editor-group-container.active .tab.active').getAttribute('data-resource-name'), 'app.trace');
+  });
+
+  it('the Goroutines root (from the summaries) lists main.main\'s goroutine, which expands to its events', async function () {
+    // the summaries come after the framing pass: the root appears beside the generation
+    const root = treeRows(wv, 'generation-tree', /^Goroutines$/).and(wv.locator('[data-kind=summaryRoot][aria-level="1"]'));
+    await root.first().waitFor({ timeout: 30_000 });
+    assert.ok(await treeRows(wv, 'generation-tree', /^Tasks$/).count() > 0, 'a Tasks root');
+    assert.ok(await treeRows(wv, 'generation-tree', /^Regions$/).count() > 0, 'a Regions root');
+    await expandRow(wv, 'generation-tree', /^Goroutines$/);
+    const main = treeRows(wv, 'generation-tree', /\bmain\.main$/).and(wv.locator('[data-kind=goroutine][aria-level="2"]'));
+    await main.first().waitFor({ timeout: 20_000 });
+    await waitTreeIdle(wv, 'generation-tree');
+    const info = await rowInfo(main.first());
+    assert.match(info.label, /^G 1\b/);
+    assert.match(info.description, /^running .*, runnable .*, blocked .*, syscall /);
+    // the header's count is the summaries' once they are done
+    await wv.locator('#summary [data-field=goroutines]').filter({ hasText: /^\s*\d+\s*$/ }).waitFor({ timeout: 20_000 });
+    // its events, in the ordered stream
+    await expandRow(wv, 'generation-tree', /\bmain\.main$/);
+    await wv.locator('#generation-tree [role=treeitem][aria-level="3"][data-kind=event]').first().waitFor({ timeout: 20_000 });
+    await waitTreeIdle(wv, 'generation-tree');
+    await vs!.screenshot('viewer-goroutines');
+    // collapse again: the next tests start from the generations
+    await treeRows(wv, 'generation-tree', /^Goroutines$/).first().locator('.twistie').click();
+    await wv.locator('#generation-tree [role=treeitem][data-kind=summaryRoot][aria-expanded=false]').first().waitFor({ timeout: 10_000 });
   });
 
   it('expands generation → thread → batch → event, and the event tree shows its stack', async function () {
