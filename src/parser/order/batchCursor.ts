@@ -89,6 +89,9 @@ export class BatchCursor {
     if (b0 < 0x80) {
       dt = b0;
       pos += 1;
+    } else if (pos + 1 < end && bytes[pos + 1] < 0x80) {
+      dt = (b0 & 0x7f) | (bytes[pos + 1] << 7);
+      pos += 2;
     } else {
       pos = readUvarint(bytes, pos, end, varint);
       if (pos < 0) this.fail();
@@ -105,6 +108,9 @@ export class BatchCursor {
       if (b0 < 0x80) {
         v = b0;
         pos += 1;
+      } else if (pos + 1 < end && bytes[pos + 1] < 0x80) {
+        v = (b0 & 0x7f) | (bytes[pos + 1] << 7);
+        pos += 2;
       } else {
         pos = readUvarint(bytes, pos, end, varint);
         if (pos < 0) this.fail();
