@@ -43,8 +43,8 @@ export interface GenerationInfo {
   batchesByThread: Map<number, number[]>;
 }
 
-/** Builds the index of a generation from its framing and its decoded events (columns[from, length)). */
-export function indexGeneration(g: Generation, columns: EventColumns, from: number): GenerationInfo {
+/** The index of a generation's batches, with no events counted yet (see addEventsToIndex). */
+export function indexGeneration(g: Generation): GenerationInfo {
   const batches: BatchInfo[] = g.batches.map((b) => ({
     offset: b.offset,
     payloadOffset: b.payloadOffset,
@@ -57,17 +57,6 @@ export function indexGeneration(g: Generation, columns: EventColumns, from: numb
     firstNs: NaN,
     lastNs: NaN,
   }));
-  let startNs = NaN;
-  let endNs = NaN;
-  for (let i = from; i < columns.length; i++) {
-    const b = batches[columns.batch[i]];
-    const t = columns.time[i];
-    if (b.eventCount === 0) b.firstNs = t;
-    b.lastNs = t;
-    b.eventCount++;
-    if (!(t >= startNs)) startNs = t;
-    if (!(t <= endNs)) endNs = t;
-  }
   const batchesByThread = new Map<number, number[]>();
   batches.forEach((b, i) => {
     // Structural batches belong to no thread even if a runtime wrote an M ID on them.
@@ -86,9 +75,9 @@ export function indexGeneration(g: Generation, columns: EventColumns, from: numb
     truncated: g.truncated,
     batches,
     tables: g.tables,
-    eventCount: columns.length - from,
-    startNs,
-    endNs,
+    eventCount: 0,
+    startNs: NaN,
+    endNs: NaN,
     threads,
     batchesByThread,
   };
@@ -97,4 +86,21 @@ export function indexGeneration(g: Generation, columns: EventColumns, from: numb
 /** The thread a batch is listed under: its M, or -1 ("no thread"). */
 export function threadOfBatch(b: BatchInfo): number {
   return b.kind === BatchKind.Events && b.m >= 0 ? b.m : -1;
+}
+
+/**
+ * Counts decoded events into the index: per batch, and the generation's time span. Called batch
+ * by batch, so a generation's events are never all in memory at once.
+ */
+export function addEventsToIndex(info: GenerationInfo, columns: EventColumns): void {
+  for (let i = 0; i < columns.length; i++) {
+    const b = info.batches[columns.batch[i]];
+    const t = columns.time[i];
+    if (b.eventCount === 0) b.firstNs = t;
+    b.lastNs = t;
+    b.eventCount++;
+    if (!(t >= info.startNs)) info.startNs = t;
+    if (!(t <= info.endNs)) info.endNs = t;
+  }
+  info.eventCount += columns.length;
 }

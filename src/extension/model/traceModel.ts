@@ -15,7 +15,7 @@ import { eventDetailRoots, eventFrameRow, eventRow } from './eventNodes.js';
 import { eventText } from './eventText.js';
 import { filterError, FilterMatches, isEmptyFilter, runFilter } from './filter.js';
 import { batchRow, generationRow, noThreadRow, threadRow } from './generationNodes.js';
-import { indexGeneration, threadOfBatch, type GenerationInfo } from './generationIndex.js';
+import { addEventsToIndex, indexGeneration, threadOfBatch, type GenerationInfo } from './generationIndex.js';
 import {
   batchId,
   eventId,
@@ -100,13 +100,16 @@ export class TraceModel {
       this.finished = true;
       return false;
     }
-    this.columns.clear();
-    await reader.decodeEvents(g, this.columns);
-    const info = indexGeneration(g, this.columns, 0);
+    // Batch by batch: a generation can hold millions of events, and only counts are kept.
+    const info = indexGeneration(g);
+    for (let i = 0; i < g.batches.length; i++) {
+      this.columns.clear();
+      await reader.decodeBatch(g, i, this.columns);
+      addEventsToIndex(info, this.columns);
+      this.stats.addEvents(this.columns);
+    }
     this.generations.push(info);
-    this.stats.addGeneration(info, this.columns, 0);
-    // Let go of the typed arrays if one generation made them huge.
-    if (this.columns.type.length > 1 << 20) this.columns.clear();
+    this.stats.addGeneration(info);
     return true;
   }
 

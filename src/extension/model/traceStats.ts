@@ -20,13 +20,18 @@ export class TraceStats {
   firstNs = NaN;
   lastNs = NaN;
 
-  addGeneration(g: GenerationInfo, columns: EventColumns, from: number): void {
+  /** Adds a generation once its events are counted into its index (addEventsToIndex). */
+  addGeneration(g: GenerationInfo): void {
     for (const m of g.threads) this.threads.add(m);
     this.cpuSamples += g.tables.cpuSamples.length;
-    this.events += columns.length - from;
     if (!Number.isNaN(g.startNs) && !(g.startNs >= this.firstNs)) this.firstNs = g.startNs;
     if (!Number.isNaN(g.endNs) && !(g.endNs <= this.lastNs)) this.lastNs = g.endNs;
-    for (let i = from; i < columns.length; i++) {
+  }
+
+  /** Counts decoded events: by type, and the goroutines and procs they name. */
+  addEvents(columns: EventColumns): void {
+    this.events += columns.length;
+    for (let i = 0; i < columns.length; i++) {
       const type = columns.type[i];
       this.eventsByType.set(type, (this.eventsByType.get(type) ?? 0) + 1);
       const masks = slotMasks(type);
