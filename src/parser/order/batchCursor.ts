@@ -92,6 +92,10 @@ export class BatchCursor {
     } else if (pos + 1 < end && bytes[pos + 1] < 0x80) {
       dt = (b0 & 0x7f) | (bytes[pos + 1] << 7);
       pos += 2;
+    } else if (pos + 2 < end && bytes[pos + 1] >= 0x80 && bytes[pos + 2] < 0x80) {
+      // Time deltas are often three bytes.
+      dt = (b0 & 0x7f) | ((bytes[pos + 1] & 0x7f) << 7) | (bytes[pos + 2] << 14);
+      pos += 3;
     } else {
       pos = readUvarint(bytes, pos, end, varint);
       if (pos < 0) this.fail();

@@ -84,6 +84,8 @@ export class OrderedReader {
 
   static async open(source: ByteSource, options: TraceReaderOptions = {}): Promise<OrderedReader> {
     const trace = await TraceReader.open(source, {
+      // Retained payloads are views into the chunks read: small chunks keep less slack alive.
+      chunkSize: 256 << 10,
       ...options,
       problemLimits: options.problemLimits ?? { total: Number.MAX_SAFE_INTEGER, perCodeAndGeneration: Number.MAX_SAFE_INTEGER },
     });
