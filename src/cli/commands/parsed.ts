@@ -2,26 +2,11 @@
  * go-trace parsed FILE: the ordered event stream, printed exactly as `go tool trace -d=parsed FILE`
  * (Go 1.26+) prints it: one Event.String() per event. Streams: one generation in memory at a time.
  */
-import { stat } from 'node:fs/promises';
-import { openFileSource } from '../../node/fileSource.js';
-import type { ByteSource } from '../../parser/bytes/byteSource.js';
 import { formatEvent } from '../../parser/order/formatEvent.js';
 import { OrderedReader } from '../../parser/order/orderedReader.js';
 import { CliIO, Command, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from '../command.js';
-
-/** Waits while stdout's buffer is full (a slow pipe reader); false once stdout has gone away. */
-function drained(): Promise<boolean> | boolean {
-  if (!process.stdout.writableNeedDrain) return true;
-  return new Promise<boolean>((resolve) => {
-    const done = (e?: unknown) => {
-      process.stdout.off('drain', done);
-      process.stdout.off('error', done);
-      resolve(e === undefined);
-    };
-    process.stdout.on('drain', done);
-    process.stdout.on('error', done);
-  });
-}
+import { openTraceArg } from '../openTraceArg.js';
+import { StdoutFlow } from '../stdoutFlow.js';
 
 export async function runParsed(args: string[], io: CliIO): Promise<number> {
   if (args.length !== 1 || (args[0].startsWith('-') && args[0] !== '-')) {
@@ -29,21 +14,9 @@ export async function runParsed(args: string[], io: CliIO): Promise<number> {
     return EXIT_USAGE;
   }
   const path = args[0];
-  let source: ByteSource;
-  try {
-    const st = await stat(path);
-    if (!st.isFile()) throw new Error(`${path} is not a regular file`);
-    source = await openFileSource(path);
-  } catch (e) {
-    io.err(`go-trace parsed: ${e instanceof Error ? e.message : String(e)}\n`);
-    return EXIT_USAGE;
-  }
-  let stdoutGone = false;
-  const onStdoutError = (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') throw e;
-    stdoutGone = true;
-  };
-  process.stdout.on('error', onStdoutError);
+  const source = await openTraceArg('parsed', path, io);
+  if (!source) return EXIT_USAGE;
+  const stdout = new StdoutFlow();
   try {
     const reader = await OrderedReader.open(source);
     // Lines are gathered into chunks of about 256 KiB: one write (and one flattening) per chunk.
@@ -60,8 +33,7 @@ export async function runParsed(args: string[], io: CliIO): Promise<number> {
           io.out(chunk.join('\n'));
           chunk = [];
           size = 0;
-          const ok = await drained();
-          if (!ok || stdoutGone) return EXIT_OK;
+          if (!(await stdout.drained())) return EXIT_OK;
         }
         continue;
       }
@@ -77,14 +49,14 @@ export async function runParsed(args: string[], io: CliIO): Promise<number> {
       }
       break;
     }
-    if (stdoutGone) return EXIT_OK;
+    if (stdout.gone) return EXIT_OK;
     if (reader.failure) {
       io.err(reader.failure.message + '\n');
       return EXIT_PROBLEM;
     }
     return EXIT_OK;
   } finally {
-    process.stdout.off('error', onStdoutError);
+    stdout.close();
     await source.close?.();
   }
 }

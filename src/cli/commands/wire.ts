@@ -1,11 +1,10 @@
 /** go-trace wire FILE: every raw event, printed exactly as `go tool trace -d=wire FILE` prints it. */
-import { stat } from 'node:fs/promises';
-import { openFileSource } from '../../node/fileSource.js';
-import type { ByteSource } from '../../parser/bytes/byteSource.js';
 import { isV1 } from '../../parser/format/version.js';
 import { RawReader, WireError } from '../../parser/wire/rawReader.js';
 import { dumpEvents } from '../../parser/wire/wireDump.js';
 import { CliIO, Command, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from '../command.js';
+import { openTraceArg } from '../openTraceArg.js';
+import { StdoutFlow } from '../stdoutFlow.js';
 
 class StdoutClosed extends Error {}
 
@@ -21,15 +20,8 @@ export async function runRawDump(name: string, args: string[], io: CliIO, textHe
     return EXIT_USAGE;
   }
   const path = files[0];
-  let source: ByteSource;
-  try {
-    const st = await stat(path);
-    if (!st.isFile()) throw new Error(`${path} is not a regular file`);
-    source = await openFileSource(path);
-  } catch (e) {
-    io.err(`go-trace ${name}: ${e instanceof Error ? e.message : String(e)}\n`);
-    return EXIT_USAGE;
-  }
+  const source = await openTraceArg(name, path, io);
+  if (!source) return EXIT_USAGE;
   try {
     let reader: RawReader;
     try {
@@ -47,38 +39,21 @@ export async function runRawDump(name: string, args: string[], io: CliIO, textHe
       return EXIT_PROBLEM;
     }
     if (textHeader) io.out(`Trace Go1.${reader.version}\n`);
-    // When stdout's reader goes away (`| head`), stop quietly, as Go's dump dies of SIGPIPE.
-    let stdoutGone = false;
-    const onStdoutError = (e: NodeJS.ErrnoException) => {
-      if (e.code !== 'EPIPE') throw e;
-      stdoutGone = true;
-    };
-    process.stdout.on('error', onStdoutError);
+    const stdout = new StdoutFlow();
     let error: string | undefined;
     try {
       error = await dumpEvents(reader, (text) => {
-        if (stdoutGone) throw new StdoutClosed();
+        if (stdout.gone) throw new StdoutClosed();
         io.out(text);
-        // io.out writes through to process.stdout in the real CLI; when a pipe reader is slower
-        // than the dump, wait for it instead of queueing gigabytes in memory.
-        if (process.stdout.writableNeedDrain) {
-          return new Promise<void>((resolve) => {
-            const done = () => {
-              process.stdout.off('drain', done);
-              process.stdout.off('error', done);
-              resolve();
-            };
-            process.stdout.on('drain', done);
-            process.stdout.on('error', done);
-          });
-        }
-        return undefined;
+        // io.out writes through to process.stdout in the real CLI.
+        const ok = stdout.drained();
+        return ok === true ? undefined : Promise.resolve(ok).then(() => undefined);
       });
     } catch (e) {
       if (e instanceof StdoutClosed) return EXIT_OK;
       throw e;
     } finally {
-      process.stdout.off('error', onStdoutError);
+      stdout.close();
     }
     if (error !== undefined) {
       io.err(error + '\n');
