@@ -112,7 +112,7 @@ export class Ordering {
     e.a1 = ev.a1;
     e.a2 = ev.a2;
     e.a3 = ev.a3;
-    e.exact = ev.exact;
+    if (ev.exact !== undefined) e.exact = ev.exact;
     this.queue.push(e);
     return e;
   }

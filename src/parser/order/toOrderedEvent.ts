@@ -139,23 +139,15 @@ interface Source {
  * costs one small object. One object shape for every kind.
  */
 export class Event implements OrderedEvent, Source {
-  kind: EventKind;
   /** Arguments after dt, in wire order. */
   a0 = 0;
   a1 = 0;
   a2 = 0;
   a3 = 0;
-  /** Exact argument values when one is beyond 2^53. */
-  exact: bigint[] | undefined = undefined;
   /**
-   * What the orderer adds: the previous state for ProcStatus, ProcSteal (wire status) and
-   * GoStatus (API state); the parent task for UserTaskEnd.
+   * The rarely set parts (what the orderer adds, exact arguments) and the details, made on
+   * first use: most events never need them, and the object stays small.
    */
-  x0 = 0;
-  /** UserTaskEnd: the parent task exactly, when beyond 2^53. */
-  x0Exact: bigint | undefined = undefined;
-  /** UserTaskEnd: the task's type, remembered from its Begin. */
-  taskName = '';
   private d: Details | undefined = undefined;
 
   constructor(
@@ -167,20 +159,60 @@ export class Event implements OrderedEvent, Source {
     public g: number,
     /** The generation the details are worked out in; dropped once they are. */
     public table: GenerationView | undefined,
-  ) {
-    this.kind = type < 0 ? 'Sync' : KIND_OF_TYPE[type]!;
+  ) {}
+
+  get kind(): EventKind {
+    const t = this.type;
+    return t < 0 ? 'Sync' : KIND_OF_TYPE[t]!;
+  }
+
+  private get r(): Details {
+    return (this.d ??= new Details());
+  }
+
+  /** Exact argument values when one is beyond 2^53. */
+  get exact(): bigint[] | undefined {
+    const d = this.d;
+    return d === undefined ? undefined : d.exact;
+  }
+  set exact(v) {
+    if (v !== undefined || this.d !== undefined) this.r.exact = v;
+  }
+  /**
+   * What the orderer adds: the previous state for ProcStatus, ProcSteal (wire status) and
+   * GoStatus (API state); the parent task for UserTaskEnd.
+   */
+  get x0(): number {
+    const d = this.d;
+    return d === undefined ? 0 : d.x0;
+  }
+  set x0(v) {
+    this.r.x0 = v;
+  }
+  /** UserTaskEnd: the parent task exactly, when beyond 2^53. */
+  get x0Exact(): bigint | undefined {
+    const d = this.d;
+    return d === undefined ? undefined : d.x0Exact;
+  }
+  set x0Exact(v) {
+    this.r.x0Exact = v;
+  }
+  /** UserTaskEnd: the task's type, remembered from its Begin. */
+  get taskName(): string {
+    const d = this.d;
+    return d === undefined ? '' : d.taskName;
+  }
+  set taskName(v) {
+    this.r.taskName = v;
   }
 
   /** The details, worked out on first use. */
   private get x(): Details {
-    let d = this.d;
-    if (d === undefined) {
-      d = this.d = new Details();
-      const table = this.table;
-      if (table) {
-        this.table = undefined;
-        fill(this.kind, d, this, table);
-      }
+    const d = this.r;
+    const table = this.table;
+    if (table !== undefined) {
+      this.table = undefined;
+      fill(this.kind, d, this, table);
     }
     return d;
   }
@@ -210,15 +242,21 @@ export class Event implements OrderedEvent, Source {
   toJSON(): OrderedEvent {
     const o: OrderedEvent = { kind: this.kind, time: this.time, m: this.m, p: this.p, g: this.g, type: this.type };
     const d = this.x;
-    for (const k of ['stack', 'transition', 'range', 'task', 'region', 'log', 'label', 'metric', 'sync', 'experimental'] as const) {
+    for (const k of DETAIL_KEYS) {
       if (d[k] !== undefined) (o as unknown as Record<string, unknown>)[k] = d[k];
     }
     return o;
   }
 }
 
-/** An event's optional parts; one shape for all kinds. */
+const DETAIL_KEYS = ['stack', 'transition', 'range', 'task', 'region', 'log', 'label', 'metric', 'sync', 'experimental'] as const;
+
+/** An event's rarely set parts and optional details; one shape for all kinds. */
 class Details {
+  exact: bigint[] | undefined = undefined;
+  x0 = 0;
+  x0Exact: bigint | undefined = undefined;
+  taskName = '';
   stack: OrderedEvent['stack'] = undefined;
   transition: OrderedEvent['transition'] = undefined;
   range: OrderedEvent['range'] = undefined;
