@@ -15,6 +15,7 @@
  * Printability comes from the JavaScript engine's Unicode property tables; Go 1.27 and Node 20.20
  * (ICU 78) both use Unicode 17.0.
  */
+import { decodeUtf8Sequence, utf8CouldContinue, utf8SequenceLength } from './utf8.js';
 
 const HEX = '0123456789abcdef';
 
@@ -52,42 +53,6 @@ export function goIsPrint(cp: number): boolean {
   return v;
 }
 
-/**
- * Length of the well-formed UTF-8 sequence starting at bytes[i] (2 to 4), 0 if the byte at i does
- * not start one that is complete before `end`.
- */
-function utf8SequenceLength(bytes: Uint8Array, i: number, end: number): number {
-  const b0 = bytes[i];
-  let n: number;
-  let lo = 0x80;
-  let hi = 0xbf;
-  if (b0 >= 0xc2 && b0 <= 0xdf) n = 2;
-  else if (b0 >= 0xe0 && b0 <= 0xef) {
-    n = 3;
-    if (b0 === 0xe0) lo = 0xa0;
-    else if (b0 === 0xed) hi = 0x9f;
-  } else if (b0 >= 0xf0 && b0 <= 0xf4) {
-    n = 4;
-    if (b0 === 0xf0) lo = 0x90;
-    else if (b0 === 0xf4) hi = 0x8f;
-  } else return 0;
-  if (i + n > end) return 0;
-  const b1 = bytes[i + 1];
-  if (b1 < lo || b1 > hi) return 0;
-  for (let k = 2; k < n; k++) {
-    const b = bytes[i + k];
-    if (b < 0x80 || b > 0xbf) return 0;
-  }
-  return n;
-}
-
-function decodeSequence(bytes: Uint8Array, i: number, n: number): number {
-  const b0 = bytes[i];
-  if (n === 2) return ((b0 & 0x1f) << 6) | (bytes[i + 1] & 0x3f);
-  if (n === 3) return ((b0 & 0x0f) << 12) | ((bytes[i + 1] & 0x3f) << 6) | (bytes[i + 2] & 0x3f);
-  return ((b0 & 0x07) << 18) | ((bytes[i + 1] & 0x3f) << 12) | ((bytes[i + 2] & 0x3f) << 6) | (bytes[i + 3] & 0x3f);
-}
-
 function escapeRune(cp: number): string {
   // Runes reaching here are valid, non-printable and not ASCII.
   if (cp < 0x10000) {
@@ -123,42 +88,20 @@ export function quoteBody(bytes: Uint8Array, start: number, end: number, final =
     if (run < i) out += asciiRun(bytes, run, i);
     const n = utf8SequenceLength(bytes, i, end);
     if (n === 0) {
-      if (!final && end - i < 4 && couldContinue(bytes, i, end)) {
+      if (!final && end - i < 4 && utf8CouldContinue(bytes, i, end)) {
         return { text: out, next: i };
       }
       out += '\\x' + HEX[b >> 4] + HEX[b & 15];
       run = ++i;
       continue;
     }
-    const cp = decodeSequence(bytes, i, n);
+    const cp = decodeUtf8Sequence(bytes, i, n);
     out += goIsPrint(cp) ? String.fromCodePoint(cp) : escapeRune(cp);
     i += n;
     run = i;
   }
   if (run < i) out += asciiRun(bytes, run, i);
   return { text: out, next: i };
-}
-
-/** True if bytes[i, end) is a valid but incomplete prefix of some UTF-8 sequence. */
-function couldContinue(bytes: Uint8Array, i: number, end: number): boolean {
-  const b0 = bytes[i];
-  let n: number;
-  let lo = 0x80;
-  let hi = 0xbf;
-  if (b0 >= 0xc2 && b0 <= 0xdf) n = 2;
-  else if (b0 >= 0xe0 && b0 <= 0xef) {
-    n = 3;
-    if (b0 === 0xe0) lo = 0xa0;
-    else if (b0 === 0xed) hi = 0x9f;
-  } else if (b0 >= 0xf0 && b0 <= 0xf4) {
-    n = 4;
-    if (b0 === 0xf0) lo = 0x90;
-    else if (b0 === 0xf4) hi = 0x8f;
-  } else return false;
-  if (end - i >= n) return false;
-  if (i + 1 < end && (bytes[i + 1] < lo || bytes[i + 1] > hi)) return false;
-  for (let k = i + 2; k < end; k++) if (bytes[k] < 0x80 || bytes[k] > 0xbf) return false;
-  return true;
 }
 
 function asciiRun(bytes: Uint8Array, from: number, to: number): string {
@@ -181,7 +124,7 @@ export function decodeRune(bytes: Uint8Array, i: number, end: number): [number, 
   const b = bytes[i];
   if (b < 0x80) return [b, 1];
   const n = utf8SequenceLength(bytes, i, end);
-  return n === 0 ? [0xfffd, 1] : [decodeSequence(bytes, i, n), n];
+  return n === 0 ? [0xfffd, 1] : [decodeUtf8Sequence(bytes, i, n), n];
 }
 
 /** strconv.Quote(string(bytes)): the bytes as a double-quoted Go string literal. */

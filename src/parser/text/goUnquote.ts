@@ -18,6 +18,7 @@
  *
  * No Node or browser APIs are used: this module runs in both.
  */
+import { decodeUtf8Sequence, utf8SequenceLength } from './utf8.js';
 
 /** Go's strconv.ErrSyntax text. */
 export const GO_SYNTAX_ERROR = 'invalid syntax';
@@ -53,37 +54,8 @@ export function decodeRuneGo(b: Uint8Array, pos: number, end = b.length): Decode
   if (pos >= end) return { rune: RUNE_ERROR, size: 0 };
   const c0 = b[pos];
   if (c0 < 0x80) return { rune: c0, size: 1 };
-  const bad = { rune: RUNE_ERROR, size: 1 };
-  const avail = end - pos;
-  const cont = (x: number) => x >= 0x80 && x <= 0xbf;
-  if (c0 >= 0xc2 && c0 <= 0xdf) {
-    if (avail < 2 || !cont(b[pos + 1])) return bad;
-    return { rune: ((c0 & 0x1f) << 6) | (b[pos + 1] & 0x3f), size: 2 };
-  }
-  if (c0 >= 0xe0 && c0 <= 0xef) {
-    if (avail < 2) return bad;
-    const c1 = b[pos + 1];
-    // Second-byte ranges exclude overlong forms (E0) and surrogates (ED).
-    const lo = c0 === 0xe0 ? 0xa0 : 0x80;
-    const hi = c0 === 0xed ? 0x9f : 0xbf;
-    if (c1 < lo || c1 > hi) return bad;
-    if (avail < 3 || !cont(b[pos + 2])) return bad;
-    return { rune: ((c0 & 0x0f) << 12) | ((c1 & 0x3f) << 6) | (b[pos + 2] & 0x3f), size: 3 };
-  }
-  if (c0 >= 0xf0 && c0 <= 0xf4) {
-    if (avail < 2) return bad;
-    const c1 = b[pos + 1];
-    const lo = c0 === 0xf0 ? 0x90 : 0x80;
-    const hi = c0 === 0xf4 ? 0x8f : 0xbf;
-    if (c1 < lo || c1 > hi) return bad;
-    if (avail < 3 || !cont(b[pos + 2])) return bad;
-    if (avail < 4 || !cont(b[pos + 3])) return bad;
-    return {
-      rune: ((c0 & 0x07) << 18) | ((c1 & 0x3f) << 12) | ((b[pos + 2] & 0x3f) << 6) | (b[pos + 3] & 0x3f),
-      size: 4,
-    };
-  }
-  return bad;
+  const n = utf8SequenceLength(b, pos, end);
+  return n === 0 ? { rune: RUNE_ERROR, size: 1 } : { rune: decodeUtf8Sequence(b, pos, n), size: n };
 }
 
 /** Whether bytes[start:end] is valid UTF-8 (Go's utf8.Valid). */
