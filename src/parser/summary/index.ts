@@ -2,7 +2,7 @@
 export type { SummaryHandler } from './handler.js';
 export { GoroutineSummarizer, startFunctionOf, goroutineLifetimeNs } from './goroutines.js';
 export type { GoroutineSummary } from './goroutines.js';
-export { ProcSummarizer } from './procs.js';
+export { ProcSummarizer, MAX_DISTINCT_GOROUTINES } from './procs.js';
 export type { ProcSummary, ThreadSummary, ProcsAndThreads } from './procs.js';
 export { AnnotationSummarizer } from './annotations.js';
 export type { TaskSummary, RegionSummary, Annotations } from './annotations.js';

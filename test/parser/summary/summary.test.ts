@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { openFileSource } from '../../../src/node/fileSource.js';
-import { GoroutineSummarizer, goroutineLifetimeNs, startFunctionOf, summarizeTrace, type TraceSummaries } from '../../../src/parser/index.js';
+import { GoroutineSummarizer, goroutineLifetimeNs, MAX_DISTINCT_GOROUTINES, ProcSummarizer, startFunctionOf, summarizeTrace, type OrderedEvent, type TraceSummaries } from '../../../src/parser/index.js';
 import { fixturesDir } from '../../support/paths.js';
 
 async function summarize(name: string): Promise<TraceSummaries> {
@@ -38,7 +38,15 @@ describe('trace summaries (src/parser/summary)', () => {
         // the main goroutine: ID 1, started in main.main
         assert.equal(s.goroutines.get(1)?.startFunction, 'main.main');
         assert.ok(s.procs.size > 0 && s.threads.size > 0);
-        for (const p of s.procs.values()) assert.ok(p.runningNs >= 0 && p.runningNs <= s.lastNs - s.firstNs);
+        const span = s.lastNs - s.firstNs;
+        for (const p of s.procs.values()) {
+          assert.ok(p.runningNs >= 0 && p.idleNs >= 0 && p.runningNs + p.idleNs <= span, `P ${p.id}: running ${p.runningNs} + idle ${p.idleNs} > ${span}`);
+          assert.ok(p.goroutines <= p.goroutineStarts && p.firstGeneration <= p.lastGeneration && p.firstGeneration >= 0);
+        }
+        for (const t of s.threads.values()) {
+          assert.ok(t.runningNs >= 0 && t.runningNs <= span && t.syscallNs >= 0 && t.syscallNs <= span, `M ${t.id}`);
+          assert.ok(t.goroutines <= t.goroutineStarts && t.firstGeneration <= t.lastGeneration);
+        }
         // event counts: every ordered event in one generation's counts
         assert.equal(s.eventCounts.reduce((a, c) => a + c.total, 0) + 1, s.events, 'all but the closing Sync');
         for (const c of s.eventCounts) assert.equal(c.byType.Sync, 1);
@@ -60,6 +68,42 @@ describe('trace summaries (src/parser/summary)', () => {
     const s = await summarize('go1.26-syscalls.trace');
     const inSyscall = [...s.goroutines.values()].reduce((a, g) => a + g.syscallNs + g.syscallBlockedNs, 0);
     assert.ok(inSyscall > 0);
+  });
+
+  it('syscalls: every GoSyscallBegin is a syscall of its proc and of its thread, and threads spend time in them', async () => {
+    const s = await summarize('go1.26-syscalls.trace');
+    const begins = s.eventCounts.reduce((a, c) => a + (c.byType.GoSyscallBegin ?? 0), 0);
+    assert.ok(begins > 0);
+    const sum = (xs: Iterable<{ syscalls: number }>) => [...xs].reduce((a, x) => a + x.syscalls, 0);
+    assert.equal(sum(s.procs.values()), begins);
+    assert.equal(sum(s.threads.values()), begins);
+    assert.ok([...s.threads.values()].some((t) => t.syscallNs > 0));
+    // every goroutine start is on a proc and a thread; a proc's distinct goroutines are at most all of them
+    const procStarts = [...s.procs.values()].reduce((a, p) => a + p.goroutineStarts, 0);
+    const threadStarts = [...s.threads.values()].reduce((a, t) => a + t.goroutineStarts, 0);
+    assert.ok(procStarts > 0);
+    assert.equal(procStarts, threadStarts);
+    for (const p of s.procs.values()) assert.ok(p.goroutines <= s.goroutines.size && !p.goroutinesCapped);
+    // both procs idle at some point (GOMAXPROCS=2, the program sleeps in syscalls)
+    assert.ok([...s.procs.values()].every((p) => p.idleNs > 0 && p.starts > 0));
+  });
+
+  it('ProcSummarizer caps the distinct goroutines per proc and thread', () => {
+    const sum = new ProcSummarizer();
+    sum.reset();
+    const ev = (time: number, g: number) => ({
+      kind: 'StateTransition', time, m: 1, p: 0, g: -1, type: 0,
+      transition: { resource: { kind: 'Goroutine', id: g }, from: 'Runnable', to: 'Running', reason: '' },
+    }) as unknown as OrderedEvent;
+    for (let g = 0; g < MAX_DISTINCT_GOROUTINES + 5; g++) sum.handleEvent(ev(g + 1, g));
+    sum.handleEvent(ev(MAX_DISTINCT_GOROUTINES + 10, 0));
+    sum.finalize();
+    const { procs, threads } = sum.data();
+    for (const x of [procs.get(0)!, threads.get(1)!]) {
+      assert.equal(x.goroutineStarts, MAX_DISTINCT_GOROUTINES + 6);
+      assert.equal(x.goroutines, MAX_DISTINCT_GOROUTINES);
+      assert.ok(x.goroutinesCapped);
+    }
   });
 
   for (const v of VERSIONS) {
