@@ -9,6 +9,7 @@ import { goStart, goStopExec, goUnblock } from './handlers/goroutineHandlers.js'
 import type { GenerationView } from './generationView.js';
 import { OrderError } from './orderError.js';
 import { EventQueue, type PendingEvent } from './pendingEvent.js';
+import { IdMap } from './idMap.js';
 import { GcState, GState, MState, PState, TaskState } from './resourceStates.js';
 import { NONE } from './resources.js';
 import type { SchedCtx } from './schedContext.js';
@@ -28,8 +29,8 @@ export interface MStateSlot {
 }
 
 export class Ordering {
-  readonly gStates = new Map<number, GState>();
-  readonly pStates = new Map<number, PState>();
+  readonly gStates = new IdMap<GState>();
+  readonly pStates = new IdMap<PState>();
   readonly mStates = new Map<number, MState>();
   readonly activeTasks = new Map<number, TaskState>();
   gcSeq = 0;
