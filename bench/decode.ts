@@ -32,7 +32,8 @@ async function main(): Promise<void> {
     });
     events = chars;
   } else if (mode === 'ordered') {
-    const reader = await OrderedReader.open(source);
+    // Events looked at once each, as Go's Reader hands them out by value.
+    const reader = await OrderedReader.open(source, { reuseEvents: true });
     for (;;) {
       const e = reader.next();
       if (e) {

@@ -35,7 +35,7 @@ import { Ordering } from './ordering.js';
 import type { PendingEvent } from './pendingEvent.js';
 import { formatSeq } from './sequence.js';
 import { goStatusName, procStatusName } from './resources.js';
-import { sampleEvent, syncEvent } from './toOrderedEvent.js';
+import { Event, sampleEvent, syncEvent } from './toOrderedEvent.js';
 
 /** Per type, the argument slots (after dt) holding stack IDs and string IDs, as Go checks them. */
 const STACK_ARGS: readonly (readonly number[])[] = V2_SPECS.map((s) => s.stackIds.map((i) => i - 1));
@@ -51,10 +51,22 @@ type Loaded =
   | { kind: 'error'; error: OrderError }
   | { kind: 'end' };
 
+export interface OrderedReaderOptions extends TraceReaderOptions {
+  /**
+   * Each event returned by next() is valid only until the following call, which may reuse its
+   * object (as Go's Reader hands out events by value): no allocation per event for a caller
+   * that looks at each event once. A caller keeping events must copy what it needs.
+   */
+  reuseEvents?: boolean;
+}
+
 export class OrderedReader {
   /** Go's error that ended the stream, as a problem (its message is Go's text). */
   failure: Problem | undefined;
   private done = false;
+  private reuseEvents = false;
+  /** Reuse mode: the event last returned, taken back at the next call. */
+  private returned: Event | undefined;
   private lastTs = 0;
   private syncs = 0;
   private readonly ordering: Ordering;
@@ -82,14 +94,16 @@ export class OrderedReader {
     }
   }
 
-  static async open(source: ByteSource, options: TraceReaderOptions = {}): Promise<OrderedReader> {
+  static async open(source: ByteSource, options: OrderedReaderOptions = {}): Promise<OrderedReader> {
     const trace = await TraceReader.open(source, {
       // Retained payloads are views into the chunks read: small chunks keep less slack alive.
       chunkSize: 256 << 10,
       ...options,
       problemLimits: options.problemLimits ?? { total: Number.MAX_SAFE_INTEGER, perCodeAndGeneration: Number.MAX_SAFE_INTEGER },
     });
-    return new OrderedReader(trace);
+    const r = new OrderedReader(trace);
+    r.reuseEvents = options.reuseEvents === true;
+    return r;
   }
 
   /** The trace's problems as the generation reader found them, and the ordering's failure. */
@@ -146,8 +160,12 @@ export class OrderedReader {
    * generation must be loaded first (see `needsGeneration`).
    */
   next(): OrderedEvent | undefined {
+    if (this.returned !== undefined) {
+      this.ordering.queue.recycle(this.returned);
+      this.returned = undefined;
+    }
     if (this.done) return undefined;
-    let e: OrderedEvent | undefined;
+    let e: Event | undefined;
     try {
       e = this.step();
     } catch (err) {
@@ -158,6 +176,7 @@ export class OrderedReader {
     if (e === undefined) return undefined;
     if (e.time <= this.lastTs) e.time = this.lastTs + 1;
     this.lastTs = e.time;
+    if (this.reuseEvents) this.returned = e;
     return e;
   }
 
@@ -172,7 +191,7 @@ export class OrderedReader {
     };
   }
 
-  private step(): OrderedEvent | undefined {
+  private step(): Event | undefined {
     const queued = this.ordering.queue.pop();
     if (queued) return this.emit(queued);
     if (this.frontier.length === 0 && this.sampleIndex >= this.samples.length) return this.nextGeneration();
@@ -207,7 +226,7 @@ export class OrderedReader {
   }
 
   /** An event from the orderer's queue, once its stack and string IDs are checked. */
-  private emit(p: PendingEvent): OrderedEvent {
+  private emit(p: PendingEvent): Event {
     const table = p.table!;
     const stacks = STACK_ARGS[p.type];
     for (let k = 0; k < stacks.length; k++) {
@@ -223,7 +242,7 @@ export class OrderedReader {
   }
 
   /** Between generations: Go 1.26's rules, or the older ones with a batch read ahead. */
-  private nextGeneration(): OrderedEvent | undefined {
+  private nextGeneration(): Event | undefined {
     if (!this.v126) {
       if (this.spillError) {
         if (this.spillErrorSynced) throw this.spillError;
@@ -262,7 +281,7 @@ export class OrderedReader {
     }
   }
 
-  private install(g: Extract<Loaded, { kind: 'generation' }>): OrderedEvent {
+  private install(g: Extract<Loaded, { kind: 'generation' }>): Event {
     this.view = g.view;
     this.ordering.table = g.view;
     this.more = g.more;
@@ -273,7 +292,7 @@ export class OrderedReader {
     return this.sync(g.view, g.minTime);
   }
 
-  private sync(view: GenerationView | undefined, time = this.lastTs): OrderedEvent {
+  private sync(view: GenerationView | undefined, time = this.lastTs): Event {
     this.syncs++;
     return syncEvent(time, this.syncs, view);
   }

@@ -17,10 +17,20 @@ export class EventQueue {
   private readonly items: (PendingEvent | undefined)[] = [];
   private head = 0;
   private tail = 0;
+  /** Events handed back by the caller (the stream's reuse mode), to be made again. */
+  private readonly free: Event[] = [];
 
   /** A new pending event to fill. */
   make(type: number, time: number, m: number, p: number, g: number, table: GenerationView | undefined): PendingEvent {
-    return new Event(type, time, m, p, g, table);
+    const e = this.free.pop();
+    if (e === undefined) return new Event(type, time, m, p, g, table);
+    e.reset(type, time, m, p, g, table);
+    return e;
+  }
+
+  /** Takes back an event its reader no longer uses. */
+  recycle(e: Event): void {
+    if (this.free.length < 64) this.free.push(e);
   }
 
   push(e: PendingEvent): void {

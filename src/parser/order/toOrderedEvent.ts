@@ -161,6 +161,18 @@ export class Event implements OrderedEvent, Source {
     public table: GenerationView | undefined,
   ) {}
 
+  /** Makes this object a new event (the stream's reuse mode): as if just constructed. */
+  reset(type: number, time: number, m: number, p: number, g: number, table: GenerationView | undefined): void {
+    this.type = type;
+    this.time = time;
+    this.m = m;
+    this.p = p;
+    this.g = g;
+    this.table = table;
+    this.a0 = this.a1 = this.a2 = this.a3 = 0;
+    this.d = undefined;
+  }
+
   get kind(): EventKind {
     const t = this.type;
     return t < 0 ? 'Sync' : KIND_OF_TYPE[t]!;
@@ -339,14 +351,14 @@ function rangeOf(e: Source, table: GenerationView): { name: string; scope: { kin
 }
 
 /** A CPU sample as a StackSample event (its stack is always shown, even stack 0). */
-export function sampleEvent(s: CpuSample, table: GenerationView): OrderedEvent {
+export function sampleEvent(s: CpuSample, table: GenerationView): Event {
   const e = new Event(Ev.CPUSample, s.time, s.m, s.p, s.g, undefined);
   e.stack = { id: s.stack, frames: table.frames(s.stack) };
   return e;
 }
 
 /** The Sync event opening a generation (table given) or closing the trace / preceding an error. */
-export function syncEvent(time: number, n: number, table: GenerationView | undefined): OrderedEvent {
+export function syncEvent(time: number, n: number, table: GenerationView | undefined): Event {
   const e = new Event(-1, time, -1, -1, -1, undefined);
   e.sync = { n };
   if (table) {
