@@ -8,7 +8,7 @@ import { PAGE_SIZE, type FrameRef, type HostMessage, type WebviewMessage } from 
 import type { TraceDocument, TraceDocumentChange } from './traceDocument.js';
 import { parseWebviewMessage } from './webviewMessages.js';
 import { isEmptyFilter } from './model/filter.js';
-import { parseNodeId } from './model/nodeIds.js';
+import { isEventNodeId } from './model/nodeIds.js';
 
 /** What a panel needs from the rest of the extension. */
 export interface PanelServices {
@@ -49,7 +49,7 @@ export class WebviewPanelController implements vscode.Disposable {
   async reveal(location: { path: string[]; select: string }): Promise<void> {
     if (this.filtered) await this.clearFilter();
     this.post({ type: 'reveal', path: location.path, select: location.select });
-    if (parseNodeId(location.select)?.kind === 'event') await this.select(location.select);
+    if (isEventNodeId(location.select)) await this.select(location.select);
   }
 
   private async receive(raw: unknown): Promise<void> {
@@ -118,7 +118,7 @@ export class WebviewPanelController implements vscode.Disposable {
   }
 
   async select(nodeId: string): Promise<void> {
-    if (parseNodeId(nodeId)?.kind !== 'event') return;
+    if (!isEventNodeId(nodeId)) return;
     this.selectedNodeId = nodeId;
     const nodes = await this.document.client?.request('eventDetails', { nodeId });
     if (!nodes) return;

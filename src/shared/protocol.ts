@@ -22,10 +22,14 @@ export type NodeKind =
   | 'more'
   /** A goroutine under the "Goroutines" root (from the summaries of the ordered stream). */
   | 'goroutine'
-  /** The "Goroutines", "Tasks" and "Regions" roots beside the generations. */
+  /** The "Goroutines", "Procs", "Threads", "Tasks", "Regions" and "Event counts" roots beside the generations. */
   | 'summaryRoot'
   | 'task'
-  | 'region';
+  | 'region'
+  /** A proc (P) under the "Procs" root. */
+  | 'proc'
+  /** A thread (M) under the "Threads" root (a generation's thread is a 'thread'). */
+  | 'osThread';
 
 /** One row of a tree. Children are fetched page by page with getChildren. */
 export interface TreeNode {

@@ -18,6 +18,8 @@ const KIND_ICONS: Record<NodeKind, string> = {
   summaryRoot: 'graph',
   task: 'checklist',
   region: 'symbol-namespace',
+  proc: 'circuit-board',
+  osThread: 'server-process',
 };
 
 export const SEVERITY_ICONS = { error: 'error', warning: 'warning', info: 'info' } as const;

@@ -1,53 +1,70 @@
 /**
  * Rows of the summary roots beside the generations: "Goroutines" (each goroutine with its start
  * function and state times, expandable to its events in the ordered stream, each expandable to its
- * stack), "Tasks" and "Regions" with their durations. Built from the parser's TraceSummaries
+ * stack), "Procs" and "Threads" (procNodes.ts), "Tasks" and "Regions" with their durations, and
+ * "Event counts" (eventCountNodes.ts). Built from the parser's TraceSummaries
  * (src/parser/summary/); every string here is trace data.
  */
-import { formatEvent, V2_SPECS, type GoroutineSummary, type OrderedEvent, type RegionSummary, type StackFrame, type TaskSummary, type TraceSummaries } from '../../parser/index.js';
+import type { GoroutineSummary, ProcSummary, RegionSummary, StackFrame, TaskSummary, ThreadSummary, TraceSummaries } from '../../parser/index.js';
 import type { TreeNode } from '../../shared/protocol.js';
-import { frameRow } from './eventNodes.js';
+import { eventCountsRootRow } from './eventCountNodes.js';
 import { formatNs, plural } from './format.js';
-import { goroutineEventId, goroutineFrameId, goroutineNodeId, GOROUTINES_ID, regionNodeId, REGIONS_ID, taskNodeId, TASKS_ID } from './nodeIds.js';
+import { goroutineNodeId, GOROUTINES_ID, regionNodeId, REGIONS_ID, taskNodeId, TASKS_ID } from './nodeIds.js';
+import { procsRootRow, threadsRootRow } from './procNodes.js';
+import { summaryEventRow, summaryFrameRow, type SummaryEventEntry } from './summaryEvents.js';
 
-/** The summaries as the model keeps them: goroutines sorted by ID for paging. */
+export { summaryEventEntry as goroutineEventEntry } from './summaryEvents.js';
+
+/** The summaries as the model keeps them: goroutines, procs and threads sorted by ID for paging. */
 export interface SummaryIndex {
   data: TraceSummaries;
   goroutines: GoroutineSummary[];
   /** Position of each goroutine ID in `goroutines`. */
   byId: Map<number, number>;
+  procs: ProcSummary[];
+  threads: ThreadSummary[];
 }
 
 export function indexSummaries(data: TraceSummaries): SummaryIndex {
   const goroutines = [...data.goroutines.values()].sort((a, b) => a.id - b.id);
-  return { data, goroutines, byId: new Map(goroutines.map((g, i) => [g.id, i])) };
+  const procs = [...data.procs.values()].sort((a, b) => a.id - b.id);
+  const threads = [...data.threads.values()].sort((a, b) => a.id - b.id);
+  return { data, goroutines, byId: new Map(goroutines.map((g, i) => [g.id, i])), procs, threads };
 }
 
-/** Number of summary roots (shown after the generations). */
-export const SUMMARY_ROOT_COUNT = 3;
+/** The summary roots, in order (shown after the generations). */
+const SUMMARY_ROOTS = ['goroutines', 'procs', 'threads', 'tasks', 'regions', 'eventCounts'] as const;
+export const SUMMARY_ROOT_COUNT = SUMMARY_ROOTS.length;
 
-export function summaryRootRow(s: SummaryIndex, i: number): TreeNode {
+export function summaryRootRow(s: SummaryIndex, i: number, generationNumbers: readonly number[] = []): TreeNode {
   const d = s.data;
-  if (i === 0) {
-    return {
-      id: GOROUTINES_ID, kind: 'summaryRoot', label: 'Goroutines',
-      description: plural(s.goroutines.length, 'goroutine'),
-      tooltip: 'goroutines in the ordered event stream, with their start function and time by state (Go\'s goroutine summary)',
-      icon: 'symbol-class', childCount: s.goroutines.length,
-    };
+  switch (SUMMARY_ROOTS[i]) {
+    case 'goroutines':
+      return {
+        id: GOROUTINES_ID, kind: 'summaryRoot', label: 'Goroutines',
+        description: plural(s.goroutines.length, 'goroutine'),
+        tooltip: 'goroutines in the ordered event stream, with their start function and time by state (Go\'s goroutine summary)',
+        icon: 'symbol-class', childCount: s.goroutines.length,
+      };
+    case 'procs':
+      return procsRootRow(s.procs);
+    case 'threads':
+      return threadsRootRow(s.threads);
+    case 'tasks':
+      return {
+        id: TASKS_ID, kind: 'summaryRoot', label: 'Tasks',
+        description: plural(d.tasks.length, 'task') + (d.droppedTasks ? ` (${d.droppedTasks} more not kept)` : ''),
+        icon: 'checklist', childCount: d.tasks.length,
+      };
+    case 'regions':
+      return {
+        id: REGIONS_ID, kind: 'summaryRoot', label: 'Regions',
+        description: plural(d.regions.length, 'region') + (d.droppedRegions ? ` (${d.droppedRegions} more not kept)` : ''),
+        icon: 'symbol-namespace', childCount: d.regions.length,
+      };
+    default:
+      return eventCountsRootRow(d.eventCounts, generationNumbers);
   }
-  if (i === 1) {
-    return {
-      id: TASKS_ID, kind: 'summaryRoot', label: 'Tasks',
-      description: plural(d.tasks.length, 'task') + (d.droppedTasks ? ` (${d.droppedTasks} more not kept)` : ''),
-      icon: 'checklist', childCount: d.tasks.length,
-    };
-  }
-  return {
-    id: REGIONS_ID, kind: 'summaryRoot', label: 'Regions',
-    description: plural(d.regions.length, 'region') + (d.droppedRegions ? ` (${d.droppedRegions} more not kept)` : ''),
-    icon: 'symbol-namespace', childCount: d.regions.length,
-  };
 }
 
 /** "running 1.2 ms, runnable 3 µs, blocked 4 ms (chan receive 3 ms, …), syscall 0 ns". */
@@ -84,54 +101,13 @@ export function goroutineRow(g: GoroutineSummary, traceStartNs: number, traceEnd
   };
 }
 
-/** One event of a goroutine, as the model keeps it for paging (no reference to the stream). */
-export interface GoroutineEventEntry {
-  time: number;
-  name: string;
-  text: string;
-  detail: string;
-  frames: readonly StackFrame[];
-}
+/** A goroutine's events: the rows of summaryEvents.ts, under goroutines/g<id>. */
+export type GoroutineEventEntry = SummaryEventEntry;
 
-/** What a goroutine's event row says: the wire type, then what it did to whom. */
-export function goroutineEventEntry(e: OrderedEvent): GoroutineEventEntry {
-  const name = e.type < 0 ? e.kind : (V2_SPECS[e.type]?.name ?? e.kind);
-  let detail = '';
-  const st = e.transition;
-  if (st) {
-    const who = st.resource.kind === 'Goroutine' ? `G ${st.resource.id}` : st.resource.kind === 'Proc' ? `P ${st.resource.id}` : st.resource.kind;
-    detail = `${who} ${st.from}→${st.to}${st.reason ? ` (${st.reason})` : ''}`;
-  } else if (e.region) detail = `region ${JSON.stringify(e.region.type)}`;
-  else if (e.task) detail = `task ${JSON.stringify(e.task.type)}`;
-  else if (e.log) detail = `${JSON.stringify(e.log.category)}: ${JSON.stringify(e.log.message.length > 60 ? e.log.message.slice(0, 60) + '…' : e.log.message)}`;
-  else if (e.range) detail = e.range.name;
-  else if (e.label) detail = e.label.label;
-  else if (e.metric) detail = `${e.metric.name} = ${String(e.metric.value)}`;
-  const frames = st?.stack && st.stack.frames.length > 0 && !e.stack ? st.stack.frames : (e.stack?.frames ?? []);
-  let text: string;
-  try {
-    text = formatEvent(e);
-  } catch {
-    text = name;
-  }
-  return { time: e.time, name, text, detail, frames };
-}
+export const goroutineEventRow = (goroutine: number, index: number, e: SummaryEventEntry, traceStartNs: number): TreeNode =>
+  summaryEventRow('goroutine', goroutine, index, e, traceStartNs);
 
-export function goroutineEventRow(goroutine: number, index: number, e: GoroutineEventEntry, traceStartNs: number): TreeNode {
-  return {
-    id: goroutineEventId(goroutine, index),
-    kind: 'event',
-    label: e.name,
-    description: [`+${formatNs(e.time - traceStartNs)}`, e.detail].filter(Boolean).join('  '),
-    tooltip: e.text,
-    icon: 'symbol-event',
-    childCount: e.frames.length,
-  };
-}
-
-export function goroutineFrameRow(goroutine: number, event: number, frame: number, f: StackFrame): TreeNode {
-  return frameRow(goroutineFrameId(goroutine, event, frame), f);
-}
+export const goroutineFrameRow = (goroutine: number, event: number, frame: number, f: StackFrame): TreeNode => summaryFrameRow('goroutine', goroutine, event, frame, f);
 
 const span = (start: number, end: number, traceStartNs: number): string =>
   `${Number.isNaN(start) ? 'begin not in trace' : `+${formatNs(start - traceStartNs)}`} … ${Number.isNaN(end) ? 'not ended' : `+${formatNs(end - traceStartNs)}`}`;

@@ -15,6 +15,12 @@
  *   ev:g3/b40/e7/a2    event tree: argument 2 of the event; .../s0 its first stack, .../s0/f1 a frame
  *   goroutines         the Goroutines root (from the summaries); goroutines/g5 goroutine 5,
  *                      goroutines/g5/e3 its event 3 (in the ordered stream), goroutines/g5/e3/f0 a frame
+ *   procs, procs/p2    the Procs root and proc 2; procs/p2/e3 its event 3, procs/p2/e3/f0 a frame
+ *   threads, threads/m7  the Threads root and thread (M) 7; threads/m7/e3, threads/m7/e3/f0 likewise
+ *   ev:goroutines/g5/e3/a1  event tree of such an event: argument 1; .../i0 an info row, .../s0 a
+ *                      stack, .../s0/f2 a frame (the same under procs/... and threads/...)
+ *   eventCounts        the Event counts root; eventCounts/c0 generation 0's counts (index in the
+ *                      file), eventCounts/c0/t4 its fifth event type (by count)
  *   tasks, tasks/t2    the Tasks root and task 2 (index in the summary's list)
  *   regions, regions/r7  the Regions root and region 7 (index in the summary's list)
  *
@@ -49,10 +55,39 @@ export type NodeRef =
   | { kind: 'tasks' }
   | { kind: 'task'; task: number }
   | { kind: 'regions' }
-  | { kind: 'region'; region: number };
+  | { kind: 'region'; region: number }
+  | { kind: 'procs' }
+  | { kind: 'proc'; proc: number }
+  | { kind: 'procEvent'; proc: number; event: number }
+  | { kind: 'procFrame'; proc: number; event: number; frame: number }
+  | { kind: 'threads' }
+  | { kind: 'osThread'; thread: number }
+  | { kind: 'threadEvent'; thread: number; event: number }
+  | { kind: 'threadFrame'; thread: number; event: number; frame: number }
+  | { kind: 'summaryEventArg'; owner: SummaryOwner; id: number; event: number; arg: number }
+  | { kind: 'summaryEventInfo'; owner: SummaryOwner; id: number; event: number; info: number }
+  | { kind: 'summaryEventStack'; owner: SummaryOwner; id: number; event: number; stack: number }
+  | { kind: 'summaryEventFrame'; owner: SummaryOwner; id: number; event: number; stack: number; frame: number }
+  | { kind: 'eventCounts' }
+  | { kind: 'eventCountsGeneration'; gen: number }
+  | { kind: 'eventCountsType'; gen: number; type: number };
+
+/** Whose events a summary row lists: a goroutine's, a proc's or a thread's (in the ordered stream). */
+export type SummaryOwner = 'goroutine' | 'proc' | 'thread';
+
+/** One event in a summary row's list: the owner, its ID, the event's index in the list. */
+export interface SummaryEventRef {
+  owner: SummaryOwner;
+  id: number;
+  event: number;
+}
 
 /** Kinds of the summary roots and their descendants (no generation in them). */
-export const SUMMARY_REF_KINDS: ReadonlySet<NodeRef['kind']> = new Set(['goroutines', 'goroutine', 'goroutineEvent', 'goroutineFrame', 'tasks', 'task', 'regions', 'region']);
+export const SUMMARY_REF_KINDS: ReadonlySet<NodeRef['kind']> = new Set([
+  'goroutines', 'goroutine', 'goroutineEvent', 'goroutineFrame', 'tasks', 'task', 'regions', 'region',
+  'procs', 'proc', 'procEvent', 'procFrame', 'threads', 'osThread', 'threadEvent', 'threadFrame',
+  'eventCounts', 'eventCountsGeneration', 'eventCountsType',
+]);
 
 export const GOROUTINES_ID = 'goroutines';
 export const TASKS_ID = 'tasks';
@@ -62,6 +97,51 @@ export const goroutineEventId = (g: number, event: number): string => `goroutine
 export const goroutineFrameId = (g: number, event: number, frame: number): string => `goroutines/g${g}/e${event}/f${frame}`;
 export const taskNodeId = (task: number): string => `tasks/t${task}`;
 export const regionNodeId = (region: number): string => `regions/r${region}`;
+export const PROCS_ID = 'procs';
+export const THREADS_ID = 'threads';
+export const procNodeId = (p: number): string => `procs/p${p}`;
+export const osThreadNodeId = (m: number): string => `threads/m${m}`;
+export const EVENT_COUNTS_ID = 'eventCounts';
+export const eventCountsGenerationId = (gen: number): string => `eventCounts/c${gen}`;
+export const eventCountsTypeId = (gen: number, type: number): string => `eventCounts/c${gen}/t${type}`;
+
+const OWNER_PREFIX: Record<SummaryOwner, string> = { goroutine: 'goroutines/g', proc: 'procs/p', thread: 'threads/m' };
+const OWNER_OF_PREFIX: Record<string, SummaryOwner> = { 'goroutines/g': 'goroutine', 'procs/p': 'proc', 'threads/m': 'thread' };
+
+/** The row of a goroutine, proc or thread under its summary root. */
+export const summaryOwnerNodeId = (owner: SummaryOwner, id: number): string => `${OWNER_PREFIX[owner]}${id}`;
+/** An event of a goroutine, proc or thread: goroutines/g5/e3, procs/p2/e3, threads/m7/e3. */
+export const summaryEventId = (owner: SummaryOwner, id: number, event: number): string => `${OWNER_PREFIX[owner]}${id}/e${event}`;
+export const summaryFrameId = (owner: SummaryOwner, id: number, event: number, frame: number): string => `${OWNER_PREFIX[owner]}${id}/e${event}/f${frame}`;
+
+/** The summary event a node is or belongs to (its frames' rows, its event-tree rows); undefined otherwise. */
+export function summaryEventOf(ref: NodeRef | undefined): SummaryEventRef | undefined {
+  if (!ref) return undefined;
+  switch (ref.kind) {
+    case 'goroutineEvent':
+    case 'goroutineFrame':
+      return { owner: 'goroutine', id: ref.goroutine, event: ref.event };
+    case 'procEvent':
+    case 'procFrame':
+      return { owner: 'proc', id: ref.proc, event: ref.event };
+    case 'threadEvent':
+    case 'threadFrame':
+      return { owner: 'thread', id: ref.thread, event: ref.event };
+    case 'summaryEventArg':
+    case 'summaryEventInfo':
+    case 'summaryEventStack':
+    case 'summaryEventFrame':
+      return { owner: ref.owner, id: ref.id, event: ref.event };
+    default:
+      return undefined;
+  }
+}
+
+/** Whether selecting a node of this ID shows an event in the event tree (generation or summary event). */
+export function isEventNodeId(id: string): boolean {
+  const k = parseNodeId(id)?.kind;
+  return k === 'event' || k === 'goroutineEvent' || k === 'procEvent' || k === 'threadEvent';
+}
 
 export const generationId = (gen: number): string => `g${gen}`;
 export const threadId = (gen: number, m: number): string => `g${gen}/m${m}`;
@@ -94,6 +174,17 @@ const PATTERNS: [RegExp, (n: number[]) => NodeRef][] = [
   [new RegExp(`^tasks/t${N}$`), ([task]) => ({ kind: 'task', task })],
   [/^regions$/, () => ({ kind: 'regions' })],
   [new RegExp(`^regions/r${N}$`), ([region]) => ({ kind: 'region', region })],
+  [/^procs$/, () => ({ kind: 'procs' })],
+  [new RegExp(`^procs/p${N}$`), ([proc]) => ({ kind: 'proc', proc })],
+  [new RegExp(`^procs/p${N}/e${N}$`), ([proc, event]) => ({ kind: 'procEvent', proc, event })],
+  [new RegExp(`^procs/p${N}/e${N}/f${N}$`), ([proc, event, frame]) => ({ kind: 'procFrame', proc, event, frame })],
+  [/^threads$/, () => ({ kind: 'threads' })],
+  [new RegExp(`^threads/m${N}$`), ([thread]) => ({ kind: 'osThread', thread })],
+  [new RegExp(`^threads/m${N}/e${N}$`), ([thread, event]) => ({ kind: 'threadEvent', thread, event })],
+  [new RegExp(`^threads/m${N}/e${N}/f${N}$`), ([thread, event, frame]) => ({ kind: 'threadFrame', thread, event, frame })],
+  [/^eventCounts$/, () => ({ kind: 'eventCounts' })],
+  [new RegExp(`^eventCounts/c${N}$`), ([gen]) => ({ kind: 'eventCountsGeneration', gen })],
+  [new RegExp(`^eventCounts/c${N}/t${N}$`), ([gen, type]) => ({ kind: 'eventCountsType', gen, type })],
   [new RegExp(`^g${N}$`), ([gen]) => ({ kind: 'generation', gen })],
   [new RegExp(`^g${N}/m(-1|0|[1-9][0-9]{0,15})$`), ([gen, m]) => ({ kind: 'thread', gen, m })],
   [new RegExp(`^g${N}/nothread$`), ([gen]) => ({ kind: 'noThread', gen })],
@@ -113,10 +204,30 @@ const PATTERNS: [RegExp, (n: number[]) => NodeRef][] = [
   [new RegExp(`^ev:g${N}/b${N}/e${N}/s${N}/f${N}$`), ([gen, batch, event, stack, frame]) => ({ kind: 'eventFrame', gen, batch, event, stack, frame })],
 ];
 
+/** Event-tree rows of a summary event: ev:<owner prefix><id>/e<event>/<a|i|s><n>[/f<frame>]. */
+const SUMMARY_DETAIL = new RegExp(`^ev:(goroutines/g|procs/p|threads/m)${N}/e${N}/([ais])${N}(?:/f${N})?$`);
+
+function parseSummaryDetail(id: string): NodeRef | undefined {
+  const m = SUMMARY_DETAIL.exec(id);
+  if (!m) return undefined;
+  const owner = OWNER_OF_PREFIX[m[1]];
+  const [n, event, k] = [Number(m[2]), Number(m[3]), Number(m[5])];
+  if (![n, event, k].every(Number.isSafeInteger)) return undefined;
+  const base = { owner, id: n, event };
+  if (m[6] !== undefined) {
+    const frame = Number(m[6]);
+    return m[4] === 's' && Number.isSafeInteger(frame) ? { kind: 'summaryEventFrame', ...base, stack: k, frame } : undefined;
+  }
+  if (m[4] === 'a') return { kind: 'summaryEventArg', ...base, arg: k };
+  if (m[4] === 'i') return { kind: 'summaryEventInfo', ...base, info: k };
+  return { kind: 'summaryEventStack', ...base, stack: k };
+}
+
 /** Parses a node ID; undefined for anything malformed (IDs come from the webview: never trust them). */
 export function parseNodeId(id: string): NodeRef | undefined {
   if (id === ROOT_ID) return { kind: 'root' };
   if (id.length > 200) return undefined;
+  if (/^ev:(goroutines|procs|threads)\//.test(id)) return parseSummaryDetail(id);
   for (const [re, make] of PATTERNS) {
     const m = re.exec(id);
     if (!m) continue;

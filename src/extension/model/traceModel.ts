@@ -6,8 +6,20 @@
  * Pure: it reads through a ByteSource and knows nothing of VS Code, workers or files, so the
  * tests drive it directly.
  */
-import { BatchKind, EventColumns, OrderedReader, summarizeTrace, TraceReader, viewEvent, type ByteSource, type Problem, type TraceSummaries } from '../../parser/index.js';
-import { goroutineEventEntry, goroutineEventRow, goroutineFrameRow, goroutineRow, indexSummaries, regionRow, summaryRootRow, SUMMARY_ROOT_COUNT, taskRow, type GoroutineEventEntry, type SummaryIndex } from './goroutineNodes.js';
+import { ARG_STRIDE, BatchKind, EventColumns, OrderedReader, summarizeTrace, TraceReader, viewEvent, type ByteSource, type OrderedEvent, type Problem, type TraceSummaries } from '../../parser/index.js';
+import { goroutineRow, indexSummaries, regionRow, summaryRootRow, SUMMARY_ROOT_COUNT, taskRow, type SummaryIndex } from './goroutineNodes.js';
+import { eventCountsGenerationRow, eventCountsTypeRow, sortedCounts } from './eventCountNodes.js';
+import { osThreadRow, procRow } from './procNodes.js';
+import {
+  summaryEventDetailRoots,
+  summaryEventEntry,
+  summaryEventFrameRow,
+  summaryEventRow,
+  summaryEventText,
+  summaryFrameRow,
+  type SummaryEventEntry,
+  type WireLocation,
+} from './summaryEvents.js';
 import type { ProblemLimits } from '../../parser/problemList.js';
 import type { Filter, ProblemItem, TraceSummary, TreeId, TreeNode } from '../../shared/protocol.js';
 import { BatchCache } from './batchCache.js';
@@ -29,16 +41,26 @@ import {
   tableStackId,
   threadId,
   type NodeRef,
-  GOROUTINES_ID,
-  goroutineEventId,
-  goroutineNodeId,
+  EVENT_COUNTS_ID,
+  eventCountsGenerationId,
+  PROCS_ID,
+  THREADS_ID,
   SUMMARY_REF_KINDS,
+  summaryEventId,
+  summaryEventOf,
+  summaryOwnerNodeId,
+  type SummaryEventRef,
+  type SummaryOwner,
 } from './nodeIds.js';
 
-/** Most events of one goroutine listed under it (the first ones; the row says how many there are). */
+/** Most events of one goroutine, proc or thread listed under it (the first ones). */
 export const MAX_GOROUTINE_EVENTS = 10_000;
-/** Goroutines whose events are kept decoded for paging. */
-const GOROUTINE_EVENT_CACHE = 4;
+/** Goroutines, procs and threads whose events are kept for paging. */
+const SUMMARY_EVENT_CACHE = 4;
+/** Batches searched for a summary event's place in the file (see locateSummaryEvent). */
+const LOCATE_BATCHES = 3;
+/** The root row of each owner's list. */
+const OWNER_ROOT: Record<SummaryOwner, string> = { goroutine: 'goroutines', proc: PROCS_ID, thread: THREADS_ID };
 import { pageOf, pageWindow, type Page } from './paging.js';
 import { problemNodeId, toProblemItem } from './problemNodes.js';
 import { makeSummary } from './summary.js';
@@ -71,8 +93,8 @@ export class TraceModel {
   private severityCache: { key: string; map: Map<string, 'error' | 'warning' | 'info'> } | undefined;
   private summaryIndex: SummaryIndex | undefined;
   private summaryState: TraceSummary['summaries'];
-  /** A few goroutines' events (the ordered stream filtered by goroutine), most recent last. */
-  private readonly goroutineEventCache = new Map<number, Promise<GoroutineEventEntry[]>>();
+  /** A few goroutines', procs' or threads' events (the ordered stream filtered), most recent last; keyed "goroutine:5". */
+  private readonly summaryEventCache = new Map<string, Promise<SummaryEventEntry[]>>();
 
   constructor(
     readonly source: ByteSource,
@@ -167,7 +189,7 @@ export class TraceModel {
     return this.summaryIndex?.data;
   }
 
-  /** Root rows: the generations, then (once the summaries are done) Goroutines, Tasks and Regions. */
+  /** Root rows: the generations, then (once the summaries are done) Goroutines, Procs, Threads, Tasks, Regions and Event counts. */
   rootCount(): number {
     return this.generations.length + (this.summaryIndex ? SUMMARY_ROOT_COUNT : 0);
   }
@@ -220,7 +242,8 @@ export class TraceModel {
       const matches = this.filters.get(view);
       if (matches) return withSeverity(await this.matchRows(matches, offset, limit));
       const n = this.generations.length;
-      return withSeverity(pageOf(this.rootCount(), offset, limit, (i) => (i < n ? generationRow(this.generations[i], start) : summaryRootRow(this.summaryIndex!, i - n))));
+      const numbers = this.generations.map((g) => g.gen);
+      return withSeverity(pageOf(this.rootCount(), offset, limit, (i) => (i < n ? generationRow(this.generations[i], start) : summaryRootRow(this.summaryIndex!, i - n, numbers))));
     }
     if (SUMMARY_REF_KINDS.has(ref.kind)) return this.summaryChildren(ref, offset, limit);
     if (!('gen' in ref)) return { total: 0, items: [] };
@@ -272,62 +295,108 @@ export class TraceModel {
     }
   }
 
-  // ---- Goroutines, tasks, regions -------------------------------------------------------------
+  // ---- Goroutines, procs, threads, tasks, regions, event counts --------------------------------
 
   private async summaryChildren(ref: NodeRef, offset: number, limit: number): Promise<Page<TreeNode>> {
     const s = this.summaryIndex;
     if (!s) return { total: 0, items: [] };
     const start = this.traceStartNs;
     const end = Number.isNaN(s.data.lastNs) ? start : s.data.lastNs;
+    const events = (n: number): number => Math.min(n, MAX_GOROUTINE_EVENTS);
     switch (ref.kind) {
       case 'goroutines':
         return pageOf(s.goroutines.length, offset, limit, (i) => {
           const g = s.goroutines[i];
-          return goroutineRow(g, start, end, Math.min(g.events, MAX_GOROUTINE_EVENTS));
+          return goroutineRow(g, start, end, events(g.events));
         });
-      case 'goroutine': {
-        if (!s.byId.has(ref.goroutine)) return { total: 0, items: [] };
-        const events = await this.goroutineEvents(ref.goroutine);
-        return pageOf(events.length, offset, limit, (i) => goroutineEventRow(ref.goroutine, i, events[i], start));
+      case 'procs':
+        return pageOf(s.procs.length, offset, limit, (i) => procRow(s.procs[i], start, events(s.procs[i].events)));
+      case 'threads':
+        return pageOf(s.threads.length, offset, limit, (i) => osThreadRow(s.threads[i], start, events(s.threads[i].events)));
+      case 'goroutine':
+      case 'proc':
+      case 'osThread': {
+        const [owner, id] = ref.kind === 'goroutine' ? ['goroutine', ref.goroutine] as const : ref.kind === 'proc' ? ['proc', ref.proc] as const : ['thread', ref.thread] as const;
+        if (!this.hasOwner(owner, id)) return { total: 0, items: [] };
+        const list = await this.summaryEvents(owner, id);
+        return pageOf(list.length, offset, limit, (i) => summaryEventRow(owner, id, i, list[i], start));
       }
-      case 'goroutineEvent': {
-        if (!s.byId.has(ref.goroutine)) return { total: 0, items: [] };
-        const e = (await this.goroutineEvents(ref.goroutine))[ref.event];
+      case 'goroutineEvent':
+      case 'procEvent':
+      case 'threadEvent': {
+        const r = summaryEventOf(ref)!;
+        const e = await this.summaryEvent(r);
         const frames = e?.frames ?? [];
-        return pageOf(frames.length, offset, limit, (i) => goroutineFrameRow(ref.goroutine, ref.event, i, frames[i]));
+        return pageOf(frames.length, offset, limit, (i) => summaryFrameRow(r.owner, r.id, r.event, i, frames[i]));
       }
       case 'tasks':
         return pageOf(s.data.tasks.length, offset, limit, (i) => taskRow(s.data.tasks[i], i, start));
       case 'regions':
         return pageOf(s.data.regions.length, offset, limit, (i) => regionRow(s.data.regions[i], i, start));
+      case 'eventCounts': {
+        const numbers = this.generations.map((g) => g.gen);
+        return pageOf(s.data.eventCounts.length, offset, limit, (i) => eventCountsGenerationRow(s.data.eventCounts[i], i, numbers));
+      }
+      case 'eventCountsGeneration': {
+        const c = s.data.eventCounts[ref.gen];
+        if (!c) return { total: 0, items: [] };
+        const sorted = sortedCounts(c);
+        return pageOf(sorted.length, offset, limit, (i) => eventCountsTypeRow(c, ref.gen, i, sorted[i]));
+      }
       default:
         return { total: 0, items: [] };
     }
   }
 
+  private hasOwner(owner: SummaryOwner, id: number): boolean {
+    const d = this.summaryIndex?.data;
+    if (!d) return false;
+    return owner === 'goroutine' ? d.goroutines.has(id) : owner === 'proc' ? d.procs.has(id) : d.threads.has(id);
+  }
+
+  /** The events of one goroutine (see summaryEvents). */
+  goroutineEvents(id: number): Promise<SummaryEventEntry[]> {
+    return this.summaryEvents('goroutine', id);
+  }
+
   /**
-   * The events of one goroutine in the ordered stream (those in its context, and those changing
-   * its state), the first MAX_GOROUTINE_EVENTS of them: the stream is run again up to the last
-   * generation the goroutine is in. A few goroutines are cached.
+   * The events of one goroutine, proc or thread in the ordered stream, the first
+   * MAX_GOROUTINE_EVENTS of them: a goroutine's are those in its context and those changing its
+   * state; a proc's likewise; a thread's those in its context. The stream is run again over the
+   * generations the owner is in. A few owners' lists are cached.
    */
-  goroutineEvents(id: number): Promise<GoroutineEventEntry[]> {
-    const cached = this.goroutineEventCache.get(id);
+  summaryEvents(owner: SummaryOwner, id: number): Promise<SummaryEventEntry[]> {
+    const key = `${owner}:${id}`;
+    const cached = this.summaryEventCache.get(key);
     if (cached) {
-      this.goroutineEventCache.delete(id);
-      this.goroutineEventCache.set(id, cached);
+      this.summaryEventCache.delete(key);
+      this.summaryEventCache.set(key, cached);
       return cached;
     }
-    const p = this.collectGoroutineEvents(id);
-    this.goroutineEventCache.set(id, p);
-    while (this.goroutineEventCache.size > GOROUTINE_EVENT_CACHE) this.goroutineEventCache.delete(this.goroutineEventCache.keys().next().value!);
-    p.catch(() => this.goroutineEventCache.delete(id));
+    const p = this.collectSummaryEvents(owner, id);
+    this.summaryEventCache.set(key, p);
+    while (this.summaryEventCache.size > SUMMARY_EVENT_CACHE) this.summaryEventCache.delete(this.summaryEventCache.keys().next().value!);
+    p.catch(() => this.summaryEventCache.delete(key));
     return p;
   }
 
-  private async collectGoroutineEvents(id: number): Promise<GoroutineEventEntry[]> {
-    const g = this.summaryIndex?.data.goroutines.get(id);
-    if (!g) return [];
-    const out: GoroutineEventEntry[] = [];
+  private async summaryEvent(r: SummaryEventRef): Promise<SummaryEventEntry | undefined> {
+    if (!this.hasOwner(r.owner, r.id)) return undefined;
+    return (await this.summaryEvents(r.owner, r.id))[r.event];
+  }
+
+  private async collectSummaryEvents(owner: SummaryOwner, id: number): Promise<SummaryEventEntry[]> {
+    const d = this.summaryIndex?.data;
+    const s = owner === 'goroutine' ? d?.goroutines.get(id) : owner === 'proc' ? d?.procs.get(id) : d?.threads.get(id);
+    if (!s) return [];
+    const kind = owner === 'goroutine' ? 'Goroutine' : 'Proc';
+    const matches = (e: OrderedEvent): boolean => {
+      if (owner === 'thread') return e.m === id;
+      if ((owner === 'goroutine' ? e.g : e.p) === id) return true;
+      const st = e.transition;
+      return st !== undefined && st.resource.kind === kind && st.resource.id === id;
+    };
+    const out: SummaryEventEntry[] = [];
     const r = await OrderedReader.open(this.source);
     let generation = -1;
     for (;;) {
@@ -335,13 +404,12 @@ export class TraceModel {
       if (e) {
         if (e.kind === 'Sync') {
           generation = e.sync!.n - 1;
-          if (generation > g.lastGeneration) break;
+          if (generation > s.lastGeneration) break;
           continue;
         }
-        if (generation < g.firstGeneration) continue;
-        const st = e.transition;
-        if (e.g === id || (st && st.resource.kind === 'Goroutine' && st.resource.id === id)) {
-          out.push(goroutineEventEntry(e));
+        if (generation < s.firstGeneration) continue;
+        if (matches(e)) {
+          out.push(summaryEventEntry(e, generation));
           if (out.length >= MAX_GOROUTINE_EVENTS) break;
         }
         continue;
@@ -355,8 +423,53 @@ export class TraceModel {
     return out;
   }
 
+  /**
+   * Where a summary event is in the file: the event of its type in its thread's batches of its
+   * generation, at its time or a little before (the ordered stream makes times strictly increasing,
+   * so an event at a generation's start can be shown later than written); among several, the one
+   * whose first argument is the goroutine or proc it changes, then the nearest in time. Undefined
+   * for events not in a thread's batch (Sync, CPU samples).
+   */
+  private async locateSummaryEvent(e: SummaryEventEntry): Promise<WireLocation | undefined> {
+    const g = this.generations[e.gen];
+    if (!g || e.m < 0 || e.type < 0) return undefined;
+    let best: WireLocation | undefined;
+    let bestRank = Infinity;
+    // The batches that can hold it, latest first; a few at most (each is decoded again).
+    const batches = (g.batchesByThread.get(e.m) ?? [])
+      .filter((bi) => g.batches[bi].kind === BatchKind.Events && g.batches[bi].eventCount > 0 && g.batches[bi].firstNs <= e.time)
+      .sort((x, y) => g.batches[y].lastNs - g.batches[x].lastNs)
+      .slice(0, LOCATE_BATCHES);
+    for (const bi of batches) {
+      const columns = await this.cache.events(g, bi);
+      for (let i = 0; i < columns.length; i++) {
+        if (columns.type[i] !== e.type) continue;
+        const dt = e.time - columns.time[i];
+        if (dt < 0) continue;
+        const rank = e.resource >= 0 && columns.args[i * ARG_STRIDE] === e.resource ? dt : dt + 2 ** 60;
+        if (rank < bestRank) {
+          bestRank = rank;
+          best = { generation: g.gen, batch: bi, event: i, offset: columns.offset[i] };
+        }
+      }
+    }
+    return best;
+  }
+
+  /** The event tree's roots for a summary event (goroutines/g5/e3, procs/p0/e1, threads/m7/e2). */
+  private async summaryEventDetails(nodeId: string, r: SummaryEventRef): Promise<TreeNode[] | undefined> {
+    const e = await this.summaryEvent(r);
+    if (!e) return undefined;
+    return summaryEventDetailRoots(e, nodeId, this.traceStartNs, await this.locateSummaryEvent(e));
+  }
+
   /** The event tree's roots for an event of the generation tree; undefined if there is no such event. */
   async eventDetails(nodeId: string): Promise<TreeNode[] | undefined> {
+    const ref = parseNodeId(nodeId);
+    if (ref && ref.kind !== 'event') {
+      const r = summaryEventOf(ref);
+      return r && summaryEventId(r.owner, r.id, r.event) === nodeId ? this.summaryEventDetails(nodeId, r) : undefined;
+    }
     const found = await this.findEvent(nodeId);
     if (!found) return undefined;
     const { g, batch, columns, event } = found;
@@ -364,6 +477,17 @@ export class TraceModel {
   }
 
   private async eventTreeChildren(ref: NodeRef, parentId: string, offset: number, limit: number): Promise<Page<TreeNode>> {
+    if (ref.kind === 'goroutineEvent' || ref.kind === 'procEvent' || ref.kind === 'threadEvent' || ref.kind === 'summaryEventStack') {
+      const r = summaryEventOf(ref)!;
+      const id = summaryEventId(r.owner, r.id, r.event);
+      if (ref.kind !== 'summaryEventStack') {
+        const roots = (await this.summaryEventDetails(id, r)) ?? [];
+        const { start, end } = pageWindow(roots.length, offset, limit);
+        return { total: roots.length, items: roots.slice(start, end) };
+      }
+      const frames = (await this.summaryEvent(r))?.stacks[ref.stack]?.frames ?? [];
+      return pageOf(frames.length, offset, limit, (i) => summaryEventFrameRow(id, ref.stack, i, frames[i]));
+    }
     if (ref.kind === 'event') {
       const roots = (await this.eventDetails(parentId)) ?? [];
       const { start, end } = pageWindow(roots.length, offset, limit);
@@ -390,6 +514,12 @@ export class TraceModel {
 
   /** "Copy Event": the event as readable lines. */
   async eventText(nodeId: string): Promise<string | undefined> {
+    const ref = parseNodeId(nodeId);
+    const r = ref?.kind === 'event' ? undefined : summaryEventOf(ref);
+    if (r) {
+      const e = await this.summaryEvent(r);
+      return e && summaryEventText(e, this.traceStartNs, await this.locateSummaryEvent(e));
+    }
     const found = await this.findEvent(nodeId);
     if (!found) return undefined;
     const { g, batch, event, columns } = found;
@@ -490,17 +620,32 @@ export class TraceModel {
   private summaryPathTo(ref: NodeRef, nodeId: string): NodeLocation | undefined {
     switch (ref.kind) {
       case 'goroutines':
+      case 'procs':
+      case 'threads':
       case 'tasks':
       case 'regions':
+      case 'eventCounts':
         return { path: [], select: nodeId };
       case 'goroutine':
+      case 'proc':
+      case 'osThread':
       case 'task':
       case 'region':
+      case 'eventCountsGeneration':
         return { path: [nodeId.slice(0, nodeId.indexOf('/'))], select: nodeId };
+      case 'eventCountsType':
+        return { path: [EVENT_COUNTS_ID, eventCountsGenerationId(ref.gen)], select: nodeId };
       case 'goroutineEvent':
-        return { path: [GOROUTINES_ID, goroutineNodeId(ref.goroutine)], select: nodeId };
+      case 'procEvent':
+      case 'threadEvent':
       case 'goroutineFrame':
-        return { path: [GOROUTINES_ID, goroutineNodeId(ref.goroutine), goroutineEventId(ref.goroutine, ref.event)], select: nodeId };
+      case 'procFrame':
+      case 'threadFrame': {
+        const r = summaryEventOf(ref)!;
+        const path = [OWNER_ROOT[r.owner], summaryOwnerNodeId(r.owner, r.id)];
+        if (ref.kind.endsWith('Frame')) path.push(summaryEventId(r.owner, r.id, r.event));
+        return { path, select: nodeId };
+      }
       default:
         return undefined;
     }

@@ -24,9 +24,10 @@ describe('TraceModel: Goroutines, Tasks and Regions roots', () => {
     await model.summarize(() => void progress++);
     assert.ok(progress > 0);
     const roots = await model.getChildren('v', 'generations', '', 0, 100);
-    assert.equal(roots.total, model.generations.length + 3);
+    assert.equal(roots.total, model.generations.length + 6);
     assert.equal(model.rootCount(), roots.total);
-    assert.deepEqual(roots.items.slice(-3).map((n) => n.label), ['Goroutines', 'Tasks', 'Regions']);
+    assert.deepEqual(roots.items.slice(-6).map((n) => n.label), ['Goroutines', 'Procs', 'Threads', 'Tasks', 'Regions', 'Event counts']);
+    assert.ok(roots.items.slice(-6).every((n) => n.kind === 'summaryRoot'));
     assert.equal(roots.items[0].kind, 'generation');
     const summary = model.summary();
     assert.equal(summary.summaries, 'done');

@@ -2,6 +2,8 @@ import * as assert from 'node:assert/strict';
 import {
   batchId, eventArgId, eventFrameId, eventId, eventOfDetailId, eventStackId, generationId, noThreadId, parseNodeId,
   sampleFrameId, stringId, tableFrameId, threadId,
+  EVENT_COUNTS_ID, eventCountsGenerationId, eventCountsTypeId, isEventNodeId, osThreadNodeId, procNodeId, PROCS_ID, summaryEventId,
+  summaryEventOf, summaryFrameId, summaryOwnerNodeId, THREADS_ID,
 } from '../../../src/extension/model/nodeIds.js';
 
 describe('node IDs', () => {
@@ -34,6 +36,41 @@ describe('node IDs', () => {
     for (const bad of ['g', 'g-1', 'g01', 'g1/b', 'g1/b2/e3/x', 'ev:g1', 'g1/m-2', 'g99999999999999999', 'x'.repeat(300), 'g1/b2/e3 ']) {
       assert.equal(parseNodeId(bad), undefined, bad);
     }
+  });
+
+  it('round-trips the Procs, Threads and Event counts rows, and the event trees of summary events', () => {
+    const cases: [string, object][] = [
+      [PROCS_ID, { kind: 'procs' }],
+      [procNodeId(2), { kind: 'proc', proc: 2 }],
+      [summaryEventId('proc', 2, 9), { kind: 'procEvent', proc: 2, event: 9 }],
+      [summaryFrameId('proc', 2, 9, 1), { kind: 'procFrame', proc: 2, event: 9, frame: 1 }],
+      [THREADS_ID, { kind: 'threads' }],
+      [osThreadNodeId(7813), { kind: 'osThread', thread: 7813 }],
+      [summaryEventId('thread', 7813, 0), { kind: 'threadEvent', thread: 7813, event: 0 }],
+      [summaryFrameId('thread', 7813, 0, 4), { kind: 'threadFrame', thread: 7813, event: 0, frame: 4 }],
+      [summaryEventId('goroutine', 5, 3), { kind: 'goroutineEvent', goroutine: 5, event: 3 }],
+      [EVENT_COUNTS_ID, { kind: 'eventCounts' }],
+      [eventCountsGenerationId(1), { kind: 'eventCountsGeneration', gen: 1 }],
+      [eventCountsTypeId(1, 4), { kind: 'eventCountsType', gen: 1, type: 4 }],
+      [eventArgId('goroutines/g5/e3', 1), { kind: 'summaryEventArg', owner: 'goroutine', id: 5, event: 3, arg: 1 }],
+      [eventStackId('procs/p0/e3', 0), { kind: 'summaryEventStack', owner: 'proc', id: 0, event: 3, stack: 0 }],
+      [eventFrameId('threads/m7/e2', 1, 6), { kind: 'summaryEventFrame', owner: 'thread', id: 7, event: 2, stack: 1, frame: 6 }],
+      ['ev:threads/m7/e2/i3', { kind: 'summaryEventInfo', owner: 'thread', id: 7, event: 2, info: 3 }],
+    ];
+    for (const [id, ref] of cases) assert.deepEqual(parseNodeId(id), ref, id);
+    assert.equal(summaryOwnerNodeId('thread', 7), 'threads/m7');
+    assert.equal(summaryOwnerNodeId('goroutine', 7), 'goroutines/g7');
+    for (const bad of ['procs/p-1', 'threads/m', 'procs/p1/e', 'ev:procs/p1/e2', 'ev:procs/p1/e2/a1/f0', 'ev:goroutines/g1/e2/x0', 'ev:tasks/t1/e0/s0']) {
+      assert.equal(parseNodeId(bad), undefined, bad);
+    }
+  });
+
+  it('tells which rows are events with details, and whose event a row belongs to', () => {
+    for (const id of ['g0/b1/e2', 'goroutines/g1/e0', 'procs/p0/e5', 'threads/m3/e1']) assert.ok(isEventNodeId(id), id);
+    for (const id of ['g0/b1', 'goroutines/g1', 'procs/p0/e5/f0', 'ev:procs/p0/e5/s0', 'eventCounts/c0/t1', 'x']) assert.ok(!isEventNodeId(id), id);
+    assert.deepEqual(summaryEventOf(parseNodeId('ev:procs/p0/e5/s1/f2')), { owner: 'proc', id: 0, event: 5 });
+    assert.deepEqual(summaryEventOf(parseNodeId('goroutines/g4/e1/f0')), { owner: 'goroutine', id: 4, event: 1 });
+    assert.equal(summaryEventOf(parseNodeId('g0/b1/e2')), undefined);
   });
 
   it('finds the event of an event-tree node', () => {

@@ -1,0 +1,211 @@
+/**
+ * Events of the ordered stream listed under a goroutine, a proc or a thread of the summary roots:
+ * what the model keeps of each (no reference to the stream), its row, its frames, and the event
+ * tree shown when it is selected (the same shape as a generation-tree event's: where and when,
+ * the arguments by name, the stacks with frames that open their source). Every string here is
+ * trace data: the webview shows it as text.
+ */
+import { formatEvent, formatUint64, NO_TASK, V2_SPECS, type OrderedEvent, type ResourceId, type StackFrame, type Uint64 } from '../../parser/index.js';
+import type { TreeNode } from '../../shared/protocol.js';
+import { frameRow } from './eventNodes.js';
+import { formatNs, formatOffset } from './format.js';
+import { eventArgId, eventFrameId, eventInfoId, eventStackId, summaryEventId, summaryFrameId, type SummaryOwner } from './nodeIds.js';
+
+/** Longest string shown in a row's description; the event tree shows it whole. */
+const SHORT_TEXT = 60;
+
+/** One stack of an event: the event's own, or its state transition's. */
+export interface SummaryEventStack {
+  label: string;
+  id: number;
+  frames: readonly StackFrame[];
+}
+
+/** One event of a goroutine, proc or thread, as the model keeps it for paging. */
+export interface SummaryEventEntry {
+  time: number;
+  /** The wire event type's name ("GoStart"), or the API kind for events without one (Sync). */
+  name: string;
+  /** Go's API kind: "StateTransition", "RegionBegin", ... */
+  kind: string;
+  /** Wire type (-1 for Sync): with the thread and the time it finds the event in its batch. */
+  type: number;
+  /** Go's Event.String() form (go-trace parsed). */
+  text: string;
+  /** What the row says after the time. */
+  detail: string;
+  /** Context before the event (-1 = none). */
+  m: number;
+  p: number;
+  g: number;
+  /** Index of its generation in the file. */
+  gen: number;
+  /** The ID of the goroutine or proc whose state it changes, -1 if none (helps find it in its batch). */
+  resource: number;
+  /** The arguments as Go's API gives them: name, value as text. */
+  args: { name: string; value: string }[];
+  stacks: SummaryEventStack[];
+  /** The frames listed under the row: the transition's stack, else the event's. */
+  frames: readonly StackFrame[];
+}
+
+const quote = (s: string): string => JSON.stringify(s);
+const short = (s: string): string => (s.length > SHORT_TEXT ? s.slice(0, SHORT_TEXT) + '…' : s);
+
+/** "G 5", "P 2", "M 7", or "none". */
+export function resourceText(r: ResourceId): string {
+  switch (r.kind) {
+    case 'Goroutine':
+      return `G ${r.id}`;
+    case 'Proc':
+      return `P ${r.id}`;
+    case 'Thread':
+      return `M ${r.id}`;
+    default:
+      return 'none';
+  }
+}
+
+const taskText = (t: Uint64): string => (t === NO_TASK ? 'none' : formatUint64(t));
+
+function eventArgs(e: OrderedEvent): { name: string; value: string }[] {
+  const out: { name: string; value: string }[] = [];
+  const add = (name: string, value: string): void => void out.push({ name, value });
+  const st = e.transition;
+  if (st) {
+    add('resource', resourceText(st.resource));
+    add('from', st.from);
+    add('to', st.to);
+    if (st.reason) add('reason', quote(st.reason));
+  }
+  if (e.range) {
+    add('range', quote(e.range.name));
+    add('scope', resourceText(e.range.scope));
+    for (const a of e.range.attributes ?? []) add(`attribute ${a.name}`, formatUint64(a.value));
+  }
+  if (e.task) {
+    add('task', formatUint64(e.task.id));
+    add('parent', taskText(e.task.parent));
+    add('type', quote(e.task.type));
+  }
+  if (e.region) {
+    add('task', formatUint64(e.region.task));
+    add('type', quote(e.region.type));
+  }
+  if (e.log) {
+    add('task', taskText(e.log.task));
+    add('category', quote(e.log.category));
+    add('message', quote(e.log.message));
+  }
+  if (e.label) {
+    add('label', quote(e.label.label));
+    add('resource', resourceText(e.label.resource));
+  }
+  if (e.metric) {
+    add('metric', e.metric.name);
+    add('value', formatUint64(e.metric.value));
+  }
+  if (e.sync) add('generation', String(e.sync.n));
+  if (e.experimental) {
+    add('name', e.experimental.name);
+    add('experiment', e.experimental.experiment);
+    for (const a of e.experimental.args) add(a.name, formatUint64(a.value));
+  }
+  return out;
+}
+
+/** What the model keeps of an ordered event listed under a goroutine, proc or thread. */
+export function summaryEventEntry(e: OrderedEvent, gen: number): SummaryEventEntry {
+  const name = (e.type >= 0 && V2_SPECS[e.type]?.name) || e.kind;
+  let detail = '';
+  const st = e.transition;
+  if (st) detail = `${resourceText(st.resource)} ${st.from}→${st.to}${st.reason ? ` (${st.reason})` : ''}`;
+  else if (e.region) detail = `region ${quote(e.region.type)}`;
+  else if (e.task) detail = `task ${quote(e.task.type)}`;
+  else if (e.log) detail = `${quote(e.log.category)}: ${quote(short(e.log.message))}`;
+  else if (e.range) detail = e.range.name;
+  else if (e.label) detail = e.label.label;
+  else if (e.metric) detail = `${e.metric.name} = ${formatUint64(e.metric.value)}`;
+  const stacks: SummaryEventStack[] = [];
+  if (e.stack && e.stack.frames.length > 0) stacks.push({ label: 'stack', id: e.stack.id, frames: e.stack.frames });
+  if (st?.stack && st.stack.frames.length > 0 && st.stack !== e.stack) stacks.push({ label: 'transition stack', id: st.stack.id, frames: st.stack.frames });
+  const frames = st?.stack && st.stack.frames.length > 0 && !e.stack ? st.stack.frames : (e.stack?.frames ?? []);
+  let text: string;
+  try {
+    text = formatEvent(e);
+  } catch {
+    text = name;
+  }
+  const resource = st && (st.resource.kind === 'Goroutine' || st.resource.kind === 'Proc') ? st.resource.id : -1;
+  return { time: e.time, name, kind: e.kind, type: e.type, text, detail, m: e.m, p: e.p, g: e.g, gen, resource, args: eventArgs(e), stacks, frames };
+}
+
+/** The row of an event under a goroutine, proc or thread; its children are the frames of `frames`. */
+export function summaryEventRow(owner: SummaryOwner, id: number, index: number, e: SummaryEventEntry, traceStartNs: number, offset?: number): TreeNode {
+  const context = owner === 'goroutine' || e.g < 0 ? '' : `on G ${e.g}`;
+  return {
+    id: summaryEventId(owner, id, index),
+    kind: 'event',
+    label: e.name,
+    description: [`+${formatNs(e.time - traceStartNs)}`, context, e.detail].filter(Boolean).join('  '),
+    tooltip: e.text,
+    icon: 'symbol-event',
+    childCount: e.frames.length,
+    ...(offset !== undefined ? { offset } : {}),
+  };
+}
+
+export function summaryFrameRow(owner: SummaryOwner, id: number, event: number, frame: number, f: StackFrame): TreeNode {
+  return frameRow(summaryFrameId(owner, id, event, frame), f);
+}
+
+/** Where the event is in the file, when its batch was found (see TraceModel.locateSummaryEvent). */
+export interface WireLocation {
+  /** Generation number as written, batch index, event index in the batch. */
+  generation: number;
+  batch: number;
+  event: number;
+  offset: number;
+}
+
+const idText = (v: number, prefix: string): string => (v >= 0 ? `${prefix} ${v}` : 'none');
+
+/** Roots of the event tree for such an event: where and when, the arguments, the stacks. */
+export function summaryEventDetailRoots(e: SummaryEventEntry, nodeId: string, traceStartNs: number, wire?: WireLocation): TreeNode[] {
+  const info = (i: number, label: string, description: string): TreeNode => ({ id: eventInfoId(nodeId, i), kind: 'info', label, description, icon: 'info', childCount: 0 });
+  const nodes: TreeNode[] = [
+    { ...info(0, 'event', e.name), tooltip: e.text, ...(wire ? { offset: wire.offset } : {}) },
+    info(1, 'time', `+${formatNs(e.time - traceStartNs)} (${e.time} ns)`),
+  ];
+  if (wire) {
+    nodes.push({
+      ...info(2, 'offset', formatOffset(wire.offset)),
+      tooltip: `generation ${wire.generation}, batch ${wire.batch}, event ${wire.event}`,
+      offset: wire.offset,
+    });
+  }
+  nodes.push(info(3, 'thread', idText(e.m, 'M')), info(4, 'proc', idText(e.p, 'P')), info(5, 'goroutine', idText(e.g, 'G')), info(6, 'kind', e.kind));
+  e.args.forEach((a, i) => {
+    nodes.push({ id: eventArgId(nodeId, i), kind: 'arg', label: a.name, description: a.value, tooltip: `${a.name} = ${a.value}`, icon: 'symbol-field', childCount: 0 });
+  });
+  e.stacks.forEach((s, i) => {
+    nodes.push({ id: eventStackId(nodeId, i), kind: 'stack', label: s.label, description: `stack ${s.id}, ${s.frames.length} frames`, icon: 'list-tree', childCount: s.frames.length });
+  });
+  return nodes;
+}
+
+/** A frame row of a stack in that event tree. */
+export const summaryEventFrameRow = (nodeId: string, stack: number, frame: number, f: StackFrame): TreeNode => frameRow(eventFrameId(nodeId, stack, frame), f);
+
+/** "Copy Event" for such an event, in the shape of eventText's: where and when, Go's text form, the arguments, the stacks. */
+export function summaryEventText(e: SummaryEventEntry, traceStartNs: number, wire?: WireLocation): string {
+  const lines = [`${e.name} at +${formatNs(e.time - traceStartNs)} (${e.time} ns)`];
+  if (wire) lines.push(`offset ${formatOffset(wire.offset)}, generation ${wire.generation}, batch ${wire.batch}, event ${wire.event}`);
+  lines.push(`thread ${idText(e.m, 'M')}, proc ${idText(e.p, 'P')}, goroutine ${idText(e.g, 'G')}`, `parsed: ${e.text.split('\n')[0]}`);
+  for (const a of e.args) lines.push(`${a.name}: ${a.value}`);
+  for (const s of e.stacks) {
+    lines.push(`${s.label} ${s.id}:`);
+    for (const f of s.frames) lines.push(`  ${f.func}`, `      ${f.file}:${f.line}`);
+  }
+  return lines.join('\n') + '\n';
+}
