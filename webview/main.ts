@@ -6,6 +6,7 @@
 import type { Filter, HostMessage, TreeNode, WebviewMessage } from '../src/shared/protocol.js';
 import { codicon, debounce, el } from './dom.js';
 import { sameFilter } from './filter/filterInput.js';
+import { eventPaneTitle, hasEventDetails } from './eventPane.js';
 import { FilterBar } from './filterBar.js';
 import { ProblemsView } from './problemsView.js';
 import { SummaryView } from './summaryView.js';
@@ -113,14 +114,14 @@ const generationTree = new VirtualTree(generationHost, {
   post,
   nextRequestId,
   onSelect: (node) => {
-    if (node) sendSelect(node);
+    if (hasEventDetails(node)) sendSelect(node);
   },
   onActivate: (node) => {
     if (node.frame) {
       post({ type: 'openFrame', frame: node.frame });
       return true;
     }
-    if (node.kind === 'event') {
+    if (hasEventDetails(node)) {
       if (shownEvent === node.id) {
         sendSelect.cancel();
         eventTree.focus();
@@ -160,7 +161,8 @@ function showEventDetails(nodeId: string, nodes: TreeNode[]): void {
   restoreEventScroll = false;
   eventHost.classList.add('loaded');
   eventEmpty.hidden = true;
-  eventTitle.textContent = generationTree.selectedNode()?.id === nodeId ? ` — ${generationTree.selectedNode()!.label}` : '';
+  const selected = generationTree.selectedNode();
+  eventTitle.textContent = selected?.id === nodeId ? eventPaneTitle(selected, generationTree.parentOf(nodeId)) : '';
   if (focusEventTreeFor === nodeId) {
     focusEventTreeFor = undefined;
     eventTree.focus();

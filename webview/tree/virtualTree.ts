@@ -177,6 +177,12 @@ export class VirtualTree {
     return this.cursor && 'id' in this.cursor ? this.model.entry(this.cursor.id)?.node : undefined;
   }
 
+  /** The parent row of a loaded node; undefined for a top-level row or a node not loaded. */
+  parentOf(id: string): TreeNode | undefined {
+    const parentId = this.model.entry(id)?.parentId;
+    return parentId ? this.model.entry(parentId)?.node : undefined;
+  }
+
   viewState(): TreeViewState {
     const state: TreeViewState = { expanded: this.model.expandedIds(), scrollTop: this.pendingScrollTop ?? this.virtualTop };
     if (this.cursor && 'id' in this.cursor) state.selected = this.cursor.id;
