@@ -9,7 +9,8 @@
  *
  *   const bytes = rewriteTraceStrings(original, filesOnly(replacePrefix('example.com/e2eapp/', '/srv/ws/')));
  *
- * A string the function returns unchanged keeps its original bytes (even if not valid UTF-8).
+ * Strings are given and taken as text/traceString.ts makes them (bytes that are not UTF-8 as lone
+ * surrogates). A string the function returns unchanged keeps its original bytes.
  * A batch that grows past the runtime's batch size limit is split into several Strings batches
  * with the same header fields. Bytes that cannot be framed (a truncated or broken tail) are
  * copied unchanged from there on.
@@ -17,6 +18,7 @@
 import { encodeUvarint } from '../../src/parser/bytes/uvarint.js';
 import { Ev, MAX_BATCH_SIZE, MAX_STRING_SIZE } from '../../src/parser/format/v2Events.js';
 import { readHeader, TraceVersion } from '../../src/parser/format/version.js';
+import { decodeTraceString, encodeTraceString } from '../../src/parser/text/traceString.js';
 
 export type StringRewrite = (s: string, id: number) => string;
 
@@ -29,8 +31,6 @@ export interface RewriteResult {
   changed: number;
 }
 
-const decoder = new TextDecoder('utf-8');
-const encoder = new TextEncoder();
 
 /** Width of the size field the runtime writes. */
 const SIZE_WIDTH = 10;
@@ -136,12 +136,12 @@ function encodeStrings(strings: RawString[], rewrite: StringRewrite, result: Rew
   };
   for (const s of strings) {
     result.strings++;
-    const text = decoder.decode(s.bytes);
+    const text = decodeTraceString(s.bytes);
     const next = rewrite(text, s.id);
     let bytes = s.bytes;
     if (next !== text) {
       result.changed++;
-      bytes = encoder.encode(next);
+      bytes = encodeTraceString(next);
       if (bytes.length > MAX_STRING_SIZE) {
         throw new Error(`rewriteTraceStrings: string ${s.id} would be ${bytes.length} bytes, the trace format allows ${MAX_STRING_SIZE}`);
       }

@@ -9,6 +9,7 @@ import { TraceVersion } from '../format/version.js';
 import type { ProblemCode } from '../problems.js';
 import { BatchKind, BatchRef } from '../framing/batch.js';
 import { GenerationTables, Stack } from './tables.js';
+import { decodeTraceString } from '../text/traceString.js';
 
 /** A problem found in a structural batch, located by file offset. */
 export interface StructuralError {
@@ -17,7 +18,6 @@ export interface StructuralError {
   offset: number;
 }
 
-const utf8 = new TextDecoder('utf-8');
 
 class PayloadCursor {
   pos: number;
@@ -112,7 +112,7 @@ function loadStrings(tables: GenerationTables, c: PayloadCursor): void {
     if (len > MAX_STRING_SIZE) return c.fail('oversized-string', `invalid string size ${len}, maximum is ${MAX_STRING_SIZE}`, evOffset);
     const have = Math.min(len, c.end - c.pos);
     if (have < len) return c.fail('malformed-structural-batch', `failed to read full string: read ${have} but wanted ${len}`, evOffset);
-    const text = utf8.decode(c.bytes.subarray(c.pos, c.pos + len));
+    const text = decodeTraceString(c.bytes, c.pos, c.pos + len);
     c.pos += len;
     const existing = tables.strings.insert(id, text);
     if (existing !== undefined) {

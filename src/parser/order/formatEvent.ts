@@ -4,19 +4,19 @@
  * with Go's %q.
  */
 import { goQuote } from '../text/goQuote.js';
+import { encodeTraceString } from '../text/traceString.js';
 import type { StackFrame } from './generationView.js';
 import type { EventStack, OrderedEvent } from './orderedEvent.js';
 import { formatUint64, type ResourceId, type Uint64 } from './resources.js';
 import { formatWallTime } from './wallTime.js';
 
-const encoder = new TextEncoder();
 const quoteCache = new Map<string, string>();
 
 /** Go's %q of a string. */
 export function quote(s: string): string {
   let q = quoteCache.get(s);
   if (q === undefined) {
-    q = goQuote(encoder.encode(s));
+    q = goQuote(encodeTraceString(s));
     if (quoteCache.size > 50000) quoteCache.clear();
     quoteCache.set(s, q);
   }
