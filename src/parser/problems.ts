@@ -46,6 +46,11 @@ export type ProblemCode =
   | 'bad-state-transition'
   | 'bad-sched-context'
   | 'bad-event-type'
+  // Old (v1, Go 1.11–1.21) traces, which Go reads whole and stops at the first problem.
+  | 'malformed-varint'
+  | 'malformed-event'
+  | 'time-order'
+  | 'trace-too-large'
   // Bookkeeping.
   | 'too-many-problems';
 

@@ -1,0 +1,217 @@
+/**
+ * Reads the raw events of a v1 trace one by one from the bytes after the header: the type byte
+ * (type in the low six bits, argument count - 1 in the top two, 3 meaning "a byte length
+ * follows"), the uvarint arguments, and the inline payloads (a String's bytes, a UserLog's
+ * message). The checks and error texts are those of Go's v1 reader (readRawEvent); an error is
+ * thrown as a V1Error with the offset of the event it is in. Nothing here allocates by a length
+ * read from the file: payloads are views into the bytes, and arguments are bounded by the bytes.
+ */
+import { readUvarint, readUvarintBig, UvarintCursor } from '../bytes/uvarint.js';
+import { isKnownV1Type, V1Ev } from './v1Events.js';
+import { MALFORMED_VARINT, V1Error } from './v1Error.js';
+
+/** Skip the arguments of ordinary events (CPU samples are always read). */
+export const SKIP_ARGS = 1;
+/** Skip strings: neither check nor record them. */
+export const SKIP_STRINGS = 2;
+
+/** Longest argument block of a length-prefixed event Go accepts. */
+export const MAX_ARG_BYTES = 2048;
+/** Longest string Go accepts. */
+export const MAX_STRING_BYTES = 1e6;
+
+const MAX_INT32 = 0x7fffffff;
+const TWO_POW_64 = 2 ** 64;
+
+/** One raw event; the reader reuses a single object. */
+export interface V1RawEvent {
+  /** V1Ev; None for a String (recorded in the dictionary instead). */
+  type: number;
+  /** File offset of the type byte. */
+  offset: number;
+  /** The uvarint arguments, timestamp delta first where there is one. Exact up to 2^53. */
+  args: number[];
+  /** UserLog: its message. */
+  message: string | undefined;
+  /** Batch: the P (-1 for the runtime's "no P"). */
+  batchPid: number;
+  /** String: its ID and bytes (a view), when strings are read. */
+  stringId: number;
+  stringBytes: Uint8Array | undefined;
+  /** UserLog: the message bytes (a view), when read. */
+  messageBytes: Uint8Array | undefined;
+}
+
+export function newRawEvent(): V1RawEvent {
+  return { type: V1Ev.None, offset: 0, args: [], message: undefined, batchPid: 0, stringId: 0, stringBytes: undefined, messageBytes: undefined };
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+export class V1Scanner {
+  /** Current read position: a file offset. */
+  off: number;
+  private readonly cur: UvarintCursor = { value: 0, pos: 0 };
+  private readonly end: number;
+
+  constructor(
+    /** The whole file. */
+    readonly data: Uint8Array,
+    /** Where the events start (after the header). */
+    start: number,
+    readonly version: number,
+    /** The string dictionary Strings are checked against and added to. */
+    readonly strings: Map<number, string> = new Map(),
+  ) {
+    this.off = start;
+    this.end = data.length;
+  }
+
+  get atEnd(): boolean {
+    return this.off >= this.end;
+  }
+
+  /** One uvarint, or undefined when it is cut short or too long. */
+  private val(): number | undefined {
+    const pos = readUvarint(this.data, this.off, this.end, this.cur);
+    if (pos < 0) return undefined;
+    this.off = pos;
+    return this.cur.value;
+  }
+
+  private valOr(error: () => V1Error): number {
+    const v = this.val();
+    if (v === undefined) throw error();
+    return v;
+  }
+
+  /**
+   * Reads the next raw event into ev. Returns false at the end of the data (and, as in Go, when a
+   * skipped UserLog message runs past it).
+   */
+  read(flags: number, ev: V1RawEvent): boolean {
+    if (this.off >= this.end) return false;
+    const at = this.off;
+    const b = this.data[this.off++];
+    const type = b & 0x3f;
+    const narg = (b >> 6) + 1;
+    const fail = (code: ConstructorParameters<typeof V1Error>[0], message: string) => new V1Error(code, message, at);
+    const malformed = () => fail('malformed-varint', MALFORMED_VARINT);
+    if (!isKnownV1Type(type, this.version)) throw fail('unknown-event-type', `unknown event type ${type}`);
+    ev.offset = at;
+    ev.message = undefined;
+    ev.messageBytes = undefined;
+    ev.stringBytes = undefined;
+    const args = ev.args;
+    args.length = 0;
+
+    if (type === V1Ev.String) {
+      ev.type = V1Ev.None;
+      if (flags & SKIP_STRINGS) {
+        this.valOr(malformed);
+        const n = this.valOr(malformed);
+        if (!this.discard(n)) throw fail('event-truncated', 'failed to read trace: EOF');
+        return true;
+      }
+      const id = this.valOr(malformed);
+      if (id === 0) throw fail('malformed-event', 'string has invalid id 0');
+      // Go's check: an ID whose string is not empty is taken (strings are never empty).
+      if (this.strings.get(id)) throw fail('duplicate-id', `string has duplicate id ${id}`);
+      const n = this.valOr(malformed);
+      if (n === 0) throw fail('malformed-event', 'string has invalid length 0');
+      if (n > MAX_STRING_BYTES) throw fail('oversized-string', `string has too large length ${n}`);
+      const bytes = this.full(n);
+      if (!bytes) throw fail('event-truncated', 'failed to read trace: unexpected EOF');
+      this.strings.set(id, utf8.decode(bytes));
+      ev.stringId = id;
+      ev.stringBytes = bytes;
+      return true;
+    }
+
+    ev.type = type;
+    if (type === V1Ev.Batch) {
+      if (narg !== 2) throw fail('malformed-event', `EvBatch has wrong number of arguments: got ${narg}, want 2`);
+      const pidAt = this.off;
+      const pid = this.valOr(malformed);
+      const maxU64 = pid > Number.MAX_SAFE_INTEGER && readUvarintBig(this.data, pidAt, this.end)?.value === 0xffffffffffffffffn;
+      if (!maxU64 && pid > MAX_INT32) {
+        throw fail('malformed-event', `processor ID ${exactUint(this.data, pidAt, this.end, pid)} is larger than maximum of 18446744073709551615`);
+      }
+      ev.batchPid = maxU64 ? -1 : pid;
+      const ticks = this.valOr(malformed);
+      // The exact "no P" value cannot be kept in a double; 2^64 stands for it.
+      args.push(maxU64 ? TWO_POW_64 : pid, ticks);
+      return true;
+    }
+
+    if (narg <= 3) {
+      const argError = () => fail('malformed-varint', `failed to read event ${type} argument: ${MALFORMED_VARINT}`);
+      if (flags & SKIP_ARGS) {
+        for (let i = 0; i < narg; i++) this.valOr(argError);
+      } else {
+        for (let i = 0; i < narg; i++) args.push(this.valOr(argError));
+      }
+      return true;
+    }
+
+    // Four or more arguments: a byte length, then the arguments packed in that many bytes.
+    const size = this.valOr(() => fail('malformed-varint', `failed to read event ${type} argument: ${MALFORMED_VARINT}`));
+    if (size > MAX_ARG_BYTES) {
+      throw fail('malformed-event', `failed to read event ${type} argument: length-prefixed argument too big: ${size} bytes, limit is ${MAX_ARG_BYTES}`);
+    }
+    if (!(flags & SKIP_ARGS) || type === V1Ev.CPUSample) {
+      const start = this.off;
+      if (!this.full(size)) throw fail('event-truncated', 'failed to read trace: unexpected EOF');
+      const end = this.off;
+      let pos = start;
+      while (pos < end) {
+        const next = readUvarint(this.data, pos, end, this.cur);
+        if (next < 0) throw malformed();
+        args.push(this.cur.value);
+        pos = next;
+      }
+    } else if (!this.discard(size)) {
+      throw fail('event-truncated', 'failed to read trace: EOF');
+    }
+    if (type === V1Ev.UserLog) {
+      const n = this.valOr(malformed);
+      if (flags & SKIP_ARGS) {
+        // Go's reader takes a message that runs past the data for the end of the trace here.
+        if (!this.discard(n)) {
+          this.off = this.end;
+          return false;
+        }
+      } else if (n === 0) {
+        ev.message = '';
+      } else {
+        if (n > MAX_STRING_BYTES) throw fail('oversized-string', `string is too large (len=${n})`);
+        const bytes = this.full(n);
+        if (!bytes) throw fail('event-truncated', 'failed to read trace: unexpected EOF');
+        ev.messageBytes = bytes;
+        ev.message = utf8.decode(bytes);
+      }
+    }
+    return true;
+  }
+
+  /** Skips n bytes if they are there. */
+  private discard(n: number): boolean {
+    if (n > this.end - this.off) return false;
+    this.off += n;
+    return true;
+  }
+
+  /** The next n bytes (a view) if they are all there, else undefined (Go: unexpected EOF). */
+  private full(n: number): Uint8Array | undefined {
+    if (this.off >= this.end || n > this.end - this.off) return undefined;
+    const b = this.data.subarray(this.off, this.off + n);
+    this.off += n;
+    return b;
+  }
+}
+
+/** A uvarint as Go's %d prints it: exactly, also beyond 2^53. */
+export function exactUint(data: Uint8Array, at: number, end: number, approx: number): string {
+  if (approx <= Number.MAX_SAFE_INTEGER) return String(approx);
+  return (readUvarintBig(data, at, end)?.value ?? BigInt(approx)).toString();
+}
