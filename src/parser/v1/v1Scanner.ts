@@ -7,6 +7,7 @@
  * read from the file: payloads are views into the bytes, and arguments are bounded by the bytes.
  */
 import { readUvarint, readUvarintBig, UvarintCursor } from '../bytes/uvarint.js';
+import { decodeTraceString } from '../text/traceString.js';
 import { isKnownV1Type, V1Ev } from './v1Events.js';
 import { MALFORMED_VARINT, V1Error } from './v1Error.js';
 
@@ -45,8 +46,6 @@ export interface V1RawEvent {
 export function newRawEvent(): V1RawEvent {
   return { type: V1Ev.None, offset: 0, args: [], message: undefined, batchPid: 0, stringId: 0, stringBytes: undefined, messageBytes: undefined };
 }
-
-const utf8 = new TextDecoder('utf-8');
 
 export class V1Scanner {
   /** Current read position: a file offset. */
@@ -122,7 +121,7 @@ export class V1Scanner {
       if (n > MAX_STRING_BYTES) throw fail('oversized-string', `string has too large length ${n}`);
       const bytes = this.full(n);
       if (!bytes) throw fail('event-truncated', 'failed to read trace: unexpected EOF');
-      this.strings.set(id, utf8.decode(bytes));
+      this.strings.set(id, decodeTraceString(bytes));
       ev.stringId = id;
       ev.stringBytes = bytes;
       return true;
@@ -188,7 +187,7 @@ export class V1Scanner {
         const bytes = this.full(n);
         if (!bytes) throw fail('event-truncated', 'failed to read trace: unexpected EOF');
         ev.messageBytes = bytes;
-        ev.message = utf8.decode(bytes);
+        ev.message = decodeTraceString(bytes);
       }
     }
     return true;
