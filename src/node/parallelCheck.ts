@@ -18,6 +18,7 @@ import { Worker } from 'node:worker_threads';
 import type { ByteSource } from '../parser/bytes/byteSource.js';
 import { checkTrace, CheckResult } from '../parser/check.js';
 import { DecodeJob, DecodeJobResult, makeDecodeJob, ProblemRun, runDecodeJob } from '../parser/generation/decodeJob.js';
+import { HEADER_SCAN_LIMIT, isV1, readHeader } from '../parser/format/version.js';
 import type { Problem } from '../parser/problems.js';
 import { DEFAULT_PROBLEM_LIMITS, ProblemList } from '../parser/problemList.js';
 import { TraceReader, TraceReaderOptions } from '../parser/traceReader.js';
@@ -71,6 +72,9 @@ async function check(source: ByteSource, options: ParallelCheckOptions): Promise
   const workers = options.workers ?? defaultWorkerCount();
   const force = options.forceWorkers === true && workers > 0;
   if (!force && (workers <= 0 || source.size < SMALL_TRACE_BYTES)) return checkTrace(source, options);
+  // A v1 trace is read whole, in-thread (checkTrace does it).
+  const head = readHeader(await source.read(0, HEADER_SCAN_LIMIT));
+  if (head.ok && isV1(head.version)) return checkTrace(source, options);
   const workerPath = options.workerPath ?? defaultWorkerPath();
   if (!existsSync(workerPath)) {
     throw new Error(`the decode worker ${workerPath} is missing: it is built beside the bundle by scripts/build.mjs (npm run build)`);

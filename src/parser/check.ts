@@ -6,6 +6,7 @@ import type { ByteSource } from './bytes/byteSource.js';
 import { EventColumns } from './generation/eventColumns.js';
 import type { Problem } from './problems.js';
 import { TraceHeader, TraceReader, TraceReaderOptions } from './traceReader.js';
+import { checkV1Trace } from './v1/v1Check.js';
 
 export interface CheckResult {
   header: TraceHeader | undefined;
@@ -19,6 +20,8 @@ export interface CheckResult {
 
 export async function checkTrace(source: ByteSource, options: TraceReaderOptions = {}): Promise<CheckResult> {
   const reader = await TraceReader.open(source, options);
+  // Old traces are read whole and checked the way Go reads them.
+  if (reader.header?.v1) return checkV1Trace(source, reader.header);
   const columns = new EventColumns(1 << 16);
   const result: CheckResult = { header: reader.header, generations: 0, batches: 0, events: 0, cpuSamples: 0, problems: [] };
   for (;;) {

@@ -31,6 +31,12 @@ export type { EventView, ArgView, ArgKind, FrameView, StackView } from './eventV
 export { decodeEventBatch } from './generation/eventDecoder.js';
 // The ordered event stream (Go's Reader: frontier merge, ordering state machines, Event.String).
 export { OrderedReader } from './order/orderedReader.js';
+// One entry point for every format: OrderedReader (v2) or V1OrderedReader (v1, Go 1.11–1.21).
+export { openEventStream } from './order/openEventStream.js';
+export type { EventStream, EventStreamOptions } from './order/openEventStream.js';
+export { V1OrderedReader } from './v1/v1OrderedReader.js';
+export type { V1ReaderOptions } from './v1/v1OrderedReader.js';
+export { checkV1Trace } from './v1/v1Check.js';
 export { formatEvent } from './order/formatEvent.js';
 export { NONE, NO_TASK, BACKGROUND_TASK, formatUint64 } from './order/resources.js';
 export type { ResourceId, ResourceKind, Uint64 } from './order/resources.js';

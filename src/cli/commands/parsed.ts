@@ -3,7 +3,7 @@
  * (Go 1.26+) prints it: one Event.String() per event. Streams: one generation in memory at a time.
  */
 import { formatEvent } from '../../parser/order/formatEvent.js';
-import { OrderedReader } from '../../parser/order/orderedReader.js';
+import { openEventStream } from '../../parser/order/openEventStream.js';
 import { CliIO, Command, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from '../command.js';
 import { openTraceArg } from '../openTraceArg.js';
 import { StdoutFlow } from '../stdoutFlow.js';
@@ -18,7 +18,7 @@ export async function runParsed(args: string[], io: CliIO): Promise<number> {
   if (!source) return EXIT_USAGE;
   const stdout = new StdoutFlow();
   try {
-    const reader = await OrderedReader.open(source);
+    const reader = await openEventStream(source);
     // Lines are gathered into chunks of about 256 KiB: one write (and one flattening) per chunk.
     let chunk: string[] = [];
     let size = 0;

@@ -6,7 +6,7 @@
  * Pure: it reads through a ByteSource and knows nothing of VS Code, workers or files, so the
  * tests drive it directly.
  */
-import { ARG_STRIDE, BatchKind, EventColumns, OrderedReader, summarizeTrace, TraceReader, viewEvent, type ByteSource, type OrderedEvent, type Problem, type TraceSummaries } from '../../parser/index.js';
+import { ARG_STRIDE, BatchKind, EventColumns, openEventStream, summarizeTrace, TraceReader, viewEvent, type ByteSource, type OrderedEvent, type Problem, type TraceSummaries } from '../../parser/index.js';
 import { goroutineRow, indexSummaries, regionRow, summaryRootRow, SUMMARY_ROOT_COUNT, taskRow, type SummaryIndex } from './goroutineNodes.js';
 import { eventCountsGenerationRow, eventCountsTypeRow, sortedCounts } from './eventCountNodes.js';
 import { osThreadRow, procRow } from './procNodes.js';
@@ -397,7 +397,7 @@ export class TraceModel {
       return st !== undefined && st.resource.kind === kind && st.resource.id === id;
     };
     const out: SummaryEventEntry[] = [];
-    const r = await OrderedReader.open(this.source);
+    const r = await openEventStream(this.source);
     let generation = -1;
     for (;;) {
       const e = r.next();

@@ -8,7 +8,7 @@
  */
 import type { ByteSource } from '../bytes/byteSource.js';
 import type { OrderedEvent } from '../order/orderedEvent.js';
-import { OrderedReader } from '../order/orderedReader.js';
+import { openEventStream } from '../order/openEventStream.js';
 import type { Problem } from '../problems.js';
 import type { TraceReaderOptions } from '../traceReader.js';
 import { AnnotationSummarizer, type Annotations } from './annotations.js';
@@ -108,7 +108,7 @@ export class TraceSummarizer implements SummaryHandler<TraceSummaries> {
   async run(source: ByteSource, options: RunOptions = {}): Promise<TraceSummaries> {
     this.reset();
     const { onProgress, onEvent, cancelled, yieldEvery = 50_000, ...readerOptions } = options;
-    const r = await OrderedReader.open(source, readerOptions);
+    const r = await openEventStream(source, readerOptions);
     let sinceYield = 0;
     for (;;) {
       const e = r.next();
