@@ -43,12 +43,18 @@ export class BatchCursor {
   readonly ev = new WireEvent();
   /** The orderer's state of thread m, once looked up. */
   ms: MState | undefined = undefined;
+  /** Where the current event is: file offset, batch index in the generation, event index in the batch. */
+  evOffset = 0;
+  batchIndex = -1;
+  evIndex = -1;
   private batch = 0;
   private current: CursorBatch | undefined;
   /** The current batch's bytes, the position of the next event in them, and the running time. */
   private bytes: Uint8Array = new Uint8Array(0);
   private pos = 0;
   private end = 0;
+  /** File offset of the current batch's payload. */
+  private base = 0;
   private last = 0;
   private readonly nsPerTick: number;
 
@@ -76,11 +82,16 @@ export class BatchCursor {
       this.pos = 0;
       this.end = b.payload.length;
       this.last = Math.trunc(b.ticks * this.nsPerTick);
+      this.batchIndex = b.index;
+      this.base = b.payloadOffset;
+      this.evIndex = -1;
     }
     const bytes = this.bytes;
     const end = this.end;
     let pos = this.pos;
     const evPos = pos;
+    this.evOffset = this.base + evPos;
+    this.evIndex++;
     const type = bytes[pos++];
     const argc = ARG_COUNT[type];
     if (argc < 0) this.fail();
@@ -145,7 +156,9 @@ export class BatchCursor {
     const err = decodeEventBatch(b.payload, this.pos, b.payload.length, b.payloadOffset, b.index, 0, this.tables, cols);
     this.pos = this.end = 0;
     this.batch = this.batches.length;
-    throw goDecodeError(err ?? { code: 'event-truncated', message: 'found invalid uvarint', offset: 0, event: 0, severity: 'error' });
+    const e = goDecodeError(err ?? { code: 'event-truncated', message: 'found invalid uvarint', offset: this.evOffset, event: this.evIndex, severity: 'error' });
+    e.at = { offset: err?.offset ?? this.evOffset, batch: b.index, event: this.evIndex };
+    throw e;
   }
 }
 

@@ -59,6 +59,13 @@ export function goMessage(p: Problem): string {
   return p.message;
 }
 
+/** Go's error for a problem, at the problem's place. */
+function located(p: Problem): OrderError {
+  const err = new OrderError(p.code, goMessage(p));
+  err.at = { offset: p.offset, ...(p.batch !== undefined ? { batch: p.batch } : {}), ...(p.event !== undefined ? { event: p.event } : {}) };
+  return err;
+}
+
 export interface GenerationVerdict {
   /** Go fails before handing out any event of the generation. */
   immediate?: OrderError;
@@ -77,11 +84,11 @@ export function judgeGeneration(problems: readonly Problem[], v126: boolean, eve
   if (relevant.length === 0) return {};
   const first = relevant[0];
   if (v126 && first.code === 'truncated-generation' && eventBatches === 0) return { cleanEnd: true };
-  const err = new OrderError(first.code, goMessage(first));
+  const err = located(first);
   if (!v126 && hasBatches && isBatchReadError(first)) {
     // Go validates what it read before the broken batch: a failed check there comes first.
     const later = relevant.slice(1).find((p) => !isBatchReadError(p));
-    if (later) return { immediate: new OrderError(later.code, goMessage(later)) };
+    if (later) return { immediate: located(later) };
     return { deferred: err };
   }
   return { immediate: err };

@@ -4,7 +4,17 @@
  */
 import type { ProblemCode } from '../problems.js';
 
+/** Where in the file the event concerned is: its byte offset, batch and event index. */
+export interface EventLocation {
+  offset: number;
+  batch?: number;
+  event?: number;
+}
+
 export class OrderError extends Error {
+  /** The event concerned, when the thrower knows it better than the reader's current event. */
+  at: EventLocation | undefined;
+
   constructor(
     readonly code: ProblemCode,
     message: string,

@@ -29,7 +29,7 @@ import { goSort } from './goSort.js';
 import { GenerationView } from './generationView.js';
 import { judgeGeneration } from './goErrors.js';
 import { HANDLERS } from './handlers/dispatch.js';
-import { OrderError } from './orderError.js';
+import { OrderError, type EventLocation } from './orderError.js';
 import type { OrderedEvent } from './orderedEvent.js';
 import { Ordering } from './ordering.js';
 import type { PendingEvent } from './pendingEvent.js';
@@ -65,6 +65,10 @@ export class OrderedReader {
   failure: Problem | undefined;
   private done = false;
   private reuseEvents = false;
+  /** The cursor whose event was tried last, and where that event is. */
+  private tried: BatchCursor | undefined;
+  private triedOffset = 0;
+  private triedEvent = 0;
   /** Reuse mode: the event last returned, taken back at the next call. */
   private returned: Event | undefined;
   private lastTs = 0;
@@ -182,12 +186,16 @@ export class OrderedReader {
 
   private fail(err: OrderError): void {
     this.done = true;
+    // The event concerned: where the error says, else the event last tried, else the reader's place.
+    const at: EventLocation = err.at ?? (this.tried ? { offset: this.triedOffset, batch: this.tried.batchIndex, event: this.triedEvent } : { offset: this.trace.position });
     this.failure = {
       code: err.code,
       severity: 'error',
       message: err.message,
-      offset: this.trace.position,
+      offset: at.offset,
       ...(this.view ? { generation: this.view.gen, generationIndex: this.view.index } : {}),
+      ...(at.batch !== undefined ? { batch: at.batch } : {}),
+      ...(at.event !== undefined ? { event: at.event } : {}),
     };
   }
 
@@ -212,13 +220,22 @@ export class OrderedReader {
           break;
         }
       }
-      if (!ok) throw new OrderError('ordering-failed', `broken trace: failed to advance: frontier:\n[gen=${this.view!.gen}]\n\n${this.dumpFrontier()}\n${this.dumpOrdering()}\n`);
+      if (!ok) {
+        const err = new OrderError('ordering-failed', `broken trace: failed to advance: frontier:\n[gen=${this.view!.gen}]\n\n${this.dumpFrontier()}\n${this.dumpOrdering()}\n`);
+        const first = this.frontier.items[0];
+        err.at = { offset: first.evOffset, batch: first.batchIndex, event: first.evIndex };
+        throw err;
+      }
     }
     return this.emit(this.ordering.queue.pop()!);
   }
 
   private tryAdvance(i: number): boolean {
     const c = this.frontier.items[i];
+    // Kept for the error report: the cursor moves on once its event is through.
+    this.tried = c;
+    this.triedOffset = c.evOffset;
+    this.triedEvent = c.evIndex;
     if (!this.ordering.advance(c.ev, c.m, this.view!.gen, c)) return false;
     if (c.next()) this.frontier.update(i);
     else this.frontier.remove(i);
@@ -283,6 +300,7 @@ export class OrderedReader {
 
   private install(g: Extract<Loaded, { kind: 'generation' }>): Event {
     this.view = g.view;
+    this.tried = undefined;
     this.ordering.table = g.view;
     this.more = g.more;
     if (g.deferred) this.spillError = g.deferred;
