@@ -44,15 +44,18 @@ export async function selectEvent(wv: Frame, label: string | RegExp, withStack =
   await waitTreeIdle(wv, 'event-tree');
 }
 
-/** The frame rows of the event tree: [label, description]. */
+/**
+ * The frame rows of the event tree, top to bottom: [label, description]. Row elements are
+ * recycled and placed with transforms, so their DOM order is not the tree's: sort by data-row.
+ */
 export async function frameRows(wv: Frame): Promise<[string, string][]> {
   const rows = wv.locator('#event-tree [role=treeitem][data-kind=frame]').filter({ visible: true });
-  const out: [string, string][] = [];
+  const out: [number, string, string][] = [];
   for (const r of await rows.all()) {
     const info = await rowInfo(r);
-    out.push([info.label, info.description]);
+    out.push([Number(await r.getAttribute('data-row')), info.label, info.description]);
   }
-  return out;
+  return out.sort((a, b) => a[0] - b[0]).map(([, label, description]) => [label, description]);
 }
 
 if (E2E_ENABLED) describe('e2e viewer: app.trace', function () {
@@ -125,6 +128,60 @@ if (E2E_ENABLED) describe('e2e viewer: app.trace', function () {
     // collapse again: the next tests start from the generations
     await treeRows(wv, 'generation-tree', /^Goroutines$/).first().locator('.twistie').click();
     await wv.locator('#generation-tree [role=treeitem][data-kind=summaryRoot][aria-expanded=false]').first().waitFor({ timeout: 10_000 });
+  });
+
+  it('Procs and Threads list each P and M with their times; a goroutine event shows its stack, whose frame opens the source', async function () {
+    const root = (label: RegExp) => treeRows(wv, 'generation-tree', label).and(wv.locator('[data-kind=summaryRoot][aria-level="1"]'));
+    for (const label of [/^Procs$/, /^Threads$/, /^Event counts$/]) await root(label).first().waitFor({ timeout: 30_000 });
+    // the procs (GOMAXPROCS=2): time running and idle, goroutines run, syscalls
+    await expandRow(wv, 'generation-tree', /^Procs$/);
+    const procs = wv.locator('#generation-tree [role=treeitem][data-kind=proc][aria-level="2"]').filter({ visible: true });
+    await procs.first().waitFor({ timeout: 20_000 });
+    await waitTreeIdle(wv, 'generation-tree');
+    assert.equal(await procs.count(), 2);
+    for (const p of await procs.all()) {
+      const info = await rowInfo(p);
+      assert.match(info.label, /^P \d+$/);
+      assert.match(info.description, /^running .*, idle .*, ran \d+ goroutines? \(\d+ starts?\), \d+ syscalls?$/);
+    }
+    // a proc expands to its events
+    await expandRow(wv, 'generation-tree', /^P 0$/);
+    await wv.locator('#generation-tree [role=treeitem][aria-level="3"][data-kind=event]').first().waitFor({ timeout: 20_000 });
+    await waitTreeIdle(wv, 'generation-tree');
+    await vs!.screenshot('viewer-procs');
+    await root(/^Procs$/).first().locator('.twistie').click();
+    // the threads
+    await expandRow(wv, 'generation-tree', /^Threads$/);
+    const thread = wv.locator('#generation-tree [role=treeitem][data-kind=osThread][aria-level="2"]').filter({ visible: true }).first();
+    await thread.waitFor({ timeout: 20_000 });
+    assert.match((await rowInfo(thread)).description, /^running .*, in syscalls .*, ran \d+ goroutines?/);
+    await root(/^Threads$/).first().locator('.twistie').click();
+
+    // main.main's goroutine: its UserTaskBegin event, selected, shows where, when, its arguments and its stack
+    await expandRow(wv, 'generation-tree', /^Goroutines$/);
+    await expandRow(wv, 'generation-tree', /\bmain\.main$/);
+    await waitTreeIdle(wv, 'generation-tree');
+    await selectEvent(wv, /^UserTaskBegin$/);
+    assert.match(await wv.locator('.pane[aria-label=Event] .pane-title-detail').innerText(), /UserTaskBegin · G 1\s+main\.main/);
+    const infos = await wv.locator('#event-tree [role=treeitem][data-kind=info]').filter({ visible: true }).evaluateAll((rows) =>
+      rows.map((r) => `${r.querySelector('.label')?.textContent}=${r.querySelector('.description')?.textContent}`));
+    for (const want of [/^offset=@\d+/, /^thread=M \d+$/, /^goroutine=G 1$/]) assert.ok(infos.some((i) => want.test(i)), `${want} in ${infos.join(', ')}`);
+    assert.ok(await wv.locator('#event-tree [role=treeitem][data-kind=arg]').filter({ visible: true }).count() > 0, 'its arguments');
+    const frames = await frameRows(wv);
+    assert.deepEqual(frames.map(([f]) => f), [FRAMES.run.func, FRAMES.main.func]);
+    assert.equal(frames[0][1], `${FRAMES.run.file}:${FRAMES.run.line}`);
+    await vs!.screenshot('viewer-goroutine-event');
+    // its first frame opens worker/worker.go at the line (the go.mod module rule), beside the viewer
+    await activateRow(wv, 'event-tree', FRAMES.run.func);
+    await vs!.waitForActiveTab('worker.go');
+    await vs!.waitForCursorLine(FRAMES.run.line);
+    assert.equal(await vs!.editorBreadcrumbs(), 'worker/worker.go');
+    assert.match(await vs!.currentLineText(), /trace\.NewTask\(ctx, TaskName\)/);
+    // back to the viewer alone, the Goroutines root collapsed: the next tests start from the generations
+    await vs!.runCommand('View: Close Editor');
+    await vs!.page.locator('.tabs-container .tab', { hasText: 'worker.go' }).first().waitFor({ state: 'detached', timeout: 10_000 });
+    await treeRows(wv, 'generation-tree', /^Goroutines$/).first().locator('.twistie').click();
+    await root(/^Goroutines$/).and(wv.locator('[aria-expanded=false]')).first().waitFor({ timeout: 10_000 });
   });
 
   it('expands generation → thread → batch → event, and the event tree shows its stack', async function () {

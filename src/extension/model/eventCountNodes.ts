@@ -21,7 +21,8 @@ export function eventCountsRootRow(counts: readonly GenerationEventCounts[], gen
   return {
     id: EVENT_COUNTS_ID, kind: 'summaryRoot', label: 'Event counts',
     description: `${plural(total, 'event')} of ${plural(types, 'type')} in ${plural(counts.length, 'generation')}`,
-    tooltip: 'events of the ordered stream by type, per generation' + (counts.length ? `: ${counts.map((c) => generationLabel(c, generationNumbers)).join(', ')}` : ''),
+    tooltip: 'events of the ordered stream by type, per generation (the Sync event that opens each generation included)' +
+      (counts.length ? `: ${counts.map((c) => generationLabel(c, generationNumbers)).join(', ')}` : ''),
     icon: 'symbol-numeric', childCount: counts.length,
   };
 }
