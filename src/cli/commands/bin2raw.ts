@@ -14,7 +14,8 @@ on indented lines below their event).
 
 Errors are printed to stderr with Go's wording, after the lines written before them.
 
-Only v2 traces (Go 1.22 and newer) are converted; v1 traces are reported as not supported yet.
+Only v2 traces (Go 1.22 and newer) are converted: the text format has no v1 form, so v1 traces
+are reported as not supported.
 
 Exit status: 0 on success, 1 on a trace error or a v1 trace, 2 when FILE is missing or cannot
 be read.

@@ -1,6 +1,7 @@
 /**
  * go-trace parsed FILE: the ordered event stream, printed exactly as `go tool trace -d=parsed FILE`
- * (Go 1.26+) prints it: one Event.String() per event. Streams: one generation in memory at a time.
+ * (Go 1.26+) prints it: one Event.String() per event. Streams v2 traces (one generation in memory
+ * at a time); v1 traces are read whole, as Go reads them.
  */
 import { formatEvent } from '../../parser/order/formatEvent.js';
 import { openEventStream } from '../../parser/order/openEventStream.js';
@@ -74,11 +75,18 @@ generation, then its events, and a final Sync.
 When the trace is broken, the events Go would print before the problem are printed, then Go's
 error text on stderr.
 
-Only v2 traces (headers go 1.22, 1.23, 1.25, 1.26; Go 1.22 and newer) are supported; v1 traces
-(go 1.11, 1.19, 1.21) are reported as not supported yet.
+Every format is read: v2 traces (headers go 1.22, 1.23, 1.25, 1.26; Go 1.22 and newer)
+generation by generation, and v1 traces (go 1.11, 1.19, 1.21; Go 1.11 to 1.21) whole, as Go reads
+them, converted into the same events as Go converts them (one Sync before the events and one
+after). For a v1 trace Go prints nothing when the file or its ordering is broken (it reads the
+trace whole first), only its error; so does this command.
 
-Exit status: 0 when the stream ran to its end, 1 on a trace error (Go's error text on stderr) or a
-v1 trace, 2 when FILE is missing or cannot be read.
+In a v1 trace, Go's order of events with equal timestamps on different Ps, and of the goroutines
+that existed when tracing started, comes from map iteration and varies from run to run; here it
+is fixed (the file's order), so such events may come in another order than in one run of Go's.
+
+Exit status: 0 when the stream ran to its end, 1 on a trace error (Go's error text on stderr), 2
+when FILE is missing or cannot be read.
 `,
   run(args, io) {
     return runParsed(args, io);

@@ -1,5 +1,6 @@
 /** go-trace wire FILE: every raw event, printed exactly as `go tool trace -d=wire FILE` prints it. */
 import { isV1 } from '../../parser/format/version.js';
+import { dumpV1Wire } from '../../parser/v1/v1WireDump.js';
 import { RawReader, WireError } from '../../parser/wire/rawReader.js';
 import { dumpEvents } from '../../parser/wire/wireDump.js';
 import { CliIO, Command, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from '../command.js';
@@ -31,15 +32,37 @@ export async function runRawDump(name: string, args: string[], io: CliIO, textHe
       io.err(e.message + '\n');
       return EXIT_PROBLEM;
     }
-    if (isV1(reader.version)) {
+    if (isV1(reader.version) && textHeader) {
       io.err(
         `go-trace ${name}: ${path} is a v1 trace (header "go 1.${reader.version} trace", written by Go 1.21 or older); ` +
-          `its wire dump is not supported yet\n`,
+          `the text form of Go's parser tests has no v1 variant, so it is not supported\n`,
       );
       return EXIT_PROBLEM;
     }
-    if (textHeader) io.out(`Trace Go1.${reader.version}\n`);
     const stdout = new StdoutFlow();
+    if (isV1(reader.version)) {
+      // Go's -d=wire refuses v1 traces; ours dumps their raw events (src/parser/v1/v1WireDump.ts).
+      let error: string | undefined;
+      try {
+        error = await dumpV1Wire(source, (text) => {
+          if (stdout.gone) throw new StdoutClosed();
+          io.out(text);
+          const ok = stdout.drained();
+          return ok === true ? undefined : Promise.resolve(ok).then(() => undefined);
+        });
+      } catch (e) {
+        if (e instanceof StdoutClosed) return EXIT_OK;
+        throw e;
+      } finally {
+        stdout.close();
+      }
+      if (error !== undefined) {
+        io.err(error + '\n');
+        return EXIT_PROBLEM;
+      }
+      return EXIT_OK;
+    }
+    if (textHeader) io.out(`Trace Go1.${reader.version}\n`);
     let error: string | undefined;
     try {
       error = await dumpEvents(reader, (text) => {
@@ -79,11 +102,13 @@ and String / ExperimentalBatch events by a 'data="..."' line (a Go-quoted string
 Errors are printed to stderr with Go's wording, after the events read before them. A trace that
 ends in the middle of an event ends the dump without an error, as in Go.
 
-Only v2 traces (headers go 1.22, 1.23, 1.25, 1.26; Go 1.22 and newer) are dumped; v1 traces
-(go 1.11, 1.19, 1.21) are reported as not supported yet.
+v1 traces (headers go 1.11, 1.19, 1.21; Go 1.11 to 1.21), which Go's -d=wire refuses, get a dump
+in the same style: one line per raw event in file order (Batch, Frequency, Stack with its frame
+lines, String and UserLog with a data line, the others as name dt=.. args.. stk=..), and Go's v1
+reader error text on stderr if an event cannot be read.
 
-Exit status: 0 when the dump ran to the end, 1 on a trace error (Go's error text on stderr) or a
-v1 trace, 2 when FILE is missing or cannot be read.
+Exit status: 0 when the dump ran to the end, 1 on a trace error (Go's error text on stderr), 2
+when FILE is missing or cannot be read.
 `,
   run(args, io) {
     return runRawDump('wire', args, io, false);

@@ -43,6 +43,8 @@ function uint32(v: number): number {
 
 export class V1Batches {
   readonly scanner: V1Scanner;
+  /** The string dictionary, filled as batches are parsed. */
+  readonly strings = new Map<number, string>();
   /** Batch start offsets by P, in file order, and how many of each P were loaded. */
   readonly batchOffsets = new Map<number, number[]>();
   private readonly loaded = new Map<number, number>();
@@ -71,11 +73,7 @@ export class V1Batches {
     readonly start: number,
     readonly version: number,
   ) {
-    this.scanner = new V1Scanner(data, start, version);
-  }
-
-  get strings(): Map<number, string> {
-    return this.scanner.strings;
+    this.scanner = new V1Scanner(data, start, version, this.strings);
   }
 
   /** The first pass: batch offsets per P, and the CPU samples. */

@@ -32,6 +32,8 @@ export interface V1RawEvent {
   offset: number;
   /** The uvarint arguments, timestamp delta first where there is one. Exact up to 2^53. */
   args: number[];
+  /** Exact values of the arguments above 2^53, by index; null when there are none. */
+  big: (bigint | undefined)[] | null;
   /** UserLog: its message. */
   message: string | undefined;
   /** Batch: the P (-1 for the runtime's "no P"). */
@@ -44,7 +46,7 @@ export interface V1RawEvent {
 }
 
 export function newRawEvent(): V1RawEvent {
-  return { type: V1Ev.None, offset: 0, args: [], message: undefined, batchPid: 0, stringId: 0, stringBytes: undefined, messageBytes: undefined };
+  return { type: V1Ev.None, offset: 0, args: [], big: null, message: undefined, batchPid: 0, stringId: 0, stringBytes: undefined, messageBytes: undefined };
 }
 
 export class V1Scanner {
@@ -59,8 +61,8 @@ export class V1Scanner {
     /** Where the events start (after the header). */
     start: number,
     readonly version: number,
-    /** The string dictionary Strings are checked against and added to. */
-    readonly strings: Map<number, string> = new Map(),
+    /** The string dictionary Strings are checked against and added to; null: neither (a dump). */
+    readonly strings: Map<number, string> | null = new Map(),
   ) {
     this.off = start;
     this.end = data.length;
@@ -103,6 +105,7 @@ export class V1Scanner {
     ev.stringBytes = undefined;
     const args = ev.args;
     args.length = 0;
+    ev.big = null;
 
     if (type === V1Ev.String) {
       ev.type = V1Ev.None;
@@ -115,13 +118,13 @@ export class V1Scanner {
       const id = this.valOr(malformed);
       if (id === 0) throw fail('malformed-event', 'string has invalid id 0');
       // Go's check: an ID whose string is not empty is taken (strings are never empty).
-      if (this.strings.get(id)) throw fail('duplicate-id', `string has duplicate id ${id}`);
+      if (this.strings?.get(id)) throw fail('duplicate-id', `string has duplicate id ${id}`);
       const n = this.valOr(malformed);
       if (n === 0) throw fail('malformed-event', 'string has invalid length 0');
       if (n > MAX_STRING_BYTES) throw fail('oversized-string', `string has too large length ${n}`);
       const bytes = this.full(n);
       if (!bytes) throw fail('event-truncated', 'failed to read trace: unexpected EOF');
-      this.strings.set(id, decodeTraceString(bytes));
+      this.strings?.set(id, decodeTraceString(bytes));
       ev.stringId = id;
       ev.stringBytes = bytes;
       return true;
@@ -148,7 +151,11 @@ export class V1Scanner {
       if (flags & SKIP_ARGS) {
         for (let i = 0; i < narg; i++) this.valOr(argError);
       } else {
-        for (let i = 0; i < narg; i++) args.push(this.valOr(argError));
+        for (let i = 0; i < narg; i++) {
+          const at = this.off;
+          args.push(this.valOr(argError));
+          if (args[i] > Number.MAX_SAFE_INTEGER) this.keepExact(ev, i, at);
+        }
       }
       return true;
     }
@@ -167,6 +174,7 @@ export class V1Scanner {
         const next = readUvarint(this.data, pos, end, this.cur);
         if (next < 0) throw malformed();
         args.push(this.cur.value);
+        if (this.cur.value > Number.MAX_SAFE_INTEGER) this.keepExact(ev, args.length - 1, pos);
         pos = next;
       }
     } else if (!this.discard(size)) {
@@ -191,6 +199,10 @@ export class V1Scanner {
       }
     }
     return true;
+  }
+
+  private keepExact(ev: V1RawEvent, i: number, at: number): void {
+    (ev.big ??= [])[i] = readUvarintBig(this.data, at, this.end)?.value;
   }
 
   /** Skips n bytes if they are there. */
