@@ -3,6 +3,16 @@ import { formatProblem, hasErrors } from '../../parser/problems.js';
 import { openFileSource } from '../../node/fileSource.js';
 import { checkTraceParallel } from '../../node/parallelCheck.js';
 import { Command, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from '../command.js';
+import type { ByteSource } from '../../parser/bytes/byteSource.js';
+import { HEADER_SCAN_LIMIT, isV1, readHeader } from '../../parser/format/version.js';
+import { checkOrdering, withOrderingFailure, type OrderingCheck } from '../../parser/order/checkOrdering.js';
+
+/** The ordering check of a v2 trace; undefined for v1 traces and files that are not traces. */
+async function checkOrderingV2(source: ByteSource): Promise<OrderingCheck | undefined> {
+  const h = readHeader(await source.read(0, HEADER_SCAN_LIMIT));
+  if (!h.ok || isV1(h.version)) return undefined;
+  return checkOrdering(source);
+}
 
 export const checkCommand: Command = {
   name: 'check',
@@ -16,12 +26,21 @@ Reads the whole trace and prints one line per problem:
 SEVERITY is ERROR, WARNING or INFO; CODE is a stable identifier (see the README); N is the byte
 offset in the file; G is the generation number, or - outside any generation.
 
+Two checks run side by side: the wire-level one (framing, tables, every event decoded and its
+references checked; it reads on past a problem and lists them all), and the ordering one (the
+events merged in Go's order through the goroutine, proc and GC state machines, as Go's parser
+does; it ends at the first error, which Go's parser would stop at, placed at the event concerned).
+
+Options:
+  --wire-only   run only the wire-level check (faster on big traces)
+
 Exit status: 0 when no problem is an error, 1 when one is, 2 when the check cannot run.
 `,
   async run(args, io) {
+    const wireOnly = args.includes('--wire-only');
     const files = args.filter((a) => !a.startsWith('-'));
-    if (files.length !== 1 || files.length !== args.length) {
-      io.err('usage: go-trace check FILE\n');
+    if (files.length !== 1 || files.length + (wireOnly ? 1 : 0) !== args.length) {
+      io.err('usage: go-trace check [--wire-only] FILE\n');
       return EXIT_USAGE;
     }
     let source;
@@ -33,9 +52,11 @@ Exit status: 0 when no problem is an error, 1 when one is, 2 when the check cann
     }
     try {
       // Generations decoded in worker threads on big traces (the same result as checkTrace).
-      const result = await checkTraceParallel(source);
-      for (const p of result.problems) io.out(formatProblem(p) + '\n');
-      return hasErrors(result.problems) ? EXIT_PROBLEM : EXIT_OK;
+      // The ordering runs on this thread meanwhile (v1 traces: the wire check orders them already).
+      const [result, ordering] = await Promise.all([checkTraceParallel(source), wireOnly ? undefined : checkOrderingV2(source)]);
+      const problems = withOrderingFailure(result.problems, ordering?.failure);
+      for (const p of problems) io.out(formatProblem(p) + '\n');
+      return hasErrors(problems) ? EXIT_PROBLEM : EXIT_OK;
     } finally {
       await source.close?.();
     }

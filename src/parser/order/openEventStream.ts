@@ -7,10 +7,9 @@
 import type { ByteSource } from '../bytes/byteSource.js';
 import { HEADER_SCAN_LIMIT, isV1, readHeader } from '../format/version.js';
 import type { Problem } from '../problems.js';
-import type { TraceReaderOptions } from '../traceReader.js';
 import { V1OrderedReader, type V1ReaderOptions } from '../v1/v1OrderedReader.js';
 import type { OrderedEvent } from './orderedEvent.js';
-import { OrderedReader } from './orderedReader.js';
+import { OrderedReader, type OrderedReaderOptions } from './orderedReader.js';
 
 /** What OrderedReader and V1OrderedReader have in common. */
 export interface EventStream {
@@ -26,7 +25,7 @@ export interface EventStream {
   readonly problems: readonly Problem[];
 }
 
-export type EventStreamOptions = TraceReaderOptions & Omit<V1ReaderOptions, 'chunkSize'>;
+export type EventStreamOptions = OrderedReaderOptions & Omit<V1ReaderOptions, 'chunkSize'>;
 
 export async function openEventStream(source: ByteSource, options: EventStreamOptions = {}): Promise<EventStream> {
   const h = readHeader(await source.read(0, HEADER_SCAN_LIMIT));
