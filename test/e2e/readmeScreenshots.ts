@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { FRAMES } from '../support/sourceVariants.js';
-import { activateRow, DARK_THEME, LIGHT_THEME, REPO, VSCode, waitTreeIdle } from './harness';
+import { activateRow, clickRow, DARK_THEME, expandRow, LIGHT_THEME, REPO, VSCode, waitTreeIdle } from './harness';
 import { filterEvents, openTrace, selectEvent } from './viewer.e2e.test';
 
 const OUT = path.resolve(process.argv[2] ?? path.join(REPO, 'docs/screenshots'));
@@ -83,6 +83,17 @@ async function main(): Promise<void> {
     await wv.locator('#summary[aria-busy=false]').waitFor({ state: 'attached', timeout: 30_000 });
     await expandToEvent(wv);
     await shot(vs.page, 'viewer-dark', sidebarAndEditor);
+
+    // 1b. dark: the Procs root open at P 0 (the generation closed), its UserLog event selected: the
+    //     event pane shows where and when, Go's arguments (markup shown as text) and the stack
+    await wv.locator('#generation-tree [role=treeitem][aria-level="1"][data-kind=generation]').first().locator('.twistie').click();
+    await expandRow(wv, 'generation-tree', /^Procs$/);
+    await expandRow(wv, 'generation-tree', /^P 0$/);
+    await waitTreeIdle(wv, 'generation-tree');
+    await clickRow(wv, 'generation-tree', /^UserLog$/);
+    await wv.locator('#event-tree [role=treeitem][data-kind=frame]').filter({ visible: true }).nth(1).waitFor({ timeout: 20_000 });
+    await waitTreeIdle(wv, 'event-tree');
+    await shot(vs.page, 'procs-dark', sidebarAndEditor);
 
     // 2. dark: a frame of the Log event opened beside the viewer, at its line
     await filterEvents(wv, 'Annotate');
