@@ -21,6 +21,7 @@ import {
   type WireLocation,
 } from './summaryEvents.js';
 import type { ProblemLimits } from '../../parser/problemList.js';
+import { withOrderingFailure } from '../../parser/order/checkOrdering.js';
 import type { Filter, ProblemItem, TraceSummary, TreeId, TreeNode } from '../../shared/protocol.js';
 import { BatchCache } from './batchCache.js';
 import { eventDetailRoots, eventFrameRow, eventRow } from './eventNodes.js';
@@ -150,9 +151,16 @@ export class TraceModel {
     return Number.isNaN(this.stats.firstNs) ? 0 : this.stats.firstNs;
   }
 
+  /** The reader's problems, and the error that ended the ordered stream (once summarized). */
   get problems(): readonly Problem[] {
-    return this.reader?.problems.items ?? [];
+    const read = this.reader?.problems.items ?? [];
+    const failure = this.summaryIndex?.data.failure;
+    if (!failure) return read;
+    if (this.withFailure?.read !== read.length) this.withFailure = { read: read.length, all: withOrderingFailure(read, failure) };
+    return this.withFailure.all;
   }
+
+  private withFailure: { read: number; all: Problem[] } | undefined;
 
   /** Problems the bound on the problem list left out. */
   get omittedProblems(): number {

@@ -1,4 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { TraceModel } from '../../../src/extension/model/traceModel.js';
+import { memorySource } from '../../../src/parser/bytes/byteSource.js';
+import { goTestdataDir, loadGoTestCase } from '../../support/goTestCase.js';
 import { closeModels, readModel } from './modelTestSupport.js';
 
 describe('TraceModel', () => {
@@ -48,5 +52,22 @@ describe('TraceModel', () => {
     assert.ok(model.pathTo(withNode.nodeId!));
     const roots = await model.getChildren('v', 'generations', '', 0, 10);
     assert.ok(roots.items.some((n) => n.severity === 'error'));
+  });
+
+  it("lists the ordered stream's error among the problems, at its event's row", async function () {
+    const testdata = goTestdataDir();
+    if (!testdata) this.skip();
+    // Well-formed bytes whose events break a state machine: only the ordering sees it.
+    const c = loadGoTestCase(path.join(testdata!, 'tests', 'go122-create-syscall-with-p.test'));
+    const model = new TraceModel(memorySource(c.bytes), 'bad-context.trace');
+    await model.readAll();
+    assert.deepEqual(model.problemItems(), []);
+    await model.summarize();
+    const items = model.problemItems();
+    const item = items.find((p) => p.code === 'bad-sched-context');
+    assert.ok(item, JSON.stringify(items));
+    assert.equal(item.severity, 'error');
+    assert.equal(item.message, "expected a proc but didn't have one");
+    assert.ok(item.nodeId && model.pathTo(item.nodeId), 'the row of the event concerned');
   });
 });
