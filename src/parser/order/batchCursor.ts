@@ -38,6 +38,28 @@ function goDecodeError(e: EventError): OrderError {
 const varint: UvarintCursor = { value: 0, pos: 0 };
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
+/**
+ * The uvarint at bytes[pos]: its value returned, the position after it in varint.pos (negative
+ * when it cannot be read; the value is then meaningless and every later read fails too).
+ * One- and two-byte values, most arguments, are read here; longer ones by readUvarint.
+ */
+function readArg(bytes: Uint8Array, pos: number, end: number): number {
+  if (pos < 0) return 0;
+  if (pos < end) {
+    const b0 = bytes[pos];
+    if (b0 < 0x80) {
+      varint.pos = pos + 1;
+      return b0;
+    }
+    if (pos + 1 < end && bytes[pos + 1] < 0x80) {
+      varint.pos = pos + 2;
+      return (b0 & 0x7f) | (bytes[pos + 1] << 7);
+    }
+  }
+  readUvarint(bytes, pos, end, varint);
+  return varint.value;
+}
+
 export class BatchCursor {
   /** The event the cursor is on (valid after next() returned true). */
   readonly ev = new WireEvent();
@@ -113,28 +135,28 @@ export class BatchCursor {
       dt = varint.value;
     }
     const ev = this.ev;
+    // Unrolled: one short read per argument the type has (the loop with a branch per slot was
+    // the hottest line of the ordered stream).
     let a0 = 0;
     let a1 = 0;
     let a2 = 0;
     let a3 = 0;
-    for (let i = 0; i < argc; i++) {
-      let v: number;
-      b0 = pos < end ? bytes[pos] : 0x80;
-      if (b0 < 0x80) {
-        v = b0;
-        pos += 1;
-      } else if (pos + 1 < end && bytes[pos + 1] < 0x80) {
-        v = (b0 & 0x7f) | (bytes[pos + 1] << 7);
-        pos += 2;
-      } else {
-        pos = readUvarint(bytes, pos, end, varint);
-        if (pos < 0) this.fail();
-        v = varint.value;
+    if (argc > 0) {
+      a0 = readArg(bytes, pos, end);
+      pos = varint.pos;
+      if (argc > 1) {
+        a1 = readArg(bytes, pos, end);
+        pos = varint.pos;
+        if (argc > 2) {
+          a2 = readArg(bytes, pos, end);
+          pos = varint.pos;
+          if (argc > 3) {
+            a3 = readArg(bytes, pos, end);
+            pos = varint.pos;
+          }
+        }
       }
-      if (i === 0) a0 = v;
-      else if (i === 1) a1 = v;
-      else if (i === 2) a2 = v;
-      else a3 = v;
+      if (pos < 0) this.fail();
     }
     this.pos = pos;
     this.last += Math.trunc(dt * this.nsPerTick);

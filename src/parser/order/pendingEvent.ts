@@ -17,20 +17,24 @@ export class EventQueue {
   private readonly items: (PendingEvent | undefined)[] = [];
   private head = 0;
   private tail = 0;
-  /** Events handed back by the caller (the stream's reuse mode), to be made again. */
-  private readonly free: Event[] = [];
+  /**
+   * An event handed back by the caller (the stream's reuse mode), to be made again. One is
+   * enough: the caller holds one event at a time, and the queue is empty after almost every event.
+   */
+  private spare: Event | undefined = undefined;
 
   /** A new pending event to fill. */
   make(type: number, time: number, m: number, p: number, g: number, table: GenerationView | undefined): PendingEvent {
-    const e = this.free.pop();
+    const e = this.spare;
     if (e === undefined) return new Event(type, time, m, p, g, table);
+    this.spare = undefined;
     e.reset(type, time, m, p, g, table);
     return e;
   }
 
   /** Takes back an event its reader no longer uses. */
   recycle(e: Event): void {
-    if (this.free.length < 64) this.free.push(e);
+    this.spare = e;
   }
 
   push(e: PendingEvent): void {
