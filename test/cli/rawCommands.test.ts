@@ -62,14 +62,39 @@ describe('go-trace wire and bin2raw', () => {
     assert.deepEqual(await run(wireCommand, [q]), { code: 1, out: '', err: 'unknown or unsupported trace version go 1.99\n' });
   });
 
-  it('say that v1 traces are not supported yet, and exit 1', async () => {
-    const p = file('v1.trace', [...header(19), 0x41, 0x01]);
-    for (const cmd of [wireCommand, bin2rawCommand]) {
-      const r = await run(cmd, [p]);
-      assert.equal(r.code, 1);
-      assert.equal(r.out, '');
-      assert.match(r.err, /v1 trace .*not supported yet/);
-    }
+  it('wire dumps a v1 trace (which Go refuses); bin2raw says v1 has no text form', async () => {
+    const v1 = [
+      ...header(19),
+      1 | (1 << 6), 0, 100, // Batch p=0 ticks=100
+      37, 1, 2, 0x68, 0x69, // String id=1 "hi"
+      5 | (1 << 6), 3, 7, // ProcStart dt=3 thread=7
+      13 | (3 << 6), 4, 1, 9, 2, 3, // GoCreate dt=1 g=9 stack=2 stk=3 (length-prefixed)
+      48 | (3 << 6), 4, 1, 1, 1, 3, 2, 0x6f, 0x6b, // UserLog dt=1 id=1 keyid=1 stk=3, message "ok"
+      3 | (3 << 6), 6, 3, 1, 0x10, 1, 1, 5, // Stack id=3, one frame
+      2, 0x80, 0x94, 0xeb, 0xdc, 0x03, // Frequency 1e9
+      33 | (1 << 6), 0xff, // HeapAlloc whose timestamp delta has no end
+    ];
+    const p = file('v1.trace', v1);
+    assert.deepEqual(await run(wireCommand, [p]), {
+      code: 1,
+      out: [
+        'Batch p=0 ticks=100',
+        'String id=1\n\tdata="hi"',
+        'ProcStart dt=3 thread=7',
+        'GoCreate dt=1 g=9 stack=2 stk=3',
+        'UserLog dt=1 id=1 keyid=1 stk=3\n\tdata="ok"',
+        'Stack id=3 nframes=1\n\tpc=16 func=1 file=1 line=5',
+        'Frequency freq=1000000000',
+        '',
+      ].join('\n'),
+      err: 'failed to read event 33 argument: malformatted base-128 varint\n',
+    });
+    const good = file('v1good.trace', v1.slice(0, -2));
+    assert.equal((await run(wireCommand, [good])).code, 0);
+    const r = await run(bin2rawCommand, [good]);
+    assert.equal(r.code, 1);
+    assert.equal(r.out, '');
+    assert.match(r.err, /v1 trace .*not supported/);
   });
 
   it('exit 2 on usage errors: no file, two files, an unknown flag, a missing file, a directory', async () => {

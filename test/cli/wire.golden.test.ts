@@ -2,13 +2,18 @@
  * `go-trace wire` against Go's own output: for every trace with a recorded `go tool trace -d=wire`
  * output (the shared corpus beside the repository, and test/fixtures/traces), stdout must be
  * byte-identical, and the stderr line and exit code must match the verdict file.
+ *
+ * v1 traces are the exception: Go's -d=wire refuses them ("invalid event type: 65"), ours dumps
+ * their raw events. There the dump must run to the end (exit 0, nothing on stderr) and every line
+ * must be a v1 event with its arguments, or a frame or data line under one.
  */
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { wireCommand } from '../../src/cli/commands/wire.js';
+import { V1_SPECS } from '../../src/parser/v1/v1Events.js';
 import { firstDifference, goOutput, isV1Trace, runCommand } from '../support/golden.js';
-import { fixturesDir, repoRoot, sharedTracesDir } from '../support/paths.js';
+import { fixturesDir, repoRoot, sharedTracesDir, tracev1Files } from '../support/paths.js';
 
 const FOLDERS = [sharedTracesDir, fixturesDir];
 
@@ -42,6 +47,25 @@ function goldens(dir: string): Golden[] {
     .filter((g) => g.expected !== undefined || g.verdict !== undefined);
 }
 
+const V1_NAMES = new Set(V1_SPECS.map((s) => s.name));
+
+/** A whole, well-formed v1 dump. */
+function assertV1Dump(r: { code: number; out: Buffer; err: string }): void {
+  assert.equal(r.err, '', 'stderr');
+  assert.equal(r.code, 0, 'exit code');
+  const lines = r.out.toString('utf8').split('\n');
+  assert.equal(lines.pop(), '', 'ends with a newline');
+  assert.match(lines[0], /^Batch p=\d+ ticks=\d+$/);
+  for (const line of lines) {
+    if (line.startsWith('\t')) {
+      assert.match(line, /^\t(pc=\d+ func=\d+ file=\d+ line=\d+|data=".*")$/, line);
+      continue;
+    }
+    const m = /^(\w+)((?: \w+=\d+)*)$/.exec(line);
+    assert.ok(m && V1_NAMES.has(m[1]), line);
+  }
+}
+
 describe('go-trace wire: byte-identical to go tool trace -d=wire', function () {
   this.timeout(60_000);
 
@@ -58,10 +82,7 @@ describe('go-trace wire: byte-identical to go tool trace -d=wire', function () {
         it(path.basename(g.trace), async () => {
           const r = await runCommand(wireCommand, [g.trace]);
           if (g.v1) {
-            // Go fails on v1 traces ("invalid event type: 65"); we say they are not supported yet.
-            assert.notEqual(r.code, 0, 'exit code');
-            assert.equal(r.out.length, 0, 'stdout must be empty');
-            assert.match(r.err, /v1 trace/);
+            assertV1Dump(r);
             return;
           }
           if (g.expected) assert.ok(r.out.equals(g.expected), firstDifference(r.out, g.expected));
@@ -72,5 +93,17 @@ describe('go-trace wire: byte-identical to go tool trace -d=wire', function () {
         });
       }
     });
+  }
+});
+
+describe("go-trace wire on Go's v1 test traces (../shared/go-testdata/tracev1)", function () {
+  this.timeout(60_000);
+  const traces = tracev1Files();
+  if (traces.length === 0) {
+    it.skip('../shared/go-testdata/tracev1 is absent');
+    return;
+  }
+  for (const trace of traces) {
+    it(`${path.basename(trace)}: a whole dump of v1 raw events`, async () => assertV1Dump(await runCommand(wireCommand, [trace])));
   }
 });

@@ -3,9 +3,9 @@ import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs
 import { gunzipSync } from 'node:zlib';
 import type { CliIO, Command } from '../../src/cli/command.js';
 
-/** Go's stdout recorded beside a trace (`X.wire.txt` or `X.parsed.txt`, maybe gzipped). */
+/** Go's stdout recorded beside a trace (`X.wire.txt` or `X.parsed.txt`, maybe gzipped; X.trace or X). */
 export function goOutput(trace: string, kind: 'wire' | 'parsed'): Buffer | undefined {
-  const base = `${trace.slice(0, -'.trace'.length)}.${kind}.txt`;
+  const base = `${trace.endsWith('.trace') ? trace.slice(0, -'.trace'.length) : trace}.${kind}.txt`;
   if (existsSync(base)) return readFileSync(base);
   if (existsSync(base + '.gz')) return gunzipSync(readFileSync(base + '.gz'));
   return undefined;
@@ -40,4 +40,44 @@ export function firstDifference(a: Buffer, b: Buffer): string {
   const line = a.subarray(0, i).toString('utf8').split('\n').length;
   const show = (x: Buffer) => JSON.stringify(x.subarray(Math.max(0, i - 80), i + 80).toString('utf8'));
   return `first difference at byte ${i} (line ${line}): got ${show(a)}, want ${show(b)}; lengths ${a.length} vs ${b.length}`;
+}
+
+/**
+ * `go tool trace -d=parsed` output with the order of tied events made canonical. For a v1 trace
+ * Go's order is not deterministic: events of different Ps with the same timestamp come in the
+ * order of a Go map's iteration, and so do the goroutines that existed when tracing started (all
+ * at one time). Such events get consecutive times (each tie is moved 1 ns after the one before),
+ * so within every run of events whose times are consecutive nanoseconds the events (without their
+ * time) are sorted; the times stay where they are. Two runs of Go differ only in this form.
+ */
+export function canonicalTieOrder(text: Buffer | string): string {
+  const lines = text.toString('utf8').split('\n');
+  const events: { time: number; body: string }[] = [];
+  let cur: string[] | undefined;
+  const close = () => {
+    if (!cur) return;
+    const first = cur[0];
+    const m = / Time=(-?\d+)/.exec(first);
+    events.push({ time: m ? Number(m[1]) : NaN, body: [first.replace(/ Time=-?\d+/, ' Time='), ...cur.slice(1)].join('\n') });
+    cur = undefined;
+  };
+  const head: string[] = [];
+  for (const line of lines) {
+    if (line.startsWith('M=')) {
+      close();
+      cur = [line];
+    } else if (cur) cur.push(line);
+    else head.push(line);
+  }
+  close();
+  const out: string[] = [...head];
+  for (let i = 0; i < events.length; ) {
+    let j = i + 1;
+    while (j < events.length && events[j].time === events[j - 1].time + 1) j++;
+    const run = events.slice(i, j);
+    const bodies = run.map((e) => e.body).sort();
+    run.forEach((e, k) => out.push(bodies[k].replace(' Time=', ` Time=${e.time}`)));
+    i = j;
+  }
+  return out.join('\n');
 }

@@ -132,10 +132,12 @@ describe('trace summaries (src/parser/summary)', () => {
     });
   }
 
-  it('a v1 trace has no ordered stream: empty summaries with the reason', async () => {
+  it('a v1 trace is summarized from its converted stream (V1OrderedReader)', async () => {
     const s = await summarize('go1.21-annot.trace');
-    assert.equal(s.goroutines.size, 0);
-    assert.ok(s.failure);
+    assert.equal(s.failure, undefined);
+    assert.ok(s.goroutines.size > 0);
+    assert.ok(s.tasks.length > 0 && s.regions.length > 0);
+    assert.equal(s.generations, 1);
   });
 
   it('GoroutineSummarizer names a goroutine by the outermost frame, and reset forgets', () => {
