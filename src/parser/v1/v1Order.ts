@@ -178,31 +178,41 @@ export function mergeBatches(batches: V1Batches): V1EventList {
   const gs = new Map<number, GState>();
   const frontier = new Frontier();
   const t = new Transition();
-  let available = all.slice();
+  // Go looks at every P's next event again after each event it takes. Only a change of the
+  // goroutine an event waits for can make it ready, so here a P whose next event is not ready
+  // waits under the state that event needs, and is looked at again when its goroutine gets
+  // there: the same events reach the frontier, without a pass over every P for every event
+  // (quadratic on a trace with many Ps).
+  const blocked = new Map<string, Proc[]>();
+  let toCheck: Proc[] = all.slice();
   for (;;) {
-    procs: for (let i = 0; i < available.length; i++) {
-      const proc = available[i];
+    for (let k = 0; k < toCheck.length; k++) {
+      const proc = toCheck[k];
+      let loaded = true;
       while (proc.head >= proc.count) {
         // A batch may be empty: load until one has events or the P has no more.
         const n = batches.loadBatch(proc.pid, proc.events);
         if (n < 0) {
           proc.done = true;
-          available[i] = available[available.length - 1];
-          available.pop();
-          i--;
-          continue procs;
+          loaded = false;
+          break;
         }
         proc.head = 0;
         proc.count = n;
       }
+      if (!loaded) continue;
       const ev = proc.events[proc.head];
-      if (!t.of(ev).readyIn(gs)) continue;
+      if (!t.of(ev).readyIn(gs)) {
+        const key = waitKey(t.g, t.initSeq, t.initStatus);
+        const list = blocked.get(key);
+        if (list) list.push(proc);
+        else blocked.set(key, [proc]);
+        continue;
+      }
       proc.head++;
-      available[i] = available[available.length - 1];
-      available.pop();
       frontier.push(ev, proc);
-      i--;
     }
+    toCheck = [];
 
     if (frontier.length === 0) {
       for (const p of all) {
@@ -218,6 +228,7 @@ export function mergeBatches(batches: V1Batches): V1EventList {
     else if (ev.type === V1Ev.GoUnblockLocal) ev.type = V1Ev.GoUnblock;
     else if (ev.type === V1Ev.GoSysExitLocal) ev.type = V1Ev.GoSysExit;
     out.push(ev);
+    toCheck.push(f.proc);
     if (t.g !== UNORDERED) {
       if (!t.readyIn(gs)) throw new V1Error('ordering-failed', 'encountered impossible goroutine state transition', ev.off);
       const cur = gs.get(t.g);
@@ -229,13 +240,25 @@ export function mergeBatches(batches: V1Batches): V1EventList {
       } else {
         gs.set(t.g, { seq: next, status: t.nextStatus });
       }
+      // The Ps waiting for the goroutine's new state.
+      for (const key of [waitKey(t.g, next, t.nextStatus), waitKey(t.g, NOSEQ, t.nextStatus)]) {
+        const woken = blocked.get(key);
+        if (woken) {
+          blocked.delete(key);
+          for (const p of woken) toCheck.push(p);
+        }
+      }
     }
-    available.push(f.proc);
   }
 
   checkSorted(out);
   applySyscallExitTimes(out);
   return out;
+}
+
+/** The goroutine state an event waits for, as a map key. */
+function waitKey(g: number, seq: number, status: number): string {
+  return `${g}/${seq === NOSEQ ? '*' : seq}/${status}`;
 }
 
 /** Where the merge got stuck: the earliest unmerged event of any P. */
