@@ -9,12 +9,18 @@ import * as path from 'node:path';
 import { memorySource } from '../../src/parser/bytes/byteSource.js';
 import { checkTrace } from '../../src/parser/check.js';
 import { dumpWire } from '../../src/parser/wire/wireDump.js';
+import { formatEvent } from '../../src/parser/order/formatEvent.js';
+import { V1OrderedReader } from '../../src/parser/v1/v1OrderedReader.js';
+import { dumpV1Wire } from '../../src/parser/v1/v1WireDump.js';
+import { isV1Trace } from '../support/golden.js';
 import { mutate } from '../support/mutate.js';
-import { fixturesDir, sharedTracesDir, traceFiles } from '../support/paths.js';
+import { fixturesDir, sharedTracesDir, traceFiles, tracev1Files } from '../support/paths.js';
 import { seededRandom } from '../support/random.js';
+import { cpuSamples, goodTrace } from './v1/v1Cases.js';
 
 const ITERATIONS = Number(process.env.FUZZ_ITERATIONS ?? 300);
 const BASE_SEED = Number(process.env.FUZZ_SEED ?? 1);
+const V1_ITERATIONS = Number(process.env.FUZZ_V1_ITERATIONS ?? 200);
 
 /** Small v2 traces make fast, varied inputs. */
 function corpus(): { name: string; bytes: Uint8Array }[] {
@@ -23,6 +29,19 @@ function corpus(): { name: string; bytes: Uint8Array }[] {
     return size > 16 && size < 300_000;
   });
   return files.map((f) => ({ name: path.basename(f), bytes: new Uint8Array(readFileSync(f)) }));
+}
+
+/** Small v1 traces: the committed and shared ones, Go's v1 test traces, and hand-built ones. */
+function v1Corpus(): { name: string; bytes: Uint8Array }[] {
+  const files = [...traceFiles(fixturesDir), ...traceFiles(sharedTracesDir), ...tracev1Files()].filter((f) => {
+    const size = statSync(f).size;
+    return size > 16 && size < 40_000 && isV1Trace(f);
+  });
+  return [
+    ...files.map((f) => ({ name: path.basename(f), bytes: new Uint8Array(readFileSync(f)) })),
+    { name: 'hand-built good', bytes: goodTrace(21).build().bytes },
+    { name: 'hand-built CPU samples', bytes: cpuSamples().build().bytes },
+  ];
 }
 
 describe('fuzz: mutated real traces', function () {
@@ -59,6 +78,32 @@ describe('fuzz: mutated real traces', function () {
         assert.fail(`wire dump threw (${where}): ${e instanceof Error ? e.stack : e}`);
       }
       assert.ok(out < bytes.length * 200 + 1e6, `wire output out of proportion (${where})`);
+    }
+  });
+
+  it(`${V1_ITERATIONS} mutations of v1 traces: the stream, its text, the check and the dump never throw`, async () => {
+    const v1 = v1Corpus();
+    for (let i = 0; i < V1_ITERATIONS; i++) {
+      const seed = BASE_SEED + 100_000 + i;
+      const random = seededRandom(seed);
+      const base = v1[Math.floor(random() * v1.length)];
+      const { bytes, applied } = mutate(base.bytes, random);
+      const where = `seed ${seed} on ${base.name}: ${applied.join(', ')}`;
+      let text = 0;
+      try {
+        const r = await V1OrderedReader.open(memorySource(bytes));
+        await r.loadGeneration();
+        // Every event printed: the details are worked out lazily, when read.
+        for (let e; (e = r.next()); ) text += formatEvent(e).length;
+        assert.ok(r.problems.length <= 1, where);
+        if (r.failure) assert.equal(r.failure.severity, 'error', where);
+        const check = await checkTrace(memorySource(bytes));
+        assert.ok(Array.isArray(check.problems), where);
+        await dumpV1Wire(memorySource(bytes), (t) => void (text += t.length));
+      } catch (e) {
+        assert.fail(`v1 threw (${where}): ${e instanceof Error ? e.stack : e}`);
+      }
+      assert.ok(text < bytes.length * 2000 + 1e6, `output out of proportion (${where})`);
     }
   });
 
