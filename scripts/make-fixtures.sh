@@ -7,10 +7,12 @@
 #     unpacked with ../shared/tools/install-go.sh; any other Go distribution works too):
 #       the workload versions  VERSIONS    (default "1.22 1.23 1.25 1.26 1.27"),
 #       the v1-format versions V1_VERSIONS (default "1.19 1.21"),
+#       the v1 cgo version     V1_CGO_VERSIONS (default 1.19),
 #       the oracle             ORACLE      (default 1.27; its `go tool trace` makes all outputs).
 #     The GOROOT of version X.Y is taken from $GOROOT_X_Y (e.g. GOROOT_1_26=...) if set,
 #     else $GO_DIR/X.Y/usr/lib/go-X.Y (GO_DIR default: ../go beside the repository). If it is missing and
 #     $INSTALL_GO (default ../shared/tools/install-go.sh beside the repository) exists, it is installed there.
+#   * gcc (or another C compiler as $CC) for the cgo workload (cgocb).
 #   * No network and no Go module proxy: the workloads use only the standard library.
 #
 # What it does, for every version V and workload W in test/fixtures/go/{annot,manyg,syscalls,cpuprof}:
@@ -19,12 +21,18 @@
 #   `go tool trace`, writes go<V>-<W>.wire.txt (stdout of -d=wire), go<V>-<W>.parsed.txt
 #   (stdout of -d=parsed) and go<V>-<W>.verdict.txt (verdict, exit codes, first stderr line,
 #   oracle version; same layout as ../shared/traces/*.verdict.txt).
-#   The v1 versions get only the annot workload. From go1.26-manyg (two generations) it
-#   derives three broken variants (fixturetool break). Finally it writes manifest.json and
-#   checks that no output names a path of this machine.
+#   The v1 versions get only the annot workload. The V1 cgo entry: test/fixtures/go/cgocb (C
+#   code calling back into Go, also from threads C creates) built with each V1_CGO_VERSIONS Go
+#   with CGO_ENABLED=1, as go<V>-cgocb; Go's parser rejects such Go 1.19 traces, and the fixture
+#   keeps its verdict. From go1.26-manyg (two generations) it derives three broken variants
+#   (fixturetool break). Finally it writes manifest.json and checks that no output names a
+#   path of this machine.
 #
-# Re-runnable: the output directory's fixture files are replaced as a whole.
+# Re-runnable: the output directory's fixture files are replaced as a whole, unless ONLY names
+# the workloads to remake (e.g. ONLY=cgocb; "broken" for the broken variants): then only their
+# fixtures are made, the others are kept as they are, and manifest.json is made for all of them.
 # Usage: scripts/make-fixtures.sh            (from anywhere; paths are relative to the repo)
+#        ONLY=cgocb scripts/make-fixtures.sh
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
@@ -32,6 +40,8 @@ src=$repo/test/fixtures/go
 out=$repo/test/fixtures/traces
 VERSIONS=${VERSIONS:-"1.22 1.23 1.25 1.26 1.27"}
 V1_VERSIONS=${V1_VERSIONS:-"1.19 1.21"}
+V1_CGO_VERSIONS=${V1_CGO_VERSIONS:-1.19}
+ONLY=${ONLY:-}
 ORACLE=${ORACLE:-1.27}
 TRIES=${TRIES:-7}
 GO_DIR=${GO_DIR:-$(dirname "$repo")/go}
@@ -106,15 +116,22 @@ check() {
               { [ "$3" = v1 ] || [ "$(grep -c ' Sync ' "$p")" -ge 3 ]; } ;;
     syscalls) grep -q 'Running->Syscall' "$p" && grep -q 'Syscall->Runnable' "$p" ;;
     cpuprof)  [ "$(grep -c ' StackSample ' "$p")" -ge 5 ] ;;
+    # Kept for Go's verdict on it: its parser rejects the cgo callbacks of these traces.
+    cgocb)    [ "$(head -n1 "$scratch/out/$1.verdict.txt")" = error ] ;;
   esac || { echo "make-fixtures: $1 lacks what the $2 workload should produce" >&2; exit 1; }
 }
 
-# make_one V W [v1]
+# wanted W: whether workload W (or "broken") is to be made (ONLY empty: all).
+wanted() { [ -z "$ONLY" ] || [[ " $ONLY " == *" $1 "* ]]; }
+
+# make_one V W [v1|v1cgo]
 make_one() {
-  local v=$1 w=$2 kind=${3:-v2} g name best bestsize i
+  local v=$1 w=$2 kind=${3:-v2} g name best bestsize i cgo=0
+  wanted "$w" || return 0
+  [ "$kind" = v1cgo ] && cgo=1
   g=$(goroot "$v")/bin/go
   name=go$v-$w
-  ( cd "$src/$w" && "$g" build -trimpath -buildvcs=false -o "$scratch/bin/$name" . )
+  ( cd "$src/$w" && CGO_ENABLED=$cgo "$g" build -trimpath -buildvcs=false -o "$scratch/bin/$name" . )
   # Run TRIES times and keep the smallest trace. On a busy machine a run now and then
   # catches the GC's background sweeper spinning (it yields thousands of times in a row
   # while the OS has descheduled another sweeper) and is ten times bigger than usual.
@@ -128,7 +145,7 @@ make_one() {
   outputs "$name"
   check "$name" "$w" "$kind"
   printf '%s\treal\t%s\t%s\t%s\t-\t-\t%s\n' "$name" "$v" "$w" \
-    "test/fixtures/go/$w built with Go $v (-trimpath); ran: GOMAXPROCS=2 $w -o $name.trace (smallest of $TRIES runs)" \
+    "test/fixtures/go/$w built with Go $v (-trimpath$([ $cgo = 1 ] && echo ', CGO_ENABLED=1')); ran: GOMAXPROCS=2 $w -o $name.trace (smallest of $TRIES runs)" \
     "$(same_version "$name" "$v")" >>"$meta"
   echo "  $name.trace: $bestsize bytes, $(head -n1 "$scratch/out/$name.verdict.txt")" >&2
 }
@@ -138,12 +155,18 @@ for v in $VERSIONS; do
   for w in $WORKLOADS; do make_one "$v" "$w"; done
 done
 for v in $V1_VERSIONS; do make_one "$v" annot v1; done
+for v in $V1_CGO_VERSIONS; do make_one "$v" cgocb v1cgo; done
 
 # Broken variants of go$BROKEN_FROM-manyg.
 base=go$BROKEN_FROM-manyg
 ( cd "$src/fixturetool" && "$oracle_go" build -trimpath -buildvcs=false -o "$scratch/bin/fixturetool" . )
-"$scratch/bin/fixturetool" break -in "$scratch/out/$base.trace" -outdir "$scratch/out" -name "broken-$base" \
-  >"$scratch/broken.tsv"
+: >"$scratch/broken.tsv"
+if wanted broken; then
+  [ -f "$scratch/out/$base.trace" ] || cp "$out/$base.trace" "$scratch/out/"
+  "$scratch/bin/fixturetool" break -in "$scratch/out/$base.trace" -outdir "$scratch/out" -name "broken-$base" \
+    >"$scratch/broken.tsv"
+  wanted manyg || rm -f "$scratch/out/$base.trace"
+fi
 while IFS=$'\t' read -r breakage made_by; do
   name=broken-$base-$breakage
   outputs "$name"
@@ -151,6 +174,16 @@ while IFS=$'\t' read -r breakage made_by; do
     "$base.trace" "$(same_version "$name" "$BROKEN_FROM")" >>"$meta"
   echo "  $name.trace: $(stat -c %s "$scratch/out/$name.trace") bytes, $(head -n1 "$scratch/out/$name.verdict.txt")" >&2
 done <"$scratch/broken.tsv"
+
+# With ONLY, the fixtures not remade are kept: their files and their manifest entries.
+if [ -n "$ONLY" ]; then
+  made=$(cut -f1 "$meta" | paste -sd, -)
+  "$scratch/bin/fixturetool" meta -manifest "$out/manifest.json" -skip "$made" >>"$meta"
+  for f in "$out"/*.trace; do
+    n=$(basename "$f" .trace)
+    [ -f "$scratch/out/$n.trace" ] || cp "$out/$n".* "$scratch/out/"
+  done
+fi
 
 "$scratch/bin/fixturetool" manifest -dir "$scratch/out" -meta "$meta" \
   -oracle "$oracle_version"$'\n'"commands: go tool trace -d=wire FILE; go tool trace -d=parsed FILE"
