@@ -7,12 +7,13 @@
  * a counter, no I/O), "decode-parallel" (the same decode as `go-trace check` runs it: generations
  * decoded in worker threads by checkTraceParallel; needs dist/decodeWorker.js beside this bundle).
  * "ordered" (the ordered event stream, Go's Reader: every event through the ordering state
- * machines, counted, not formatted; what Go's full reader does).
+ * machines, counted, not formatted; what Go's full reader does; v1 traces too, read whole and
+ * converted as Go does).
  * WORKERS in the environment overrides the worker count.
  */
 import { openFileSource } from '../src/node/fileSource.js';
 import { checkTraceParallel } from '../src/node/parallelCheck.js';
-import { OrderedReader } from '../src/parser/order/orderedReader.js';
+import { openEventStream } from '../src/parser/order/openEventStream.js';
 import { EventColumns } from '../src/parser/generation/eventColumns.js';
 import { TraceReader } from '../src/parser/traceReader.js';
 import { dumpWire } from '../src/parser/wire/wireDump.js';
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
     events = chars;
   } else if (mode === 'ordered') {
     // Events looked at once each, as Go's Reader hands them out by value.
-    const reader = await OrderedReader.open(source, { reuseEvents: true });
+    const reader = await openEventStream(source, { reuseEvents: true });
     for (;;) {
       const e = reader.next();
       if (e) {

@@ -30,7 +30,8 @@ export type EventStreamOptions = OrderedReaderOptions & Omit<V1ReaderOptions, 'c
 export async function openEventStream(source: ByteSource, options: EventStreamOptions = {}): Promise<EventStream> {
   const h = readHeader(await source.read(0, HEADER_SCAN_LIMIT));
   if (h.ok && isV1(h.version)) {
-    return V1OrderedReader.open(source, { ...(options.maxV1Bytes !== undefined ? { maxV1Bytes: options.maxV1Bytes } : {}) });
+    const { maxV1Bytes, reuseEvents } = options;
+    return V1OrderedReader.open(source, { ...(maxV1Bytes !== undefined ? { maxV1Bytes } : {}), ...(reuseEvents !== undefined ? { reuseEvents } : {}) });
   }
   const { maxV1Bytes: _unused, ...v2 } = options;
   return OrderedReader.open(source, v2);

@@ -49,6 +49,8 @@ export class V1Batches {
   readonly batchOffsets = new Map<number, number[]>();
   private readonly loaded = new Map<number, number>();
   batchCount = 0;
+  /** Events the first pass saw (batch headers and footer events included): a bound on the merged stream. */
+  eventCount = 0;
   /** CPU samples (ticks in ts, the real P in p), in file order. */
   readonly cpuSamples: V1Event[] = [];
 
@@ -84,6 +86,7 @@ export class V1Batches {
     s.off = this.start;
     while (s.read(SKIP_ARGS | SKIP_STRINGS, raw)) {
       if (raw.type === V1Ev.None) continue;
+      this.eventCount++;
       if (raw.type === V1Ev.Batch) {
         let list = this.batchOffsets.get(raw.batchPid);
         if (!list) this.batchOffsets.set(raw.batchPid, (list = []));
@@ -96,8 +99,8 @@ export class V1Batches {
       }
       if (raw.type === V1Ev.CPUSample) {
         const want = wireArgCount(V1Ev.CPUSample);
-        if (raw.args.length !== want) {
-          throw new V1Error('malformed-event', `CPU sample has wrong number of arguments: want ${want}, got ${raw.args.length}`, raw.offset);
+        if (raw.n !== want) {
+          throw new V1Error('malformed-event', `CPU sample has wrong number of arguments: want ${want}, got ${raw.n}`, raw.offset);
         }
         // Arguments: an unused time delta, the time the signal handler took, the P, the G, the stack.
         const e = newEvent();
@@ -144,13 +147,14 @@ export class V1Batches {
   private parseEvent(raw: V1RawEvent, ev: V1Event): boolean {
     const spec = V1_SPECS[raw.type];
     const args = raw.args;
-    const fail = (code: ConstructorParameters<typeof V1Error>[0], message: string) => new V1Error(code, message, raw.offset);
-    const narg = raw.type === V1Ev.Stack ? args.length : wireArgCount(raw.type);
-    if (args.length !== narg) throw fail('malformed-event', `${spec.name} has wrong number of arguments: want ${narg}, got ${args.length}`);
+    const count = raw.n;
+    const at = raw.offset;
+    const narg = raw.type === V1Ev.Stack ? count : wireArgCount(raw.type);
+    if (count !== narg) throw new V1Error('malformed-event', `${spec.name} has wrong number of arguments: want ${narg}, got ${count}`, at);
     switch (raw.type) {
       case V1Ev.Batch:
         this.lastGs.set(this.lastP, this.lastG);
-        if (args[0] < 2 ** 64 && args[0] > MAX_INT32) throw fail('malformed-event', `processor ID ${args[0]} is larger than maximum of ${MAX_INT32}`);
+        if (args[0] < 2 ** 64 && args[0] > MAX_INT32) throw new V1Error('malformed-event', `processor ID ${args[0]} is larger than maximum of ${MAX_INT32}`, at);
         this.lastP = raw.batchPid;
         this.lastG = this.lastGs.get(this.lastP) ?? 0;
         this.lastTs = int64(args[1]);
@@ -158,17 +162,17 @@ export class V1Batches {
       case V1Ev.Frequency:
         this.ticksPerSec = int64(args[0]);
         // Zero or negative: most likely ticks that differ between CPUs.
-        if (this.ticksPerSec <= 0) throw fail('time-order', TIME_ORDER);
+        if (this.ticksPerSec <= 0) throw new V1Error('time-order', TIME_ORDER, at);
         return false;
       case V1Ev.TimerGoroutine:
         this.timerGoids.add(args[0]);
         return false;
       case V1Ev.Stack: {
-        if (args.length < 2) throw fail('malformed-event', `EvStack has wrong number of arguments: want at least 2, got ${args.length}`);
+        if (count < 2) throw new V1Error('malformed-event', `EvStack has wrong number of arguments: want at least 2, got ${count}`, at);
         const size = args[1];
-        if (size > MAX_STACK_FRAMES) throw fail('oversized-stack', `EvStack has bad number of frames: ${size}`);
+        if (size > MAX_STACK_FRAMES) throw new V1Error('oversized-stack', `EvStack has bad number of frames: ${size}`, at);
         const want = 2 + 4 * size;
-        if (args.length !== want) throw fail('malformed-event', `EvStack has wrong number of arguments: want ${want}, got ${args.length}`);
+        if (count !== want) throw new V1Error('malformed-event', `EvStack has wrong number of arguments: want ${want}, got ${count}`, at);
         const id = uint32(args[0]);
         if (id !== 0 && size > 0) {
           const pcs: number[] = new Array(size);
@@ -194,14 +198,13 @@ export class V1Batches {
     ev.g = this.lastG;
     ev.ts = this.lastTs + int64(args[0]);
     this.lastTs = ev.ts;
-    ev.a0 = ev.a1 = ev.a2 = ev.a3 = 0;
+    ev.a0 = ev.a1 = ev.a2 = 0;
     ev.stk = 0;
     for (let i = 1; i < narg; i++) {
       if (i === narg - 1 && spec.stack) ev.stk = uint32(args[i]);
       else if (i === 1) ev.a0 = args[i];
       else if (i === 2) ev.a1 = args[i];
-      else if (i === 3) ev.a2 = args[i];
-      else ev.a3 = args[i];
+      else ev.a2 = args[i];
     }
     switch (raw.type) {
       case V1Ev.GoStart:
@@ -232,7 +235,8 @@ export class V1Batches {
         ev.g = ev.a0;
         break;
       case V1Ev.UserLog: {
-        // The message gets an ID of its own, one per distinct text.
+        // The message gets an ID of its own, one per distinct text (kept in a2, which UserLog
+        // does not use).
         const m = raw.message ?? '';
         let id = this.inlineIds.get(m);
         if (id === undefined) {
@@ -240,7 +244,7 @@ export class V1Batches {
           this.inlineIds.set(m, id);
           this.inlineStrings.push(m);
         }
-        ev.a3 = id;
+        ev.a2 = id;
         break;
       }
       default:

@@ -21,6 +21,7 @@ import { asInt64, NO_TASK } from '../order/resources.js';
 import { Event } from '../order/toOrderedEvent.js';
 import { stwReason, V1Ev, V1_SPECS } from './v1Events.js';
 import type { V1EventList } from './v1EventList.js';
+import { GoroutineMap } from './goroutineMap.js';
 import { V1Error } from './v1Error.js';
 import { Builtin, type V1Tables } from './v1Tables.js';
 
@@ -48,18 +49,24 @@ export class V1Converter {
   private preInit = true;
   /** Goroutines created during start-up, in creation order. */
   private createdPreInit: Map<number, true> | undefined = new Map();
-  private readonly procMs = new Map<number, number>();
-  private readonly seenProcs = new Set<number>();
+  private readonly procMs = new GoroutineMap<number>();
+  private readonly seenProcs = new GoroutineMap<true>();
   private readonly tasks = new Map<number, { name: string; parent: number }>();
   private lastStwReason = 0;
   /** For each GoSysCall: whether the goroutine's next event is a GoSysBlock. */
   private readonly blockedSyscalls: Uint8Array;
   private readonly view: GenerationView;
 
+  /** Reuse mode: the event handed out last, and one to make again. */
+  private returned: Event | undefined;
+  private spare: Event | undefined;
+
   constructor(
     private readonly list: V1EventList,
     private readonly tables: V1Tables,
     private readonly version: number,
+    /** Each event is valid only until the next call of next(), which may make it again. */
+    private readonly reuseEvents = false,
   ) {
     this.view = tables.view;
     this.blockedSyscalls = findBlockedSyscalls(list);
@@ -72,6 +79,10 @@ export class V1Converter {
 
   /** The next converted event, its time made later than the one before; undefined at the end. */
   next(): OrderedEvent | undefined {
+    if (this.returned !== undefined) {
+      this.spare = this.returned;
+      this.returned = undefined;
+    }
     let e: OrderedEvent | undefined;
     for (;;) {
       if (this.extraHead < this.extra.length) {
@@ -87,6 +98,16 @@ export class V1Converter {
     // Two events may not share a time (status events made up here do).
     if (e.time <= this.lastTs) e.time = this.lastTs + 1;
     this.lastTs = e.time;
+    if (this.reuseEvents) this.returned = e as Event;
+    return e;
+  }
+
+  /** A new event, or the spare one made again. */
+  private make(type: number, time: number, m: number, p: number, g: number, table: GenerationView | undefined): Event {
+    const e = this.spare;
+    if (e === undefined) return new Event(type, time, m, p, g, table);
+    this.spare = undefined;
+    e.reset(type, time, m, p, g, table);
     return e;
   }
 
@@ -110,7 +131,7 @@ export class V1Converter {
   }
 
   /** Stacks whose frames were checked: true if every function and file name exists. */
-  private readonly stackOk = new Map<number, boolean>();
+  private readonly stackOk = new GoroutineMap<boolean>();
 
   private checkStack(id: number, event: string, at: number): void {
     if (id === 0) return;
@@ -131,7 +152,7 @@ export class V1Converter {
   }
 
   private event(type: number, i: number, m: number, g: number): Event {
-    return new Event(type, this.list.ts[i], m, this.list.p[i], g, this.view);
+    return this.make(type, this.list.ts[i], m, this.list.p[i], g, this.view);
   }
 
   /** Event i as zero or more events: the first is returned, the rest queued; undefined if none. */
@@ -145,7 +166,7 @@ export class V1Converter {
     let a0 = L.a0[i];
     let a1 = L.a1[i];
     let a2 = L.a2[i];
-    let a3 = L.a3[i];
+    let a3 = 0;
     let taskEnd: { name: string; parent: number } | undefined;
 
     switch (type) {
@@ -156,7 +177,7 @@ export class V1Converter {
           // seen since are runnable (or idle). The event itself is not passed on.
           this.preInit = false;
           for (const id of this.createdPreInit!.keys()) {
-            const e = new Event(Ev.GoStatus, L.ts[i], -1, -1, -1, this.view);
+            const e = this.make(Ev.GoStatus, L.ts[i], -1, -1, -1, this.view);
             e.a0 = id;
             e.a1 = U64_MAX;
             e.a2 = GO_RUNNABLE;
@@ -172,7 +193,7 @@ export class V1Converter {
           mapped = Ev.ProcStart;
           [a0, a1, a2, a3] = [procArg(p), 0, 0, 0];
         } else {
-          this.seenProcs.add(p);
+          this.seenProcs.set(p, true);
           mapped = Ev.ProcStatus;
           [a0, a1, a2, a3] = [procArg(p), PROC_RUNNING, 0, 0];
         }
@@ -182,7 +203,7 @@ export class V1Converter {
           mapped = Ev.ProcStop;
           [a0, a1, a2, a3] = [procArg(p), 0, 0, 0];
         } else {
-          this.seenProcs.add(p);
+          this.seenProcs.set(p, true);
           mapped = Ev.ProcStatus;
           [a0, a1, a2, a3] = [procArg(p), PROC_IDLE, 0, 0];
         }
@@ -338,12 +359,12 @@ export class V1Converter {
         break;
       case V1Ev.UserLog:
         mapped = Ev.UserLog;
-        [a0, a1, a2, a3] = [L.a0[i], L.a1[i], this.tables.inlineId(L.a3[i]), stk];
+        [a0, a1, a2, a3] = [L.a0[i], L.a1[i], this.tables.inlineId(L.a2[i]), stk];
         break;
       case V1Ev.CPUSample: {
         // The stack is always shown, even stack 0; samples have no thread.
         const g = asInt64(L.g[i]);
-        const e = new Event(Ev.CPUSample, L.ts[i], -1, p, g === 0 ? -1 : g, undefined);
+        const e = this.make(Ev.CPUSample, L.ts[i], -1, p, g === 0 ? -1 : g, undefined);
         e.a0 = stk;
         e.a1 = U64_MAX;
         e.a2 = procArg(p);
@@ -390,7 +411,7 @@ function argOf(e: Event, k: number): number {
  */
 function findBlockedSyscalls(list: V1EventList): Uint8Array {
   const out = new Uint8Array(list.length);
-  const nextType = new Map<number, number>();
+  const nextType = new GoroutineMap<number>();
   for (let i = list.length - 1; i >= 0; i--) {
     const g = list.g[i];
     const type = list.type[i];

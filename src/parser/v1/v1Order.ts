@@ -12,6 +12,7 @@
  * stably.
  */
 import { goSort } from '../order/goSort.js';
+import { GoroutineMap } from './goroutineMap.js';
 import type { V1Batches } from './v1Batches.js';
 import { PROFILE_P, V1Ev } from './v1Events.js';
 import { V1EventList, type V1Event } from './v1EventList.js';
@@ -40,6 +41,32 @@ interface GState {
   status: number;
 }
 
+// How each event type orders (a table: the merge asks for every event); 0: no requirement.
+const ORDER_CREATE = 1;
+const ORDER_STATUS = 2;
+const ORDER_START = 3;
+const ORDER_START_LOCAL = 4;
+const ORDER_BLOCK = 5;
+const ORDER_YIELD = 6;
+const ORDER_UNBLOCK = 7;
+const ORDER_UNBLOCK_LOCAL = 8;
+const ORDER_GC = 9;
+
+const ORDER_OF_TYPE: Uint8Array = (() => {
+  const t = new Uint8Array(256);
+  t[V1Ev.GoCreate] = ORDER_CREATE;
+  t[V1Ev.GoWaiting] = t[V1Ev.GoInSyscall] = ORDER_STATUS;
+  t[V1Ev.GoStart] = t[V1Ev.GoStartLabel] = ORDER_START;
+  t[V1Ev.GoStartLocal] = ORDER_START_LOCAL;
+  for (const b of [V1Ev.GoBlock, V1Ev.GoBlockSend, V1Ev.GoBlockRecv, V1Ev.GoBlockSelect, V1Ev.GoBlockSync, V1Ev.GoBlockCond,
+    V1Ev.GoBlockNet, V1Ev.GoSleep, V1Ev.GoSysBlock, V1Ev.GoBlockGC]) t[b] = ORDER_BLOCK;
+  t[V1Ev.GoSched] = t[V1Ev.GoPreempt] = ORDER_YIELD;
+  t[V1Ev.GoUnblock] = t[V1Ev.GoSysExit] = ORDER_UNBLOCK;
+  t[V1Ev.GoUnblockLocal] = t[V1Ev.GoSysExitLocal] = ORDER_UNBLOCK_LOCAL;
+  t[V1Ev.GCStart] = ORDER_GC;
+  return t;
+})();
+
 /** What an event needs (init) and leaves (next) of the goroutine it orders on (g). */
 class Transition {
   g = UNORDERED;
@@ -49,39 +76,25 @@ class Transition {
   nextStatus = 0;
 
   of(ev: V1Event): this {
-    switch (ev.type) {
-      case V1Ev.GoCreate:
+    switch (ORDER_OF_TYPE[ev.type]) {
+      case ORDER_CREATE:
         return this.set(ev.a0, 0, G_DEAD, 1, G_RUNNABLE);
-      case V1Ev.GoWaiting:
-      case V1Ev.GoInSyscall:
+      case ORDER_STATUS:
         return this.set(ev.g, 1, G_RUNNABLE, 2, G_WAITING);
-      case V1Ev.GoStart:
-      case V1Ev.GoStartLabel:
+      case ORDER_START:
         return this.set(ev.g, seqArg(ev.a1), G_RUNNABLE, ev.a1 + 1, G_RUNNING);
-      case V1Ev.GoStartLocal:
+      case ORDER_START_LOCAL:
         // Written on the P that created or unblocked the goroutine, which is merged already.
         return this.set(ev.g, NOSEQ, G_RUNNABLE, SEQINC, G_RUNNING);
-      case V1Ev.GoBlock:
-      case V1Ev.GoBlockSend:
-      case V1Ev.GoBlockRecv:
-      case V1Ev.GoBlockSelect:
-      case V1Ev.GoBlockSync:
-      case V1Ev.GoBlockCond:
-      case V1Ev.GoBlockNet:
-      case V1Ev.GoSleep:
-      case V1Ev.GoSysBlock:
-      case V1Ev.GoBlockGC:
+      case ORDER_BLOCK:
         return this.set(ev.g, NOSEQ, G_RUNNING, NOSEQ, G_WAITING);
-      case V1Ev.GoSched:
-      case V1Ev.GoPreempt:
+      case ORDER_YIELD:
         return this.set(ev.g, NOSEQ, G_RUNNING, NOSEQ, G_RUNNABLE);
-      case V1Ev.GoUnblock:
-      case V1Ev.GoSysExit:
+      case ORDER_UNBLOCK:
         return this.set(ev.a0, seqArg(ev.a1), G_WAITING, ev.a1 + 1, G_RUNNABLE);
-      case V1Ev.GoUnblockLocal:
-      case V1Ev.GoSysExitLocal:
+      case ORDER_UNBLOCK_LOCAL:
         return this.set(ev.a0, NOSEQ, G_WAITING, SEQINC, G_RUNNABLE);
-      case V1Ev.GCStart:
+      case ORDER_GC:
         return this.set(GARBAGE, seqArg(ev.a0), G_DEAD, ev.a0 + 1, G_DEAD);
       default:
         this.g = UNORDERED;
@@ -98,7 +111,7 @@ class Transition {
     return this;
   }
 
-  readyIn(gs: Map<number, GState>): boolean {
+  readyIn(gs: GoroutineMap<GState>): boolean {
     if (this.g === UNORDERED) return true;
     const cur = gs.get(this.g);
     const seq = cur ? cur.seq : 0;
@@ -114,19 +127,23 @@ interface Proc {
   head: number;
   count: number;
   done: boolean;
+  /** The P's event in the frontier (it has at most one there), and its transition. */
+  front: V1Event | undefined;
+  readonly tr: Transition;
 }
 
 /** The frontier: at most one event per P, a min-heap by time exactly as Go's (so ties go as in Go). */
 class Frontier {
-  readonly items: { ev: V1Event; proc: Proc }[] = [];
+  readonly items: Proc[] = [];
 
   push(ev: V1Event, proc: Proc): void {
+    proc.front = ev;
     const h = this.items;
-    h.push({ ev, proc });
+    h.push(proc);
     let j = h.length - 1;
     for (;;) {
       const i = ((j - 1) / 2) | 0;
-      if (i === j || !(h[j].ev.ts < h[i].ev.ts)) break;
+      if (i === j || !(h[j].front!.ts < h[i].front!.ts)) break;
       const t = h[i];
       h[i] = h[j];
       h[j] = t;
@@ -134,7 +151,8 @@ class Frontier {
     }
   }
 
-  pop(): { ev: V1Event; proc: Proc } {
+  /** Takes the earliest event; its P is returned, the event in `front`. */
+  pop(): Proc {
     const h = this.items;
     const n = h.length - 1;
     let t = h[0];
@@ -146,8 +164,8 @@ class Frontier {
       if (j1 >= n) break;
       let j = j1;
       const j2 = j1 + 1;
-      if (j2 < n && h[j2].ev.ts < h[j1].ev.ts) j = j2;
-      if (!(h[j].ev.ts < h[i].ev.ts)) break;
+      if (j2 < n && h[j2].front!.ts < h[j1].front!.ts) j = j2;
+      if (!(h[j].front!.ts < h[i].front!.ts)) break;
       t = h[i];
       h[i] = h[j];
       h[j] = t;
@@ -161,6 +179,34 @@ class Frontier {
   }
 }
 
+/** Ps waiting for a goroutine to reach a sequence number (NOSEQ: any), by goroutine. */
+class Waiting {
+  private readonly byG = new Map<number, Map<number, Proc[]>>();
+
+  add(g: number, seq: number, proc: Proc): void {
+    let bySeq = this.byG.get(g);
+    if (!bySeq) this.byG.set(g, (bySeq = new Map()));
+    const list = bySeq.get(seq);
+    if (list) list.push(proc);
+    else bySeq.set(seq, [proc]);
+  }
+
+  /** Moves the Ps waiting for g at seq (or at any) to out[count...]; returns the new count. */
+  wake(g: number, seq: number, out: Proc[], count: number): number {
+    if (this.byG.size === 0) return count;
+    const bySeq = this.byG.get(g);
+    if (!bySeq) return count;
+    for (const key of seq === NOSEQ ? [NOSEQ] : [seq, NOSEQ]) {
+      const list = bySeq.get(key);
+      if (!list) continue;
+      bySeq.delete(key);
+      for (const p of list) out[count++] = p;
+    }
+    if (bySeq.size === 0) this.byG.delete(g);
+    return count;
+  }
+}
+
 /**
  * Merges every P's batches (loaded through `batches` as they are needed) and the CPU samples
  * into one stream; times are still ticks.
@@ -171,23 +217,30 @@ export function mergeBatches(batches: V1Batches): V1EventList {
   goSort(samples, (a, b) => a.ts < b.ts);
 
   // Go lists the Ps in its map's order, which varies from run to run; ours is the file's order.
-  const all: Proc[] = [...batches.batchOffsets.keys()].map((pid) => ({ pid, events: [], head: 0, count: 0, done: false }));
-  all.push({ pid: PROFILE_P, events: samples, head: 0, count: samples.length, done: false });
+  const all: Proc[] = [...batches.batchOffsets.keys()].map((pid) => ({ pid, events: [], head: 0, count: 0, done: false, front: undefined, tr: new Transition() }));
+  all.push({ pid: PROFILE_P, events: samples, head: 0, count: samples.length, done: false, front: undefined, tr: new Transition() });
 
-  const out = new V1EventList(1 << 12);
-  const gs = new Map<number, GState>();
+  const out = new V1EventList(batches.eventCount + samples.length);
+  const gs = new GoroutineMap<GState>();
   const frontier = new Frontier();
-  const t = new Transition();
   // Go looks at every P's next event again after each event it takes. Only a change of the
   // goroutine an event waits for can make it ready, so here a P whose next event is not ready
   // waits under the state that event needs, and is looked at again when its goroutine gets
   // there: the same events reach the frontier, without a pass over every P for every event
   // (quadratic on a trace with many Ps).
-  const blocked = new Map<string, Proc[]>();
+  const waiting = new Waiting();
+  // The Ps to look at (again): toCheck[0, checkCount).
   let toCheck: Proc[] = all.slice();
+  let checkCount = toCheck.length;
+  let spare: Proc[] = [];
   for (;;) {
-    for (let k = 0; k < toCheck.length; k++) {
-      const proc = toCheck[k];
+    const count = checkCount;
+    const checking = toCheck;
+    toCheck = spare;
+    spare = checking;
+    checkCount = 0;
+    for (let k = 0; k < count; k++) {
+      const proc = checking[k];
       let loaded = true;
       while (proc.head >= proc.count) {
         // A batch may be empty: load until one has events or the P has no more.
@@ -202,17 +255,15 @@ export function mergeBatches(batches: V1Batches): V1EventList {
       }
       if (!loaded) continue;
       const ev = proc.events[proc.head];
-      if (!t.of(ev).readyIn(gs)) {
-        const key = waitKey(t.g, t.initSeq, t.initStatus);
-        const list = blocked.get(key);
-        if (list) list.push(proc);
-        else blocked.set(key, [proc]);
+      const tr = proc.tr.of(ev);
+      if (!tr.readyIn(gs)) {
+        // Only a change of tr.g can make it ready. (Its status is checked again when woken.)
+        waiting.add(tr.g, tr.initSeq, proc);
         continue;
       }
       proc.head++;
       frontier.push(ev, proc);
     }
-    toCheck = [];
 
     if (frontier.length === 0) {
       for (const p of all) {
@@ -221,18 +272,24 @@ export function mergeBatches(batches: V1Batches): V1EventList {
       break;
     }
     const f = frontier.pop();
-    const ev = f.ev;
-    t.of(ev);
+    const ev = f.front!;
+    f.front = undefined;
+    // Its transition, worked out when it joined the frontier (the event has not changed since).
+    const t = f.tr;
     // The "Local" variants only matter for the ordering.
     if (ev.type === V1Ev.GoStartLocal) ev.type = V1Ev.GoStart;
     else if (ev.type === V1Ev.GoUnblockLocal) ev.type = V1Ev.GoUnblock;
     else if (ev.type === V1Ev.GoSysExitLocal) ev.type = V1Ev.GoSysExit;
     out.push(ev);
-    toCheck.push(f.proc);
+    toCheck[checkCount++] = f;
     if (t.g !== UNORDERED) {
-      if (!t.readyIn(gs)) throw new V1Error('ordering-failed', 'encountered impossible goroutine state transition', ev.off);
       const cur = gs.get(t.g);
       const seq = cur ? cur.seq : 0;
+      const status = cur ? cur.status : G_DEAD;
+      // Ready when it joined the frontier, but an event taken since may have moved the goroutine on.
+      if (!((t.initSeq === NOSEQ || t.initSeq === seq) && t.initStatus === status)) {
+        throw new V1Error('ordering-failed', 'encountered impossible goroutine state transition', ev.off);
+      }
       const next = t.nextSeq === NOSEQ ? seq : t.nextSeq === SEQINC ? seq + 1 : t.nextSeq;
       if (cur) {
         cur.seq = next;
@@ -240,25 +297,14 @@ export function mergeBatches(batches: V1Batches): V1EventList {
       } else {
         gs.set(t.g, { seq: next, status: t.nextStatus });
       }
-      // The Ps waiting for the goroutine's new state.
-      for (const key of [waitKey(t.g, next, t.nextStatus), waitKey(t.g, NOSEQ, t.nextStatus)]) {
-        const woken = blocked.get(key);
-        if (woken) {
-          blocked.delete(key);
-          for (const p of woken) toCheck.push(p);
-        }
-      }
+      // The Ps waiting for the goroutine's new sequence number (or for any).
+      checkCount = waiting.wake(t.g, next, toCheck, checkCount);
     }
   }
 
   checkSorted(out);
   applySyscallExitTimes(out);
   return out;
-}
-
-/** The goroutine state an event waits for, as a map key. */
-function waitKey(g: number, seq: number, status: number): string {
-  return `${g}/${seq === NOSEQ ? '*' : seq}/${status}`;
 }
 
 /** Where the merge got stuck: the earliest unmerged event of any P. */
@@ -282,12 +328,12 @@ function checkSorted(list: V1EventList): void {
 /**
  * A syscall exit is written when the goroutine runs again, but it carries the time the syscall
  * really returned: the event takes that time (when set), then the stream is sorted again, stably.
- * Only the moved events are out of place, so they are sorted apart and merged back in.
  */
 function applySyscallExitTimes(list: V1EventList): void {
   const n = list.length;
-  const lastBlock = new Map<number, number>();
+  const lastBlock = new GoroutineMap<number>();
   const moved: number[] = [];
+  const times: number[] = [];
   for (let i = 0; i < n; i++) {
     const type = list.type[i];
     if (type === V1Ev.GoSysBlock || type === V1Ev.GoInSyscall) {
@@ -299,19 +345,61 @@ function applySyscallExitTimes(list: V1EventList): void {
       if (block === 0) throw new V1Error('ordering-failed', 'stray syscall exit', list.off[i]);
       if (ts < block) throw new V1Error('time-order', TIME_ORDER, list.off[i]);
       if (ts !== list.ts[i]) {
-        list.ts[i] = ts;
         moved.push(i);
+        times.push(ts);
       }
     }
   }
   if (moved.length === 0) return;
-  // The rest stays sorted; the moved ones are sorted by (time, old index) and merged back:
-  // exactly what a stable sort of the whole stream gives.
-  moved.sort((a, b) => list.ts[a] - list.ts[b] || a - b);
+  if (!moveBackInPlace(list, moved, times)) sortMovedApart(list, moved, times);
+}
+
+/**
+ * The usual case: every moved exit goes back in time, and not far (the syscall returned shortly
+ * before the goroutine ran again). Taken in file order, each slides back past the events later
+ * than it, which is what a stable sort does. False (nothing changed) when some exit goes forward
+ * or the slides would add up to too much; sortMovedApart does those.
+ */
+function moveBackInPlace(list: V1EventList, moved: number[], times: number[]): boolean {
+  const ts = list.ts;
+  let work = 0;
+  for (let k = 0; k < moved.length; k++) {
+    const i = moved[k];
+    if (times[k] > ts[i]) return false;
+    // Bound of the slide: the events before i later than the new time (ts is still sorted).
+    let lo = 0;
+    let hi = i;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ts[mid] > times[k]) hi = mid;
+      else lo = mid + 1;
+    }
+    work += i - lo;
+  }
+  if (work > 4 * list.length + (1 << 20)) return false;
+  for (let k = 0; k < moved.length; k++) {
+    const i = moved[k];
+    const t = times[k];
+    let to = i;
+    while (to > 0 && ts[to - 1] > t) to--;
+    if (to < i) list.rotateRight(to, i);
+    ts[to] = t;
+  }
+  return true;
+}
+
+/**
+ * The general case: the rest stays sorted; the moved ones are sorted by (time, old index) and
+ * merged back: exactly what a stable sort of the whole stream gives.
+ */
+function sortMovedApart(list: V1EventList, movedIdx: number[], times: number[]): void {
+  const n = list.length;
+  const ts = list.ts;
+  movedIdx.forEach((i, k) => (ts[i] = times[k]));
+  const moved = movedIdx.slice().sort((a, b) => ts[a] - ts[b] || a - b);
   const isMoved = new Uint8Array(n);
   for (const i of moved) isMoved[i] = 1;
   const order = new Uint32Array(n);
-  const ts = list.ts;
   let k = 0;
   let m = 0;
   for (let i = 0; i < n; i++) {

@@ -32,6 +32,11 @@ export interface V1ReaderOptions {
   maxV1Bytes?: number;
   /** Bytes per read from the source. Default 16 MiB. */
   chunkSize?: number;
+  /**
+   * Each event returned by next() is valid only until the following call, which may reuse its
+   * object (fewer allocations when events are only looked at once, as a check does).
+   */
+  reuseEvents?: boolean;
 }
 
 export const DEFAULT_MAX_V1_BYTES = 1 << 30;
@@ -99,7 +104,8 @@ export class V1OrderedReader {
   /** Reads and parses the whole trace (the only asynchronous step). */
   async loadGeneration(): Promise<void> {
     if (this.state !== 'unloaded') return;
-    const max = this.options.maxV1Bytes ?? DEFAULT_MAX_V1_BYTES;
+    // Offsets are kept in 32 bits.
+    const max = Math.min(this.options.maxV1Bytes ?? DEFAULT_MAX_V1_BYTES, 2 ** 32 - 1);
     if (this.source.size > max) {
       this.fail({
         code: 'trace-too-large', severity: 'error', offset: 0,
@@ -115,7 +121,7 @@ export class V1OrderedReader {
       this.fail(e.toProblem());
       return;
     }
-    this.converter = new V1Converter(this.trace.events, this.trace.tables, this.version);
+    this.converter = new V1Converter(this.trace.events, this.trace.tables, this.version, this.options.reuseEvents === true);
     this.state = 'streaming';
   }
 

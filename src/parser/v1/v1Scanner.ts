@@ -24,14 +24,21 @@ export const MAX_STRING_BYTES = 1e6;
 const MAX_INT32 = 0x7fffffff;
 const TWO_POW_64 = 2 ** 64;
 
+/** Most values an event can carry: a 2048-byte argument block of one-byte uvarints. */
+const MAX_VALUES = MAX_ARG_BYTES + 1;
+
 /** One raw event; the reader reuses a single object. */
 export interface V1RawEvent {
   /** V1Ev; None for a String (recorded in the dictionary instead). */
   type: number;
   /** File offset of the type byte. */
   offset: number;
-  /** The uvarint arguments, timestamp delta first where there is one. Exact up to 2^53. */
+  /**
+   * The uvarint arguments in args[0, n), timestamp delta first where there is one. Exact up to
+   * 2^53. The array is reused (and longer than n).
+   */
   args: number[];
+  n: number;
   /** Exact values of the arguments above 2^53, by index; null when there are none. */
   big: (bigint | undefined)[] | null;
   /** UserLog: its message. */
@@ -46,7 +53,10 @@ export interface V1RawEvent {
 }
 
 export function newRawEvent(): V1RawEvent {
-  return { type: V1Ev.None, offset: 0, args: [], big: null, message: undefined, batchPid: 0, stringId: 0, stringBytes: undefined, messageBytes: undefined };
+  return {
+    type: V1Ev.None, offset: 0, args: new Array<number>(MAX_VALUES).fill(0), n: 0, big: null, message: undefined,
+    batchPid: 0, stringId: 0, stringBytes: undefined, messageBytes: undefined,
+  };
 }
 
 export class V1Scanner {
@@ -72,17 +82,25 @@ export class V1Scanner {
     return this.off >= this.end;
   }
 
-  /** One uvarint, or undefined when it is cut short or too long. */
-  private val(): number | undefined {
+  /** One uvarint, or -1 when it is cut short or too long. */
+  private val(): number {
     const pos = readUvarint(this.data, this.off, this.end, this.cur);
-    if (pos < 0) return undefined;
+    if (pos < 0) return -1;
     this.off = pos;
     return this.cur.value;
   }
 
-  private valOr(error: () => V1Error): number {
+  /** One uvarint; Go's bare "malformatted" error for the event at `at` if there is none. */
+  private need(at: number): number {
     const v = this.val();
-    if (v === undefined) throw error();
+    if (v < 0) throw new V1Error('malformed-varint', MALFORMED_VARINT, at);
+    return v;
+  }
+
+  /** One argument uvarint; Go's wrapped error if there is none. */
+  private needArg(at: number, type: number): number {
+    const v = this.val();
+    if (v < 0) throw new V1Error('malformed-varint', `failed to read event ${type} argument: ${MALFORMED_VARINT}`, at);
     return v;
   }
 
@@ -96,34 +114,32 @@ export class V1Scanner {
     const b = this.data[this.off++];
     const type = b & 0x3f;
     const narg = (b >> 6) + 1;
-    const fail = (code: ConstructorParameters<typeof V1Error>[0], message: string) => new V1Error(code, message, at);
-    const malformed = () => fail('malformed-varint', MALFORMED_VARINT);
-    if (!isKnownV1Type(type, this.version)) throw fail('unknown-event-type', `unknown event type ${type}`);
+    if (!isKnownV1Type(type, this.version)) throw new V1Error('unknown-event-type', `unknown event type ${type}`, at);
     ev.offset = at;
-    ev.message = undefined;
-    ev.messageBytes = undefined;
-    ev.stringBytes = undefined;
+    ev.n = 0;
+    if (ev.big !== null) ev.big = null;
+    if (ev.message !== undefined) ev.message = undefined;
+    if (ev.messageBytes !== undefined) ev.messageBytes = undefined;
+    if (ev.stringBytes !== undefined) ev.stringBytes = undefined;
     const args = ev.args;
-    args.length = 0;
-    ev.big = null;
 
     if (type === V1Ev.String) {
       ev.type = V1Ev.None;
       if (flags & SKIP_STRINGS) {
-        this.valOr(malformed);
-        const n = this.valOr(malformed);
-        if (!this.discard(n)) throw fail('event-truncated', 'failed to read trace: EOF');
+        this.need(at);
+        const n = this.need(at);
+        if (!this.discard(n)) throw new V1Error('event-truncated', 'failed to read trace: EOF', at);
         return true;
       }
-      const id = this.valOr(malformed);
-      if (id === 0) throw fail('malformed-event', 'string has invalid id 0');
+      const id = this.need(at);
+      if (id === 0) throw new V1Error('malformed-event', 'string has invalid id 0', at);
       // Go's check: an ID whose string is not empty is taken (strings are never empty).
-      if (this.strings?.get(id)) throw fail('duplicate-id', `string has duplicate id ${id}`);
-      const n = this.valOr(malformed);
-      if (n === 0) throw fail('malformed-event', 'string has invalid length 0');
-      if (n > MAX_STRING_BYTES) throw fail('oversized-string', `string has too large length ${n}`);
+      if (this.strings?.get(id)) throw new V1Error('duplicate-id', `string has duplicate id ${id}`, at);
+      const n = this.need(at);
+      if (n === 0) throw new V1Error('malformed-event', 'string has invalid length 0', at);
+      if (n > MAX_STRING_BYTES) throw new V1Error('oversized-string', `string has too large length ${n}`, at);
       const bytes = this.full(n);
-      if (!bytes) throw fail('event-truncated', 'failed to read trace: unexpected EOF');
+      if (!bytes) throw new V1Error('event-truncated', 'failed to read trace: unexpected EOF', at);
       this.strings?.set(id, decodeTraceString(bytes));
       ev.stringId = id;
       ev.stringBytes = bytes;
@@ -132,56 +148,63 @@ export class V1Scanner {
 
     ev.type = type;
     if (type === V1Ev.Batch) {
-      if (narg !== 2) throw fail('malformed-event', `EvBatch has wrong number of arguments: got ${narg}, want 2`);
+      if (narg !== 2) throw new V1Error('malformed-event', `EvBatch has wrong number of arguments: got ${narg}, want 2`, at);
       const pidAt = this.off;
-      const pid = this.valOr(malformed);
+      const pid = this.need(at);
       const maxU64 = pid > Number.MAX_SAFE_INTEGER && readUvarintBig(this.data, pidAt, this.end)?.value === 0xffffffffffffffffn;
       if (!maxU64 && pid > MAX_INT32) {
-        throw fail('malformed-event', `processor ID ${exactUint(this.data, pidAt, this.end, pid)} is larger than maximum of 18446744073709551615`);
+        throw new V1Error('malformed-event', `processor ID ${exactUint(this.data, pidAt, this.end, pid)} is larger than maximum of 18446744073709551615`, at);
       }
       ev.batchPid = maxU64 ? -1 : pid;
-      const ticks = this.valOr(malformed);
+      const ticks = this.need(at);
       // The exact "no P" value cannot be kept in a double; 2^64 stands for it.
-      args.push(maxU64 ? TWO_POW_64 : pid, ticks);
+      args[0] = maxU64 ? TWO_POW_64 : pid;
+      args[1] = ticks;
+      ev.n = 2;
       return true;
     }
 
     if (narg <= 3) {
-      const argError = () => fail('malformed-varint', `failed to read event ${type} argument: ${MALFORMED_VARINT}`);
       if (flags & SKIP_ARGS) {
-        for (let i = 0; i < narg; i++) this.valOr(argError);
+        for (let i = 0; i < narg; i++) this.needArg(at, type);
       } else {
         for (let i = 0; i < narg; i++) {
-          const at = this.off;
-          args.push(this.valOr(argError));
-          if (args[i] > Number.MAX_SAFE_INTEGER) this.keepExact(ev, i, at);
+          const argAt = this.off;
+          const v = this.needArg(at, type);
+          args[i] = v;
+          if (v > Number.MAX_SAFE_INTEGER) this.keepExact(ev, i, argAt);
         }
+        ev.n = narg;
       }
       return true;
     }
 
     // Four or more arguments: a byte length, then the arguments packed in that many bytes.
-    const size = this.valOr(() => fail('malformed-varint', `failed to read event ${type} argument: ${MALFORMED_VARINT}`));
+    const size = this.needArg(at, type);
     if (size > MAX_ARG_BYTES) {
-      throw fail('malformed-event', `failed to read event ${type} argument: length-prefixed argument too big: ${size} bytes, limit is ${MAX_ARG_BYTES}`);
+      throw new V1Error('malformed-event', `failed to read event ${type} argument: length-prefixed argument too big: ${size} bytes, limit is ${MAX_ARG_BYTES}`, at);
     }
     if (!(flags & SKIP_ARGS) || type === V1Ev.CPUSample) {
       const start = this.off;
-      if (!this.full(size)) throw fail('event-truncated', 'failed to read trace: unexpected EOF');
+      if (!this.full(size)) throw new V1Error('event-truncated', 'failed to read trace: unexpected EOF', at);
       const end = this.off;
       let pos = start;
+      let n = 0;
       while (pos < end) {
         const next = readUvarint(this.data, pos, end, this.cur);
-        if (next < 0) throw malformed();
-        args.push(this.cur.value);
-        if (this.cur.value > Number.MAX_SAFE_INTEGER) this.keepExact(ev, args.length - 1, pos);
+        if (next < 0) throw new V1Error('malformed-varint', MALFORMED_VARINT, at);
+        const v = this.cur.value;
+        args[n] = v;
+        if (v > Number.MAX_SAFE_INTEGER) this.keepExact(ev, n, pos);
+        n++;
         pos = next;
       }
+      ev.n = n;
     } else if (!this.discard(size)) {
-      throw fail('event-truncated', 'failed to read trace: EOF');
+      throw new V1Error('event-truncated', 'failed to read trace: EOF', at);
     }
     if (type === V1Ev.UserLog) {
-      const n = this.valOr(malformed);
+      const n = this.need(at);
       if (flags & SKIP_ARGS) {
         // Go's reader takes a message that runs past the data for the end of the trace here.
         if (!this.discard(n)) {
@@ -191,9 +214,9 @@ export class V1Scanner {
       } else if (n === 0) {
         ev.message = '';
       } else {
-        if (n > MAX_STRING_BYTES) throw fail('oversized-string', `string is too large (len=${n})`);
+        if (n > MAX_STRING_BYTES) throw new V1Error('oversized-string', `string is too large (len=${n})`, at);
         const bytes = this.full(n);
-        if (!bytes) throw fail('event-truncated', 'failed to read trace: unexpected EOF');
+        if (!bytes) throw new V1Error('event-truncated', 'failed to read trace: unexpected EOF', at);
         ev.messageBytes = bytes;
         ev.message = decodeTraceString(bytes);
       }

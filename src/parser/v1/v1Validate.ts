@@ -10,6 +10,7 @@ import { quote } from '../order/formatEvent.js';
 import { formatUint64 } from '../order/resources.js';
 import { GC_P, NETPOLL_P, TIMER_P, V1Ev, V1_SPECS } from './v1Events.js';
 import type { V1EventList } from './v1EventList.js';
+import { GoroutineMap } from './goroutineMap.js';
 import { V1Error } from './v1Error.js';
 
 const G_DEAD = 0;
@@ -44,11 +45,14 @@ export function v1EventString(list: V1EventList, i: number): string {
 }
 
 export function validateV1(list: V1EventList, stacks: ReadonlyMap<number, readonly number[]>): void {
-  const gs = new Map<number, GDesc>();
-  const ps = new Map<number, PDesc>();
+  const gs = new GoroutineMap<GDesc>();
+  const ps = new GoroutineMap<PDesc>();
   const tasks = new Map<number, number>();
-  const regions = new Map<number, number[]>();
+  const regions = new GoroutineMap<number[]>();
   gs.set(0, { ...newG(), state: G_RUNNING });
+  // Stacks that exist and have frames, by ID.
+  const hasFrames = new GoroutineMap<true>();
+  for (const [id, pcs] of stacks) if (pcs.length > 0) hasFrames.set(id, true);
   let inGC = false;
   let inSTW = false;
 
@@ -57,19 +61,26 @@ export function validateV1(list: V1EventList, stacks: ReadonlyMap<number, readon
   const g = (id: number): GDesc => gs.get(id) ?? newG();
   const p = (id: number): PDesc => ps.get(id) ?? newP();
 
-  for (let i = 0; i < list.length; i++) {
-    const type = list.type[i];
-    const evG = list.g[i];
-    const evP = list.p[i];
-    const ts = list.ts[i];
+  // The event being checked, for the messages (made only when one is needed).
+  let i = 0;
+  let type = 0;
+  let evG = 0;
+  let evP = 0;
+  let ts = 0;
+  const fail = (message: string, code: 'bad-state-transition' | 'malformed-event' = 'bad-state-transition') => new V1Error(code, message, list.off[i]);
+  const gText = () => formatUint64(evG);
+  const checkRunning = (pd: PDesc, gd: GDesc, allowG0: boolean): void => {
     const name = V1_SPECS[type].name;
-    const fail = (message: string, code: 'bad-state-transition' | 'malformed-event' = 'bad-state-transition') => new V1Error(code, message, list.off[i]);
-    const G = formatUint64(evG);
-    const checkRunning = (pd: PDesc, gd: GDesc, allowG0: boolean): void => {
-      if (gd.state !== G_RUNNING) throw fail(`g ${G} is not running while ${name} (time ${ts})`);
-      if (pd.g !== evG) throw fail(`p ${evP} is not running g ${G} while ${name} (time ${ts})`);
-      if (!allowG0 && evG === 0) throw fail(`g 0 did ${name} (time ${ts})`);
-    };
+    if (gd.state !== G_RUNNING) throw fail(`g ${gText()} is not running while ${name} (time ${ts})`);
+    if (pd.g !== evG) throw fail(`p ${evP} is not running g ${gText()} while ${name} (time ${ts})`);
+    if (!allowG0 && evG === 0) throw fail(`g 0 did ${name} (time ${ts})`);
+  };
+
+  for (i = 0; i < list.length; i++) {
+    type = list.type[i];
+    evG = list.g[i];
+    evP = list.p[i];
+    ts = list.ts[i];
 
     switch (type) {
       case V1Ev.ProcStart: {
@@ -137,7 +148,7 @@ export function validateV1(list: V1EventList, stacks: ReadonlyMap<number, readon
       case V1Ev.GoInSyscall: {
         const gd = g(evG);
         if (gd.state !== G_RUNNABLE) {
-          throw fail(`g ${G} is not runnable before ${type === V1Ev.GoWaiting ? 'EvGoWaiting' : 'EvGoInSyscall'} (time ${ts})`);
+          throw fail(`g ${gText()} is not runnable before ${type === V1Ev.GoWaiting ? 'EvGoWaiting' : 'EvGoInSyscall'} (time ${ts})`);
         }
         gd.state = G_WAITING;
         gd.lastType = type;
@@ -155,8 +166,8 @@ export function validateV1(list: V1EventList, stacks: ReadonlyMap<number, readon
       case V1Ev.GoStartLabel: {
         const gd = g(evG);
         const pd = p(evP);
-        if (gd.state !== G_RUNNABLE) throw fail(`g ${G} is not runnable before start (time ${ts})`);
-        if (pd.g !== 0) throw fail(`p ${evP} is already running g ${formatUint64(pd.g)} while start g ${G} (time ${ts})`);
+        if (gd.state !== G_RUNNABLE) throw fail(`g ${gText()} is not runnable before start (time ${ts})`);
+        if (pd.g !== 0) throw fail(`p ${evP} is already running g ${formatUint64(pd.g)} while start g ${gText()} (time ${ts})`);
         gd.state = G_RUNNING;
         pd.g = evG;
         if (gd.createStack >= 0) {
@@ -196,8 +207,8 @@ export function validateV1(list: V1EventList, stacks: ReadonlyMap<number, readon
       case V1Ev.GoUnblock: {
         const gd = g(evG);
         const pd = p(evP);
-        if (gd.state !== G_RUNNING) throw fail(`g ${G} is not running while unpark (time ${ts})`);
-        if (evP !== TIMER_P && pd.g !== evG) throw fail(`p ${evP} is not running g ${G} while unpark (time ${ts})`);
+        if (gd.state !== G_RUNNING) throw fail(`g ${gText()} is not running while unpark (time ${ts})`);
+        if (evP !== TIMER_P && pd.g !== evG) throw fail(`p ${evP} is not running g ${gText()} while unpark (time ${ts})`);
         const target = list.a0[i];
         const g1 = g(target);
         if (g1.state !== G_WAITING) throw fail(`g ${formatUint64(target)} is not waiting before unpark (time ${ts})`);
@@ -226,7 +237,7 @@ export function validateV1(list: V1EventList, stacks: ReadonlyMap<number, readon
       }
       case V1Ev.GoSysExit: {
         const gd = g(evG);
-        if (gd.state !== G_WAITING) throw fail(`g ${G} is not waiting during syscall exit (time ${ts})`);
+        if (gd.state !== G_WAITING) throw fail(`g ${gText()} is not waiting during syscall exit (time ${ts})`);
         gd.state = G_RUNNABLE;
         gd.lastType = type;
         gs.set(evG, gd);
@@ -273,7 +284,7 @@ export function validateV1(list: V1EventList, stacks: ReadonlyMap<number, readon
           if (open && open.length > 0) {
             const s = open[open.length - 1];
             if (list.a0[s] !== list.a0[i] || list.a2[s] !== list.a2[i]) {
-              throw fail(`misuse of region in goroutine ${G}: span end ${quote(v1EventString(list, i))} when the inner-most active span start event is ${quote(v1EventString(list, s))}`);
+              throw fail(`misuse of region in goroutine ${gText()}: span end ${quote(v1EventString(list, i))} when the inner-most active span start event is ${quote(v1EventString(list, s))}`);
             }
             open.pop();
             if (open.length === 0) regions.delete(evG);
@@ -288,6 +299,6 @@ export function validateV1(list: V1EventList, stacks: ReadonlyMap<number, readon
     }
     // Events may not name stacks that do not exist or have no frames.
     const stk = list.stk[i];
-    if (stk !== 0 && !(stacks.get(stk)?.length)) list.stk[i] = 0;
+    if (stk !== 0 && hasFrames.get(stk) === undefined) list.stk[i] = 0;
   }
 }

@@ -38,10 +38,10 @@ export function formatV1RawEvent(ev: V1RawEvent): string {
   if (ev.stringBytes) return `String id=${ev.stringId}\n\tdata=${goQuote(ev.stringBytes)}`;
   const names = NAMES[ev.type];
   let s = V1_SPECS[ev.type].name;
-  const n = ev.type === V1Ev.Stack ? Math.min(2, ev.args.length) : ev.args.length;
+  const n = ev.type === V1Ev.Stack ? Math.min(2, ev.n) : ev.n;
   for (let k = 0; k < n; k++) s += ` ${names[k] ?? `arg${k}`}=${value(ev, k)}`;
   if (ev.type === V1Ev.Stack) {
-    for (let k = 2; k + 3 < ev.args.length; k += 4) {
+    for (let k = 2; k + 3 < ev.n; k += 4) {
       s += `\n\tpc=${value(ev, k)} func=${value(ev, k + 1)} file=${value(ev, k + 2)} line=${value(ev, k + 3)}`;
     }
   }
