@@ -4,7 +4,7 @@
  *   node dist/bench-decode.js MODE FILE
  * MODE: "framing" (batch headers and structural tables only), "decode" (framing, tables, every
  * event decoded and checked: what `go-trace check` does), "wire" (the `go-trace wire` dump into
- * a counter, no I/O), "decode-parallel" (the same decode as `go-trace check` runs it: generations
+ * a counter, no I/O; for a v1 trace, our dump of its raw events), "decode-parallel" (the same decode as `go-trace check` runs it: generations
  * decoded in worker threads by checkTraceParallel; needs dist/decodeWorker.js beside this bundle).
  * "ordered" (the ordered event stream, Go's Reader: every event through the ordering state
  * machines, counted, not formatted; what Go's full reader does; v1 traces too, read whole and
@@ -17,6 +17,8 @@ import { openEventStream } from '../src/parser/order/openEventStream.js';
 import { EventColumns } from '../src/parser/generation/eventColumns.js';
 import { TraceReader } from '../src/parser/traceReader.js';
 import { dumpWire } from '../src/parser/wire/wireDump.js';
+import { HEADER_SCAN_LIMIT, isV1, readHeader } from '../src/parser/format/version.js';
+import { dumpV1Wire } from '../src/parser/v1/v1WireDump.js';
 
 async function main(): Promise<void> {
   const [mode, file] = process.argv.slice(2);
@@ -28,9 +30,12 @@ async function main(): Promise<void> {
   let problems = 0;
   if (mode === 'wire') {
     let chars = 0;
-    await dumpWire(source, (text) => {
+    const count = (text: string) => {
       chars += text.length;
-    });
+    };
+    // A v1 trace: our dump of its raw events (Go's raw reader refuses them).
+    if (isV1(readHeader(await source.read(0, HEADER_SCAN_LIMIT)).version ?? 0)) await dumpV1Wire(source, count);
+    else await dumpWire(source, count);
     events = chars;
   } else if (mode === 'ordered') {
     // Events looked at once each, as Go's Reader hands them out by value.
