@@ -41,7 +41,7 @@ const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 /**
  * The uvarint at bytes[pos]: its value returned, the position after it in varint.pos (negative
  * when it cannot be read; the value is then meaningless and every later read fails too).
- * One- and two-byte values, most arguments, are read here; longer ones by readUvarint.
+ * Values of up to three bytes, most arguments, are read here; longer ones by readUvarint.
  */
 function readArg(bytes: Uint8Array, pos: number, end: number): number {
   if (pos < 0) return 0;
@@ -51,9 +51,17 @@ function readArg(bytes: Uint8Array, pos: number, end: number): number {
       varint.pos = pos + 1;
       return b0;
     }
-    if (pos + 1 < end && bytes[pos + 1] < 0x80) {
-      varint.pos = pos + 2;
-      return (b0 & 0x7f) | (bytes[pos + 1] << 7);
+    if (pos + 1 < end) {
+      const b1 = bytes[pos + 1];
+      if (b1 < 0x80) {
+        varint.pos = pos + 2;
+        return (b0 & 0x7f) | (b1 << 7);
+      }
+      // Goroutine IDs and sequence numbers are often three bytes.
+      if (pos + 2 < end && bytes[pos + 2] < 0x80) {
+        varint.pos = pos + 3;
+        return (b0 & 0x7f) | ((b1 & 0x7f) << 7) | (bytes[pos + 2] << 14);
+      }
     }
   }
   readUvarint(bytes, pos, end, varint);

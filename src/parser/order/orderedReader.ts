@@ -37,9 +37,19 @@ import { formatSeq } from './sequence.js';
 import { goStatusName, procStatusName } from './resources.js';
 import { Event, sampleEvent, syncEvent } from './toOrderedEvent.js';
 
-/** Per type, the argument slots (after dt) holding stack IDs and string IDs, as Go checks them. */
-const STACK_ARGS: readonly (readonly number[])[] = V2_SPECS.map((s) => s.stackIds.map((i) => i - 1));
-const STRING_ARGS: readonly (readonly number[])[] = V2_SPECS.map((s) => s.stringIds.map((i) => i - 1));
+/**
+ * Per type, four entries: the argument slots (after dt) of its stack IDs (two at most) and of its
+ * string IDs (two at most), in the order Go checks them; -1 for none. A flat table, read for
+ * every event.
+ */
+const ID_SLOTS: Int8Array = (() => {
+  const t = new Int8Array(V2_SPECS.length * 4).fill(-1);
+  V2_SPECS.forEach((spec, type) => {
+    spec.stackIds.slice(0, 2).forEach((i, k) => (t[type * 4 + k] = i - 1));
+    spec.stringIds.slice(0, 2).forEach((i, k) => (t[type * 4 + 2 + k] = i - 1));
+  });
+  return t;
+})();
 
 function argAt(p: PendingEvent, i: number): number {
   return i === 0 ? p.a0 : i === 1 ? p.a1 : i === 2 ? p.a2 : p.a3;
@@ -65,6 +75,9 @@ export class OrderedReader {
   failure: Problem | undefined;
   private done = false;
   private reuseEvents = false;
+  /** The installed generation's ID presence maps, when its tables are compact (else undefined). */
+  private stackPresence: Uint8Array | undefined;
+  private stringPresence: Uint8Array | undefined;
   /** The cursor whose event was tried last, and where that event is. */
   private tried: BatchCursor | undefined;
   private triedOffset = 0;
@@ -244,18 +257,34 @@ export class OrderedReader {
 
   /** An event from the orderer's queue, once its stack and string IDs are checked. */
   private emit(p: PendingEvent): Event {
-    const table = p.table!;
-    const stacks = STACK_ARGS[p.type];
-    for (let k = 0; k < stacks.length; k++) {
-      const id = argAt(p, stacks[k]);
-      if (!table.hasStack(id)) throw new OrderError('dangling-stack-ref', `found invalid stack ID ${id} for event ${V2_SPECS[p.type].name}`);
+    const base = p.type * 4;
+    const s0 = ID_SLOTS[base];
+    if (s0 >= 0) {
+      this.checkId(p, s0, true);
+      const s1 = ID_SLOTS[base + 1];
+      if (s1 >= 0) this.checkId(p, s1, true);
     }
-    const strings = STRING_ARGS[p.type];
-    for (let k = 0; k < strings.length; k++) {
-      const id = argAt(p, strings[k]);
-      if (!table.hasString(id)) throw new OrderError('dangling-string-ref', `found invalid string ID ${id} for event ${V2_SPECS[p.type].name}`);
+    const r0 = ID_SLOTS[base + 2];
+    if (r0 >= 0) {
+      this.checkId(p, r0, false);
+      const r1 = ID_SLOTS[base + 3];
+      if (r1 >= 0) this.checkId(p, r1, false);
     }
     return p;
+  }
+
+  /** Throws Go's error unless argument `slot` of p names a stack (or string) of the generation. */
+  private checkId(p: PendingEvent, slot: number, stack: boolean): void {
+    const id = argAt(p, slot);
+    const presence = stack ? this.stackPresence : this.stringPresence;
+    if (presence !== undefined) {
+      if (id < presence.length && presence[id | 0] === 1) return;
+    } else if (stack ? this.view!.hasStack(id) : this.view!.hasString(id)) {
+      return;
+    }
+    throw stack
+      ? new OrderError('dangling-stack-ref', `found invalid stack ID ${id} for event ${V2_SPECS[p.type].name}`)
+      : new OrderError('dangling-string-ref', `found invalid string ID ${id} for event ${V2_SPECS[p.type].name}`);
   }
 
   /** Between generations: Go 1.26's rules, or the older ones with a batch read ahead. */
@@ -300,6 +329,8 @@ export class OrderedReader {
 
   private install(g: Extract<Loaded, { kind: 'generation' }>): Event {
     this.view = g.view;
+    this.stackPresence = g.view.tables.stacks.presence;
+    this.stringPresence = g.view.tables.strings.presence;
     this.tried = undefined;
     this.ordering.table = g.view;
     this.more = g.more;
