@@ -31,6 +31,9 @@ export type { EventView, ArgView, ArgKind, FrameView, StackView } from './eventV
 export { decodeEventBatch } from './generation/eventDecoder.js';
 // The ordered event stream (Go's Reader: frontier merge, ordering state machines, Event.String).
 export { OrderedReader } from './order/orderedReader.js';
+export type { OrderedReaderOptions } from './order/orderedReader.js';
+export { checkOrdering, withOrderingFailure } from './order/checkOrdering.js';
+export type { OrderingCheck } from './order/checkOrdering.js';
 // One entry point for every format: OrderedReader (v2) or V1OrderedReader (v1, Go 1.11–1.21).
 export { openEventStream } from './order/openEventStream.js';
 export type { EventStream, EventStreamOptions } from './order/openEventStream.js';
