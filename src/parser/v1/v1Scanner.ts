@@ -156,11 +156,14 @@ export class V1Scanner {
         throw new V1Error('malformed-event', `processor ID ${exactUint(this.data, pidAt, this.end, pid)} is larger than maximum of 18446744073709551615`, at);
       }
       ev.batchPid = maxU64 ? -1 : pid;
+      const ticksAt = this.off;
       const ticks = this.need(at);
       // The exact "no P" value cannot be kept in a double; 2^64 stands for it.
       args[0] = maxU64 ? TWO_POW_64 : pid;
       args[1] = ticks;
       ev.n = 2;
+      if (maxU64) this.keepExact(ev, 0, pidAt);
+      if (ticks > Number.MAX_SAFE_INTEGER) this.keepExact(ev, 1, ticksAt);
       return true;
     }
 

@@ -264,6 +264,14 @@ export const CASES: Record<string, V1Case> = {
       }),
     code: 'ordering-failed',
   },
+  syscallExitForward: {
+    what: 'a syscall exit whose real time is later than the events after it (it moves forward)',
+    build: () =>
+      withEvents((w) => {
+        w.event('GoCreate', [1, 5, 1, 2]).event('GoStartLocal', [1, 5]).event('GoSysCall', [1, 2]).event('GoSysBlock', [1]);
+        w.event('GoSysExit', [1, 5, 2, 140]).event('HeapAlloc', [1, 1]).event('HeapAlloc', [1, 2]).event('HeapAlloc', [30, 3]);
+      }),
+  },
   stopNotRunning: {
     what: 'a P stopped that never started',
     build: () => footer(new V1TraceWriter(19).batch(0, 5).event('ProcStop', [1])),

@@ -525,6 +525,32 @@ M=-1 P=-1 G=-1 Sync Time=3 N=2
     stderr: "stray syscall exit",
     stdout: '',
   },
+  syscallExitForward: {
+    exit: 0,
+    stderr: "",
+    stdout: `M=-1 P=-1 G=-1 Sync Time=-1 N=1
+M=3 P=0 G=-1 StateTransition Time=0 ProcID=0 Undetermined->Running Reason=""
+M=3 P=0 G=5 StateTransition Time=2 GoID=5 Undetermined->Running Reason=""
+M=3 P=0 G=5 StateTransition Time=3 GoID=5 Running->Syscall Reason=""
+TransitionStack=
+	main.main @ 0x200
+		main.go:9
+	runtime.main @ 0x300
+		main.go:20
+
+Stack=
+	main.main @ 0x200
+		main.go:9
+	runtime.main @ 0x300
+		main.go:20
+
+M=3 P=0 G=-1 Metric Time=6 Name="/memory/classes/heap/objects:bytes" Value=Value{Uint64(1)}
+M=3 P=0 G=-1 Metric Time=7 Name="/memory/classes/heap/objects:bytes" Value=Value{Uint64(2)}
+M=3 P=0 G=-1 Metric Time=37 Name="/memory/classes/heap/objects:bytes" Value=Value{Uint64(3)}
+M=-1 P=1000003 G=5 StateTransition Time=39 GoID=5 Syscall->Runnable Reason=""
+M=-1 P=-1 G=-1 Sync Time=40 N=2
+`,
+  },
   stopNotRunning: {
     exit: 1,
     stderr: "p 0 is not running before stop (time 0)",
