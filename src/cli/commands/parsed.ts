@@ -19,7 +19,8 @@ export async function runParsed(args: string[], io: CliIO): Promise<number> {
   if (!source) return EXIT_USAGE;
   const stdout = new StdoutFlow();
   try {
-    const reader = await openEventStream(source);
+    // Each event is formatted at once: its object may be reused.
+    const reader = await openEventStream(source, { reuseEvents: true });
     // Lines are gathered into chunks of about 256 KiB: one write (and one flattening) per chunk.
     let chunk: string[] = [];
     let size = 0;

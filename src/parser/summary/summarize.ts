@@ -8,9 +8,8 @@
  */
 import type { ByteSource } from '../bytes/byteSource.js';
 import type { OrderedEvent } from '../order/orderedEvent.js';
-import { openEventStream } from '../order/openEventStream.js';
+import { openEventStream, type EventStreamOptions } from '../order/openEventStream.js';
 import type { Problem } from '../problems.js';
-import type { TraceReaderOptions } from '../traceReader.js';
 import { AnnotationSummarizer, type Annotations } from './annotations.js';
 import { EventCountSummarizer, type GenerationEventCounts } from './eventCounts.js';
 import { GoroutineSummarizer, type GoroutineSummary } from './goroutines.js';
@@ -37,7 +36,7 @@ export interface TraceSummaries {
   done: boolean;
 }
 
-export interface RunOptions extends TraceReaderOptions {
+export interface RunOptions extends EventStreamOptions {
   /** Called after every generation is loaded (the pass is asynchronous only there) and every `yieldEvery` events. */
   onProgress?: (s: TraceSummarizer) => void | Promise<void>;
   yieldEvery?: number;
@@ -108,7 +107,8 @@ export class TraceSummarizer implements SummaryHandler<TraceSummaries> {
   async run(source: ByteSource, options: RunOptions = {}): Promise<TraceSummaries> {
     this.reset();
     const { onProgress, onEvent, cancelled, yieldEvery = 50_000, ...readerOptions } = options;
-    const r = await openEventStream(source, readerOptions);
+    // The handlers read each event once: its object may be reused, unless a caller sees it too.
+    const r = await openEventStream(source, { reuseEvents: onEvent === undefined, ...readerOptions });
     let sinceYield = 0;
     for (;;) {
       const e = r.next();
