@@ -78,10 +78,6 @@ export class V1Scanner {
     this.end = data.length;
   }
 
-  get atEnd(): boolean {
-    return this.off >= this.end;
-  }
-
   /** One uvarint, or -1 when it is cut short or too long. */
   private val(): number {
     const pos = readUvarint(this.data, this.off, this.end, this.cur);
