@@ -72,6 +72,15 @@ export class V1Converter {
     this.blockedSyscalls = findBlockedSyscalls(list);
   }
 
+  /**
+   * File offset of the v1 event the event handed out last was made from (the events made beside
+   * it, and the status events of the start-up dump, come from the event being converted); -1
+   * before the first.
+   */
+  get sourceOffset(): number {
+    return this.next_ > 0 ? this.list.off[this.next_ - 1] : -1;
+  }
+
   /** Time of the first event (ns), or undefined when there is none. */
   get firstTime(): number | undefined {
     return this.list.length > 0 ? this.list.ts[0] : undefined;

@@ -96,6 +96,16 @@ export class V1OrderedReader {
     return this.problemList;
   }
 
+  /**
+   * File offset of the v1 event the event next() returned last was converted from (where the
+   * viewer finds it among the raw events); undefined for the Syncs, which no v1 event makes.
+   */
+  get sourceOffset(): number | undefined {
+    if (this.state !== 'streaming') return undefined;
+    const off = this.converter!.sourceOffset;
+    return off >= 0 ? off : undefined;
+  }
+
   /** next() returned undefined because the trace must be read first (loadGeneration). */
   get needsGeneration(): boolean {
     return this.state === 'unloaded';
