@@ -9,6 +9,12 @@
  * building the text.
  */
 import type { ByteSource } from '../../parser/index.js';
+import { HEADER_SCAN_LIMIT, isV1, readHeader } from '../../parser/format/version.js';
+import { V1Ev } from '../../parser/v1/v1Events.js';
+import { V1Error } from '../../parser/v1/v1Error.js';
+import { DEFAULT_MAX_V1_BYTES, readWhole } from '../../parser/v1/v1OrderedReader.js';
+import { newRawEvent, V1Scanner, type V1RawEvent } from '../../parser/v1/v1Scanner.js';
+import { formatV1RawEvent } from '../../parser/v1/v1WireDump.js';
 import { RawReader, WireError, type RawEvent } from '../../parser/wire/rawReader.js';
 import { formatRawEvent } from '../../parser/wire/wireDump.js';
 
@@ -82,6 +88,8 @@ function eventText(ev: RawEvent): string {
 }
 
 export async function buildWireDump(source: ByteSource, options: WireDumpOptions): Promise<WireDump> {
+  const h = readHeader(await source.read(0, HEADER_SCAN_LIMIT));
+  if (h.ok && isV1(h.version)) return buildV1WireDump(source, h.size, h.version, options);
   const maxLines = options.maxLines ?? MAX_WIRE_DUMP_LINES;
   const map = new WireLineMap();
   const parts: string[] = [];
@@ -112,6 +120,59 @@ export async function buildWireDump(source: ByteSource, options: WireDumpOptions
     `# go-trace wire ${options.fileName} (${source.size} bytes): every raw event as 'go tool trace -d=wire' prints it` +
     (cutAt !== undefined ? `; CUT after ${maxLines} lines, at byte ${cutAt}: later events are not shown` : '') +
     (error !== undefined ? `; the raw reader stopped: ${error}` : '');
+  const text = options.withText ? [header, ...parts].join('\n') + '\n' : '';
+  const dump: WireDump = { text, map };
+  if (cutAt !== undefined) dump.cutAt = cutAt;
+  if (error !== undefined) dump.error = error;
+  return dump;
+}
+
+/** Lines a raw v1 event takes in the dump (formatV1RawEvent's text). */
+export function v1WireLineCount(ev: V1RawEvent): number {
+  if (ev.stringBytes) return 2;
+  let n = 1;
+  if (ev.type === V1Ev.Stack) for (let k = 2; k + 3 < ev.n; k += 4) n++;
+  if (ev.type === V1Ev.UserLog && ev.message !== undefined) n++;
+  return n;
+}
+
+/**
+ * The dump of a v1 trace: its raw events in file order as `go-trace wire` prints them (Go's own
+ * -d=wire refuses v1 traces). Read whole, as the v1 reader reads it, and dropped after.
+ */
+async function buildV1WireDump(source: ByteSource, headerSize: number, version: number, options: WireDumpOptions): Promise<WireDump> {
+  const maxLines = options.maxLines ?? MAX_WIRE_DUMP_LINES;
+  const map = new WireLineMap();
+  const parts: string[] = [];
+  let line = 1;
+  let cutAt: number | undefined;
+  let error: string | undefined;
+  if (source.size > DEFAULT_MAX_V1_BYTES) {
+    error = `v1 traces are read whole, and this one (${source.size} bytes) is larger than the limit of ${DEFAULT_MAX_V1_BYTES} bytes (at byte 0)`;
+  } else {
+    const scanner = new V1Scanner(await readWhole(source), headerSize, version, null);
+    const ev = newRawEvent();
+    try {
+      while (scanner.read(0, ev)) {
+        if (line > maxLines) {
+          cutAt = ev.offset;
+          break;
+        }
+        map.add(ev.offset, line);
+        line += v1WireLineCount(ev);
+        if (options.withText) parts.push(formatV1RawEvent(ev));
+      }
+    } catch (e) {
+      if (!(e instanceof V1Error)) throw e;
+      error = `${e.message} (at byte ${e.offset})`;
+      map.add(e.offset, line);
+      if (options.withText) parts.push(`# error: ${error}`);
+    }
+  }
+  const header =
+    `# go-trace wire ${options.fileName} (${source.size} bytes): a go 1.${version} (v1) trace, every raw event in file order as 'go-trace wire' prints it ('go tool trace -d=wire' refuses v1 traces)` +
+    (cutAt !== undefined ? `; CUT after ${maxLines} lines, at byte ${cutAt}: later events are not shown` : '') +
+    (error !== undefined ? `; the v1 reader stopped: ${error}` : '');
   const text = options.withText ? [header, ...parts].join('\n') + '\n' : '';
   const dump: WireDump = { text, map };
   if (cutAt !== undefined) dump.cutAt = cutAt;
