@@ -73,9 +73,10 @@ async function main(): Promise<void> {
   post({ kind: 'done', summary: model.summary(), generations: model.rootCount(), problems: await withWireLines(model, model.problemItems()), eventTypes: model.eventTypeNames() });
 }
 
-/** Adds the wire dump line of each problem, so the Problems panel can link to it. */
+/** Adds the wire dump line of each problem (v2, or a v1 trace's raw events), so the Problems panel can link to it. */
 async function withWireLines(model: TraceModel, problems: ProblemItem[]): Promise<ProblemItem[]> {
-  if (problems.length === 0 || !model.summary().formatVersion || model.summary().formatVersion! < 22) return problems;
+  const version = model.summary().formatVersion;
+  if (problems.length === 0 || !version || (version < 22 && !model.isV1)) return problems;
   try {
     const dump = await buildWireDump(model.source, { withText: false, fileName: init.fileName });
     return problems.map((p) => ({ ...p, wireLine: dump.map.lineOf(p.offset) }));

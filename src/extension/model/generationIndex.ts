@@ -4,13 +4,14 @@
  * millions); a batch is decoded again from the file when its rows are asked for.
  */
 import { BatchKind, EventColumns, Generation, GenerationEnding, GenerationTables } from '../../parser/index.js';
+import type { V1GenerationData } from './v1Index.js';
 
 export interface BatchInfo {
   offset: number;
   payloadOffset: number;
   size: number;
   kind: BatchKind;
-  /** Thread (M) ID, -1 for "no thread". */
+  /** Thread (M) ID, -1 for "no thread". In a v1 trace: the batch's P (-1: no P). */
   m: number;
   /** Batch start in ticks, as written. */
   ticks: number;
@@ -37,10 +38,12 @@ export interface GenerationInfo {
   /** Earliest and latest event time in ns; NaN when the generation has no events. */
   startNs: number;
   endNs: number;
-  /** Distinct thread IDs (>= 0) that wrote batches, ascending. */
+  /** Distinct thread IDs (>= 0) that wrote batches, ascending. In a v1 trace: the Ps, -1 (no P) last. */
   threads: number[];
-  /** Batch indices per thread, in file order; key -1 holds the batches written without a thread. */
+  /** Batch indices per thread, in file order; key -1 holds the batches written without a thread. v1: per P. */
   batchesByThread: Map<number, number[]>;
+  /** Set for the one generation of a v1 (Go 1.11–1.21) trace, which the viewer reads differently (v1Index.ts). */
+  v1?: V1GenerationData;
 }
 
 /** The index of a generation's batches, with no events counted yet (see addEventsToIndex). */

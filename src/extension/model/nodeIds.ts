@@ -7,6 +7,10 @@
  *   g3                 generation (index 3 in the file)
  *   g3/m12             thread (M) 12 of generation 3
  *   g3/nothread        batches written without a thread (strings, stacks, CPU samples, sync...)
+ *   g0/p2              a v1 trace (one generation, g0): the batches of P 2 (v1 batches are per P;
+ *                      g0/p-1 holds those written without a P); its batches and events are
+ *                      g0/b40 and g0/b40/e7 as above (batch index in the file, raw event index in
+ *                      the batch, its EvBatch header not counted)
  *   g3/b40             batch 40 of generation 3
  *   g3/b40/e7          event 7 of that batch
  *   g3/strings         the strings table; g3/strings/s5 is string ID 5
@@ -34,6 +38,7 @@ export type NodeRef =
   | { kind: 'generation'; gen: number }
   | { kind: 'thread'; gen: number; m: number }
   | { kind: 'noThread'; gen: number }
+  | { kind: 'v1Proc'; gen: number; p: number }
   | { kind: 'batch'; gen: number; batch: number }
   | { kind: 'event'; gen: number; batch: number; event: number }
   | { kind: 'stringsTable'; gen: number }
@@ -146,6 +151,8 @@ export function isEventNodeId(id: string): boolean {
 export const generationId = (gen: number): string => `g${gen}`;
 export const threadId = (gen: number, m: number): string => `g${gen}/m${m}`;
 export const noThreadId = (gen: number): string => `g${gen}/nothread`;
+/** A v1 trace's P (-1: no P), whose batches it lists. */
+export const v1ProcId = (gen: number, p: number): string => `g${gen}/p${p}`;
 export const batchId = (gen: number, batch: number): string => `g${gen}/b${batch}`;
 export const eventId = (gen: number, batch: number, event: number): string => `g${gen}/b${batch}/e${event}`;
 export const stringsTableId = (gen: number): string => `g${gen}/strings`;
@@ -188,6 +195,7 @@ const PATTERNS: [RegExp, (n: number[]) => NodeRef][] = [
   [new RegExp(`^g${N}$`), ([gen]) => ({ kind: 'generation', gen })],
   [new RegExp(`^g${N}/m(-1|0|[1-9][0-9]{0,15})$`), ([gen, m]) => ({ kind: 'thread', gen, m })],
   [new RegExp(`^g${N}/nothread$`), ([gen]) => ({ kind: 'noThread', gen })],
+  [new RegExp(`^g${N}/p(-1|0|[1-9][0-9]{0,15})$`), ([gen, p]) => ({ kind: 'v1Proc', gen, p })],
   [new RegExp(`^g${N}/b${N}$`), ([gen, batch]) => ({ kind: 'batch', gen, batch })],
   [new RegExp(`^g${N}/b${N}/e${N}$`), ([gen, batch, event]) => ({ kind: 'event', gen, batch, event })],
   [new RegExp(`^g${N}/strings$`), ([gen]) => ({ kind: 'stringsTable', gen })],

@@ -96,19 +96,16 @@ const BREAKING = new Set<string>([
   'trailing-garbage',
   'not-a-trace',
   'unsupported-version',
-  'v1-not-decoded',
 ]);
 
 /** The banner text for a truncated or broken trace: what went wrong and what can still be read. */
 export function makeBanner(s: SummaryInput): TraceSummary['banner'] {
+  if (s.header?.v1) return v1Banner(s);
   const breaking = s.problems.find((p) => BREAKING.has(p.code));
   if (!breaking) return undefined;
   const gens = s.generations;
   if (breaking.code === 'not-a-trace' || breaking.code === 'unsupported-version') {
     return { severity: 'error', text: `This file cannot be read as a Go execution trace: ${sentence(breaking.message)}` };
-  }
-  if (breaking.code === 'v1-not-decoded') {
-    return { severity: 'warning', text: `${sentence(breaking.message)} The summary shows its header only; "Show Wire Dump" is not available for it either.` };
   }
   const complete = gens.filter((g) => g.ending === 'end-marker' || g.ending === 'next-generation' || g.ending === 'end-of-file').length;
   const events = s.stats.events;
@@ -124,6 +121,26 @@ export function makeBanner(s: SummaryInput): TraceSummary['banner'] {
         ? 'The trace is truncated'
         : 'The trace is broken';
   return { severity: breaking.severity === 'error' ? 'error' : 'warning', text: `${what} ${where}: ${sentence(breaking.message)} ${readable}` };
+}
+
+/**
+ * A v1 trace: Go reads it whole and gives up on it at its first problem, whatever it is (a byte
+ * it cannot read, an order it cannot find), so any error is the banner's.
+ */
+function v1Banner(s: SummaryInput): TraceSummary['banner'] {
+  const error = s.problems.find((p) => p.severity === 'error');
+  if (!error) return undefined;
+  const g = s.generations[0];
+  const stopped = g?.v1?.error;
+  const readable = g
+    ? `Its raw events are still shown under generation 1: ${plural(g.batches.length, 'batch', 'batches')}, ${plural(g.eventCount, 'raw event')}${stopped ? `, up to byte ${stopped.offset}` : ''}.`
+    : 'Nothing of it could be read.';
+  return {
+    severity: 'error',
+    text:
+      `Go cannot read this v1 trace, at byte ${error.offset}: ${sentence(error.message)} Go reads a v1 trace whole and stops at its first problem, ` +
+      `so the Goroutines, Procs, Threads, Tasks, Regions and Event counts hold only what it converted before (nothing when the problem is in the file or its order). ${readable}`,
+  };
 }
 
 /** Ends a message with a full stop unless it already ends with punctuation. */

@@ -42,6 +42,8 @@ export interface SummaryEventEntry {
   gen: number;
   /** The ID of the goroutine or proc whose state it changes, -1 if none (helps find it in its batch). */
   resource: number;
+  /** A v1 trace's event: the file offset of the raw v1 event it was converted from. */
+  sourceOffset?: number;
   /** The arguments as Go's API gives them: name, value as text. */
   args: { name: string; value: string }[];
   stacks: SummaryEventStack[];

@@ -95,7 +95,7 @@ export function sampleRow(g: GenerationInfo, index: number, traceStartNs: number
     id: sampleId(g.index, index),
     kind: 'sample',
     label: `sample ${index}`,
-    description: `+${formatNs(s.time - traceStartNs)}  M ${s.m}  P ${s.p}  G ${s.g < 0 ? 'none' : s.g}${top ? `  ${top}` : ''}`,
+    description: `+${formatNs(s.time - traceStartNs)}  M ${s.m < 0 ? 'none' : s.m}  P ${s.p}  G ${s.g < 0 ? 'none' : s.g}${top ? `  ${top}` : ''}`,
     icon: 'pulse',
     childCount: frames.length,
     offset: s.offset,

@@ -6,7 +6,8 @@
  * Pure: it reads through a ByteSource and knows nothing of VS Code, workers or files, so the
  * tests drive it directly.
  */
-import { ARG_STRIDE, BatchKind, EventColumns, openEventStream, summarizeTrace, TraceReader, viewEvent, type ByteSource, type OrderedEvent, type Problem, type TraceSummaries } from '../../parser/index.js';
+import { ARG_STRIDE, BatchKind, EventColumns, goReleasesFor, openEventStream, summarizeTrace, TraceReader, V1OrderedReader, viewEvent, type ByteSource, type OrderedEvent, type Problem, type TraceHeader, type TraceSummaries } from '../../parser/index.js';
+import { HEADER_SCAN_LIMIT, isV1, readHeader } from '../../parser/format/version.js';
 import { goroutineRow, indexSummaries, regionRow, summaryRootRow, SUMMARY_ROOT_COUNT, taskRow, type SummaryIndex } from './goroutineNodes.js';
 import { eventCountsGenerationRow, eventCountsTypeRow, sortedCounts } from './eventCountNodes.js';
 import { osThreadRow, procRow } from './procNodes.js';
@@ -41,6 +42,7 @@ import {
   stringsTableId,
   tableStackId,
   threadId,
+  v1ProcId,
   type NodeRef,
   EVENT_COUNTS_ID,
   eventCountsGenerationId,
@@ -67,6 +69,10 @@ import { problemNodeId, toProblemItem } from './problemNodes.js';
 import { makeSummary } from './summary.js';
 import { sampleFrameRows, sampleRow, samplesTableRow, stackFrameRows, stackRow, stacksTableRow, stringRow, stringsTableRow, tableIds } from './tableNodes.js';
 import { TraceStats } from './traceStats.js';
+import { V1EventCache, viewV1Event } from './v1EventView.js';
+import { runV1Filter } from './v1Filter.js';
+import { indexV1Trace } from './v1Index.js';
+import { v1BatchRow, v1EventDetailRoots, v1EventRow, v1EventText, v1GenerationRow, v1ProcLabel, v1ProcRow } from './v1Nodes.js';
 
 export interface TraceModelOptions {
   problemLimits?: ProblemLimits;
@@ -84,7 +90,14 @@ export class TraceModel {
   readonly generations: GenerationInfo[] = [];
   readonly stats = new TraceStats();
   private reader: TraceReader | undefined;
+  private header: TraceHeader | undefined;
+  private opened = false;
   private readonly cache: BatchCache;
+  /** A v1 trace's raw events, read again a chunk at a time. */
+  private readonly v1Events: V1EventCache;
+  /** A v1 trace's problems of the raw reading (at most one), and the ordered stream's failure placed at its row. */
+  private readonly v1ReadProblems: Problem[] = [];
+  private v1Failure: Problem | undefined;
   private readonly columns = new EventColumns(1 << 14);
   private finished = false;
   /** Active filter per view (editor panel); absent: no filter. */
@@ -103,11 +116,28 @@ export class TraceModel {
     private readonly options: TraceModelOptions = {},
   ) {
     this.cache = new BatchCache(source, options.batchCacheSize ?? 8);
+    this.v1Events = new V1EventCache(source, options.batchCacheSize ?? 8);
   }
 
-  /** Reads the header. Never throws for bad input: a file that is not a trace gets a problem. */
+  /**
+   * Reads the header. Never throws for bad input: a file that is not a trace gets a problem. A v1
+   * (Go 1.11–1.21) trace is read by readNextGeneration as one generation (v1Index.ts), not by
+   * the v2 TraceReader.
+   */
   async open(): Promise<void> {
+    this.opened = true;
+    const h = readHeader(await this.source.read(0, HEADER_SCAN_LIMIT));
+    if (h.ok && isV1(h.version)) {
+      this.header = { version: h.version, goReleases: goReleasesFor(h.version), v1: true, headerSize: h.size, fileSize: this.source.size };
+      return;
+    }
     this.reader = await TraceReader.open(this.source, this.options.problemLimits ? { problemLimits: this.options.problemLimits } : {});
+    this.header = this.reader.header;
+  }
+
+  /** Whether the trace is a v1 (Go 1.11–1.21) one. */
+  get isV1(): boolean {
+    return this.header?.v1 === true;
   }
 
   get done(): boolean {
@@ -116,6 +146,7 @@ export class TraceModel {
 
   /** Reads, indexes and counts the next generation; false once there is none. */
   async readNextGeneration(): Promise<boolean> {
+    if (this.isV1) return this.readV1();
     const reader = this.requireReader();
     if (this.finished) return false;
     const g = await reader.nextGeneration();
@@ -136,13 +167,33 @@ export class TraceModel {
     return true;
   }
 
+  /** A v1 trace: its one generation, indexed from the whole file (read once), on the first call. */
+  private async readV1(): Promise<boolean> {
+    if (this.finished) return false;
+    if (this.generations.length > 0) {
+      this.finished = true;
+      return false;
+    }
+    const { generation, problem } = await indexV1Trace(this.source, this.header!.headerSize, this.header!.version);
+    if (problem) this.v1ReadProblems.push(problem);
+    if (!generation) {
+      this.finished = true;
+      return false;
+    }
+    if (generation.v1!.error) this.v1ReadProblems.push(generation.v1!.error);
+    this.generations.push(generation);
+    this.stats.addV1Generation(generation);
+    return true;
+  }
+
   /** Reads every generation, calling `onGeneration` after each. */
   async readAll(onGeneration?: () => void | Promise<void>): Promise<void> {
-    if (!this.reader) await this.open();
+    if (!this.opened) await this.open();
     while (await this.readNextGeneration()) await onGeneration?.();
   }
 
   get parsedBytes(): number {
+    if (this.isV1) return this.finished || this.generations.length > 0 ? this.source.size : 0;
     return this.finished ? this.source.size : (this.reader?.position ?? 0);
   }
 
@@ -151,16 +202,20 @@ export class TraceModel {
     return Number.isNaN(this.stats.firstNs) ? 0 : this.stats.firstNs;
   }
 
-  /** The reader's problems, and the error that ended the ordered stream (once summarized). */
+  /**
+   * The reader's problems, and the error that ended the ordered stream (once summarized). A v1
+   * trace: the raw reading's error, and Go's error for the trace (the v1 reader's), each placed
+   * at its raw event's row.
+   */
   get problems(): readonly Problem[] {
-    const read = this.reader?.problems.items ?? [];
-    const failure = this.summaryIndex?.data.failure;
+    const read = this.isV1 ? this.v1ReadProblems : (this.reader?.problems.items ?? []);
+    const failure = this.isV1 ? this.v1Failure : this.summaryIndex?.data.failure;
     if (!failure) return read;
-    if (this.withFailure?.read !== read.length) this.withFailure = { read: read.length, all: withOrderingFailure(read, failure) };
+    if (this.withFailure?.read !== read.length || this.withFailure.failure !== failure) this.withFailure = { read: read.length, failure, all: withOrderingFailure(read, failure) };
     return this.withFailure.all;
   }
 
-  private withFailure: { read: number; all: Problem[] } | undefined;
+  private withFailure: { read: number; failure: Problem; all: Problem[] } | undefined;
 
   /** Problems the bound on the problem list left out. */
   get omittedProblems(): number {
@@ -175,7 +230,7 @@ export class TraceModel {
     const summary = makeSummary({
       fileName: this.fileName,
       fileSize: this.source.size,
-      header: this.reader?.header,
+      header: this.header,
       generations: this.generations,
       stats: this.stats,
       problems: this.problems,
@@ -204,12 +259,14 @@ export class TraceModel {
 
   /**
    * Runs the ordered stream through the summarizers (goroutines, procs, threads, tasks, regions),
-   * after the framing pass. Only for v2 traces (Go 1.22+); `onProgress` is called between
-   * generations and every few thousand events, so the caller can answer requests meanwhile.
+   * after the framing pass: v2 traces (Go 1.22+), and v1 ones (Go 1.11–1.21), which the stream
+   * reads whole and converts as Go does (so a v1 trace Go cannot read gets empty summaries and
+   * Go's error as a problem). `onProgress` is called between generations and every few thousand
+   * events, so the caller can answer requests meanwhile.
    */
   async summarize(onProgress?: () => void | Promise<void>): Promise<TraceSummaries | undefined> {
-    const header = this.reader?.header;
-    if (!header || header.v1 || header.version < 22) {
+    const header = this.header;
+    if (!header || (!header.v1 && header.version < 22)) {
       this.summaryState = 'unavailable';
       return undefined;
     }
@@ -221,6 +278,7 @@ export class TraceModel {
       this.summaryState = 'unavailable';
       throw e;
     }
+    if (header.v1 && data.failure) this.v1Failure = await this.placeV1Problem(data.failure);
     this.summaryIndex = indexSummaries(data);
     this.summaryState = 'done';
     return data;
@@ -228,6 +286,20 @@ export class TraceModel {
 
   eventTypeNames(): string[] {
     return this.stats.eventTypeNames();
+  }
+
+  /** A v1 problem (a byte offset only) placed at the raw event, or the batch, holding its byte. */
+  private async placeV1Problem(p: Problem): Promise<Problem> {
+    const g = this.generations[0];
+    if (!g?.v1 || p.generationIndex !== undefined) return p;
+    const at = await this.v1Events.locate(g, p.offset);
+    return {
+      ...p,
+      generation: g.gen,
+      generationIndex: g.index,
+      ...(at ? { batch: at.batch } : {}),
+      ...(at?.event !== undefined ? { event: at.event } : {}),
+    };
   }
 
   // ---- Pages of rows -------------------------------------------------------------------------
@@ -251,12 +323,17 @@ export class TraceModel {
       if (matches) return withSeverity(await this.matchRows(matches, offset, limit));
       const n = this.generations.length;
       const numbers = this.generations.map((g) => g.gen);
-      return withSeverity(pageOf(this.rootCount(), offset, limit, (i) => (i < n ? generationRow(this.generations[i], start) : summaryRootRow(this.summaryIndex!, i - n, numbers))));
+      const genRow = (g: GenerationInfo): TreeNode => (g.v1 ? v1GenerationRow(g, start) : generationRow(g, start));
+      return withSeverity(pageOf(this.rootCount(), offset, limit, (i) => (i < n ? genRow(this.generations[i]) : summaryRootRow(this.summaryIndex!, i - n, numbers))));
     }
     if (SUMMARY_REF_KINDS.has(ref.kind)) return this.summaryChildren(ref, offset, limit);
     if (!('gen' in ref)) return { total: 0, items: [] };
     const g = this.generations[ref.gen];
     if (!g) return { total: 0, items: [] };
+    if (g.v1) {
+      const page = await this.v1Children(g, ref, offset, limit);
+      if (page) return withSeverity(page);
+    }
     switch (ref.kind) {
       case 'generation': {
         const rows: (() => TreeNode)[] = g.threads.map((m) => () => threadRow(g, m));
@@ -300,6 +377,38 @@ export class TraceModel {
       }
       default:
         return { total: 0, items: [] };
+    }
+  }
+
+  /** The rows of a v1 trace's generation, Ps and batches; undefined for the tables (as in v2). */
+  private async v1Children(g: GenerationInfo, ref: NodeRef, offset: number, limit: number): Promise<Page<TreeNode> | undefined> {
+    const start = this.traceStartNs;
+    switch (ref.kind) {
+      case 'generation': {
+        const rows: (() => TreeNode)[] = g.threads.map((p) => () => v1ProcRow(g, p));
+        rows.push(() => stringsTableRow(g), () => stacksTableRow(g));
+        if (g.tables.cpuSamples.length > 0) rows.push(() => samplesTableRow(g));
+        return pageOf(rows.length, offset, limit, (i) => rows[i]());
+      }
+      case 'v1Proc': {
+        const list = g.batchesByThread.get(ref.p) ?? [];
+        return pageOf(list.length, offset, limit, (i) => v1BatchRow(g, list[i], start));
+      }
+      case 'thread':
+      case 'noThread':
+        return { total: 0, items: [] };
+      case 'batch': {
+        const b = g.batches[ref.batch];
+        if (!b) return { total: 0, items: [] };
+        const { start: from, end } = pageWindow(b.eventCount, offset, limit);
+        const rows = await this.v1Events.events(g, ref.batch, from, end);
+        return {
+          total: b.eventCount,
+          items: rows.map((row, k) => v1EventRow(viewV1Event(row, ref.batch, g.v1!, g.tables), eventId(g.index, ref.batch, from + k), start)),
+        };
+      }
+      default:
+        return undefined;
     }
   }
 
@@ -417,7 +526,13 @@ export class TraceModel {
         }
         if (generation < s.firstGeneration) continue;
         if (matches(e)) {
-          out.push(summaryEventEntry(e, generation));
+          const entry = summaryEventEntry(e, generation);
+          // A v1 trace's event: the raw event it was converted from (where it is in the file).
+          if (r instanceof V1OrderedReader) {
+            const at = r.sourceOffset;
+            if (at !== undefined) entry.sourceOffset = at;
+          }
+          out.push(entry);
           if (out.length >= MAX_GOROUTINE_EVENTS) break;
         }
         continue;
@@ -440,6 +555,12 @@ export class TraceModel {
    */
   private async locateSummaryEvent(e: SummaryEventEntry): Promise<WireLocation | undefined> {
     const g = this.generations[e.gen];
+    if (g?.v1) {
+      // Exact: the stream says which raw event it converted.
+      if (e.sourceOffset === undefined) return undefined;
+      const at = await this.v1Events.locate(g, e.sourceOffset);
+      return at?.event !== undefined ? { generation: g.gen, batch: at.batch, event: at.event, offset: e.sourceOffset } : undefined;
+    }
     if (!g || e.m < 0 || e.type < 0) return undefined;
     let best: WireLocation | undefined;
     let bestRank = Infinity;
@@ -478,10 +599,23 @@ export class TraceModel {
       const r = summaryEventOf(ref);
       return r && summaryEventId(r.owner, r.id, r.event) === nodeId ? this.summaryEventDetails(nodeId, r) : undefined;
     }
+    const v1 = await this.findV1Event(nodeId);
+    if (v1) return v1EventDetailRoots(v1.view, nodeId, this.traceStartNs, v1.g);
     const found = await this.findEvent(nodeId);
     if (!found) return undefined;
     const { g, batch, columns, event } = found;
     return eventDetailRoots(viewEvent(columns, event, g.tables), nodeId, this.traceStartNs, threadOfBatch(g.batches[batch]));
+  }
+
+  /** A raw event of a v1 trace's batch, by its node ID; undefined otherwise. */
+  private async findV1Event(nodeId: string): Promise<{ g: GenerationInfo; batch: number; event: number; view: ReturnType<typeof viewV1Event> } | undefined> {
+    const ref = parseNodeId(nodeId);
+    if (!ref || ref.kind !== 'event') return undefined;
+    const g = this.generations[ref.gen];
+    if (!g?.v1 || !g.batches[ref.batch] || ref.event >= g.batches[ref.batch].eventCount) return undefined;
+    const row = await this.v1Events.event(g, ref.batch, ref.event);
+    if (!row) return undefined;
+    return { g, batch: ref.batch, event: ref.event, view: viewV1Event(row, ref.batch, g.v1, g.tables) };
   }
 
   private async eventTreeChildren(ref: NodeRef, parentId: string, offset: number, limit: number): Promise<Page<TreeNode>> {
@@ -503,6 +637,10 @@ export class TraceModel {
     }
     if (ref.kind !== 'eventStack') return { total: 0, items: [] };
     const id = eventId(ref.gen, ref.batch, ref.event);
+    if (this.generations[ref.gen]?.v1) {
+      const frames = (await this.findV1Event(id))?.view.stacks[ref.stack]?.frames ?? [];
+      return pageOf(frames.length, offset, limit, (i) => eventFrameRow(id, ref.stack, i, frames[i]));
+    }
     const found = await this.findEvent(id);
     if (!found) return { total: 0, items: [] };
     const frames = viewEvent(found.columns, found.event, found.g.tables).stacks[ref.stack]?.frames ?? [];
@@ -514,7 +652,7 @@ export class TraceModel {
     if (!ref || ref.kind !== 'event') return undefined;
     const g = this.generations[ref.gen];
     const b = g?.batches[ref.batch];
-    if (!g || !b || b.kind !== BatchKind.Events || ref.event >= b.eventCount) return undefined;
+    if (!g || g.v1 || !b || b.kind !== BatchKind.Events || ref.event >= b.eventCount) return undefined;
     const columns = await this.cache.events(g, ref.batch);
     if (ref.event >= columns.length) return undefined;
     return { g, batch: ref.batch, event: ref.event, columns };
@@ -528,6 +666,8 @@ export class TraceModel {
       const e = await this.summaryEvent(r);
       return e && summaryEventText(e, this.traceStartNs, await this.locateSummaryEvent(e));
     }
+    const v1 = await this.findV1Event(nodeId);
+    if (v1) return v1EventText(v1.view, { gen: v1.g.gen, batch: v1.batch, event: v1.event }, this.traceStartNs);
     const found = await this.findEvent(nodeId);
     if (!found) return undefined;
     const { g, batch, event, columns } = found;
@@ -549,7 +689,9 @@ export class TraceModel {
       this.filters.delete(view);
       return { matches: this.stats.events };
     }
-    const matches = await runFilter(this.source, this.generations, filter, this.traceStartNs, () => this.filterRuns.get(view) !== run);
+    const stop = (): boolean => this.filterRuns.get(view) !== run;
+    const v1 = this.generations[0]?.v1 ? this.generations[0] : undefined;
+    const matches = v1 ? await runV1Filter(this.v1Events, v1, filter, this.traceStartNs, stop) : await runFilter(this.source, this.generations, filter, this.traceStartNs, stop);
     if (!matches) return undefined;
     this.filters.set(view, matches);
     return { matches: matches.count };
@@ -571,6 +713,14 @@ export class TraceModel {
     for (let i = start; i < end; i++) {
       const m = matches.at(i);
       const g = this.generations[m.gen];
+      if (g.v1) {
+        const found = await this.findV1Event(eventId(g.index, m.batch, m.event));
+        if (!found) continue;
+        const row = v1EventRow(found.view, eventId(g.index, m.batch, m.event), this.traceStartNs);
+        row.description = `generation ${g.gen}, ${v1ProcLabel(found.view.p)}  ${row.description ?? ''}`;
+        items.push(row);
+        continue;
+      }
       const columns = await this.cache.events(g, m.batch);
       if (m.event >= columns.length) continue;
       const row = eventRow(viewEvent(columns, m.event, g.tables), eventId(g.index, m.batch, m.event), this.traceStartNs);
@@ -592,12 +742,15 @@ export class TraceModel {
     if (!g) return undefined;
     const gid = generationId(g.index);
     const threadOf = (batch: number): string => {
+      if (g.v1) return v1ProcId(g.index, g.batches[batch].m);
       const m = threadOfBatch(g.batches[batch]);
       return m >= 0 ? threadId(g.index, m) : noThreadId(g.index);
     };
     switch (ref.kind) {
       case 'generation':
         return { path: [], select: nodeId };
+      case 'v1Proc':
+        return g.v1 ? { path: [gid], select: nodeId } : undefined;
       case 'thread':
       case 'noThread':
       case 'stringsTable':
@@ -664,6 +817,11 @@ export class TraceModel {
     if (!Number.isSafeInteger(offset) || offset < 0) return undefined;
     const g = this.generations.find((x) => offset >= x.offset && offset < Math.max(x.end, x.offset + 1));
     if (!g) return undefined;
+    if (g.v1) {
+      const at = await this.v1Events.locate(g, offset);
+      if (!at) return this.pathTo(generationId(g.index));
+      return this.pathTo(at.event !== undefined ? eventId(g.index, at.batch, at.event) : batchId(g.index, at.batch));
+    }
     const bi = g.batches.findIndex((b) => offset >= b.offset && offset < b.payloadOffset + b.size);
     if (bi < 0) return this.pathTo(generationId(g.index));
     const b = g.batches[bi];

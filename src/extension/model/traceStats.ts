@@ -3,6 +3,7 @@
  * threads, procs and goroutines, event counts by type, the time span, CPU samples.
  */
 import { ARG_STRIDE, V2_SPECS, type EventColumns } from '../../parser/index.js';
+import { V1_SPECS } from '../../parser/v1/v1Events.js';
 import { slotMasks } from './filter.js';
 import type { GenerationInfo } from './generationIndex.js';
 
@@ -19,6 +20,25 @@ export class TraceStats {
   /** Earliest and latest event time read, ns; NaN before the first event. */
   firstNs = NaN;
   lastNs = NaN;
+  /** The counts are of a v1 trace's raw events (v1 event types). */
+  private v1 = false;
+
+  /**
+   * The one generation of a v1 trace (v1Index.ts): its raw events by v1 type, the goroutines of
+   * their g arguments, the threads ProcStart names, the Ps of the batches.
+   */
+  addV1Generation(g: GenerationInfo): void {
+    const v = g.v1!;
+    this.v1 = true;
+    for (const m of v.threads) this.threads.add(m);
+    for (const p of v.procs) this.procs.add(p);
+    for (const id of v.goroutines) this.goroutines.add(id);
+    for (const [type, n] of v.typeCounts) this.eventsByType.set(type, (this.eventsByType.get(type) ?? 0) + n);
+    this.events += g.eventCount;
+    this.cpuSamples += g.tables.cpuSamples.length;
+    if (!Number.isNaN(g.startNs) && !(g.startNs >= this.firstNs)) this.firstNs = g.startNs;
+    if (!Number.isNaN(g.endNs) && !(g.endNs <= this.lastNs)) this.lastNs = g.endNs;
+  }
 
   /** Adds a generation once its events are counted into its index (addEventsToIndex). */
   addGeneration(g: GenerationInfo): void {
@@ -52,6 +72,7 @@ export class TraceStats {
 
   /** Names of the event types seen, for the filter's type list. */
   eventTypeNames(): string[] {
-    return [...this.eventsByType.keys()].map((t) => V2_SPECS[t]?.name ?? `Invalid(${t})`).sort();
+    const specs = this.v1 ? V1_SPECS : V2_SPECS;
+    return [...this.eventsByType.keys()].map((t) => specs[t]?.name ?? `Invalid(${t})`).sort();
   }
 }

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { GOROUTINES_ID, goroutineEventId, goroutineNodeId, parseNodeId, REGIONS_ID, TASKS_ID } from '../../../src/extension/model/nodeIds.js';
+import { TraceModel } from '../../../src/extension/model/traceModel.js';
+import { memorySource } from '../../../src/parser/bytes/byteSource.js';
 import { closeModels, readModel } from './modelTestSupport.js';
 
 describe('TraceModel: Goroutines, Tasks and Regions roots', () => {
@@ -68,10 +70,20 @@ describe('TraceModel: Goroutines, Tasks and Regions roots', () => {
     assert.equal((await model.getChildren('v', 'generations', goroutineNodeId(999999), 0, 10)).total, 0);
   });
 
-  it('a v1 trace gets no summaries', async () => {
+  it('a v1 trace gets the same roots, from the stream Go converts it into', async () => {
     const model = await readModel('go1.21-annot.trace');
+    assert.ok(await model.summarize());
+    assert.equal(model.summary().summaries, 'done');
+    assert.equal(model.rootCount(), model.generations.length + 6);
+    const gs = await model.getChildren('v', 'generations', GOROUTINES_ID, 0, 100);
+    assert.ok(gs.items.some((n) => n.label === 'G 1  main.main' && n.childCount > 0));
+  });
+
+  it('a file that is not a trace gets no summaries', async () => {
+    const model = new TraceModel(memorySource(new TextEncoder().encode('not a trace')), 'x');
+    await model.readAll();
     assert.equal(await model.summarize(), undefined);
     assert.equal(model.summary().summaries, 'unavailable');
-    assert.equal(model.rootCount(), model.generations.length);
+    assert.equal(model.rootCount(), 0);
   });
 });

@@ -35,12 +35,16 @@ describe('summary', () => {
     assert.match(s.banner!.text, /can still be read: \d+ generations? \(\d+ complete\), \d+ events/);
   });
 
-  it('names a v1 trace and does not decode it', async () => {
+  it('names a v1 trace, read whole as one generation; no banner when Go can read it', async () => {
     const model = await readModel('go1.19-annot.trace');
     const s = model.summary();
     assert.equal(s.formatVersion, 19);
-    assert.equal(s.generations, 0);
-    assert.match(s.banner!.text, /not supported yet/);
+    assert.equal(s.goReleases, 'Go 1.19 to 1.20');
+    assert.equal(s.generations, 1);
+    assert.equal(s.parsedBytes, s.fileSize);
+    assert.equal(s.banner, undefined);
+    await model.summarize();
+    assert.equal(model.summary().banner, undefined);
   });
 
   it('says which window of the run a flight-recorder snapshot holds', () => {
