@@ -298,4 +298,30 @@ describe('TraceModel: v1 traces', () => {
     assert.deepEqual(last.items.map((n) => n.label), ['HeapAlloc', 'ProcStop']);
     assert.match((await model.eventText('g0/b0/e2048'))!, /^HeapAlloc at \+2\.048 µs .*\n.*thread M 3\n.*mem: 6143\n/s);
   });
+
+  it('shows CPU samples in their table and batches without a P under "no P"', async () => {
+    const w = new V1TraceWriter(19);
+    w.batch(0, 100).event('ProcStart', [1, 3]);
+    // dt (unused), the time, the P, the G, the stack
+    w.event('CPUSample', [0, 150, 0, 7, 1]);
+    w.event('ProcStop', [1]);
+    w.batch(-1, 200).string(1, 'main.work').string(2, '/src/work.go').stack(1, [{ pc: 0x10, fn: 1, file: 2, line: 9 }]).frequency(1e9);
+    const model = new TraceModel(memorySource(w.build().bytes), 'samples.trace');
+    await model.readAll();
+    const rows = await children(model, 'g0');
+    assert.deepEqual(rows.map((n) => n.label), ['P 0', 'no P', 'strings', 'stacks', 'CPU samples']);
+    assert.equal(rows[1].id, 'g0/p-1');
+    assert.deepEqual((await children(model, 'g0/p-1')).map((n) => n.id), ['g0/b1']);
+    const [sample] = await children(model, 'g0/samples');
+    assert.match(sample.description!, /^\+49 ns {2}M none {2}P 0 {2}G 7 {2}main\.work$/);
+    const [frame] = await children(model, sample.id);
+    assert.deepEqual(frame.frame, { func: 'main.work', file: '/src/work.go', line: 9 });
+    // the raw CPUSample event: no time of its own in the batch, the signal's time as an argument
+    const raw = (await children(model, 'g0/b0'))[1];
+    assert.equal(raw.label, 'CPUSample');
+    const details = (await model.eventDetails(raw.id))!;
+    assert.ok(details.some((n) => n.label === 'g' && n.description === '7'));
+    assert.ok(details.some((n) => n.kind === 'stack' && n.childCount === 1));
+    assert.equal(model.summary().cpuSamples, 1);
+  });
 });
