@@ -40,38 +40,19 @@ export async function runRawDump(name: string, args: string[], io: CliIO, textHe
       return EXIT_PROBLEM;
     }
     const stdout = new StdoutFlow();
-    if (isV1(reader.version)) {
-      // Go's -d=wire refuses v1 traces; ours dumps their raw events (src/parser/v1/v1WireDump.ts).
-      let error: string | undefined;
-      try {
-        error = await dumpV1Wire(source, (text) => {
-          if (stdout.gone) throw new StdoutClosed();
-          io.out(text);
-          const ok = stdout.drained();
-          return ok === true ? undefined : Promise.resolve(ok).then(() => undefined);
-        });
-      } catch (e) {
-        if (e instanceof StdoutClosed) return EXIT_OK;
-        throw e;
-      } finally {
-        stdout.close();
-      }
-      if (error !== undefined) {
-        io.err(error + '\n');
-        return EXIT_PROBLEM;
-      }
-      return EXIT_OK;
-    }
+    // One writer for both dumps: stops when stdout is gone, waits when it is full.
+    const write = (text: string): Promise<void> | undefined => {
+      if (stdout.gone) throw new StdoutClosed();
+      io.out(text);
+      // io.out writes through to process.stdout in the real CLI.
+      const ok = stdout.drained();
+      return ok === true ? undefined : Promise.resolve(ok).then(() => undefined);
+    };
     if (textHeader) io.out(`Trace Go1.${reader.version}\n`);
     let error: string | undefined;
     try {
-      error = await dumpEvents(reader, (text) => {
-        if (stdout.gone) throw new StdoutClosed();
-        io.out(text);
-        // io.out writes through to process.stdout in the real CLI.
-        const ok = stdout.drained();
-        return ok === true ? undefined : Promise.resolve(ok).then(() => undefined);
-      });
+      // Go's -d=wire refuses v1 traces; ours dumps their raw events (src/parser/v1/v1WireDump.ts).
+      error = isV1(reader.version) ? await dumpV1Wire(source, write) : await dumpEvents(reader, write);
     } catch (e) {
       if (e instanceof StdoutClosed) return EXIT_OK;
       throw e;
