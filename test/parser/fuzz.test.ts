@@ -1,6 +1,7 @@
 /**
- * Fuzzing on mutated real traces: whatever the bytes, the reader and the wire dump end with a
- * problem list or an error message, never an exception, a hang or runaway memory. Seeds are
+ * Fuzzing on mutated real traces: whatever the bytes, the reader, the wire dump, the ordered
+ * stream and the summaries end with a problem list or an error message, never an exception, a
+ * hang or runaway memory. Seeds are
  * fixed so failures replay; set FUZZ_ITERATIONS and FUZZ_SEED to fuzz longer.
  */
 import * as assert from 'node:assert/strict';
@@ -10,6 +11,8 @@ import { memorySource } from '../../src/parser/bytes/byteSource.js';
 import { checkTrace } from '../../src/parser/check.js';
 import { dumpWire } from '../../src/parser/wire/wireDump.js';
 import { formatEvent } from '../../src/parser/order/formatEvent.js';
+import { OrderedReader } from '../../src/parser/order/orderedReader.js';
+import { summarizeTrace } from '../../src/parser/summary/summarize.js';
 import { V1OrderedReader } from '../../src/parser/v1/v1OrderedReader.js';
 import { dumpV1Wire } from '../../src/parser/v1/v1WireDump.js';
 import { isV1Trace } from '../support/golden.js';
@@ -78,6 +81,29 @@ describe('fuzz: mutated real traces', function () {
         assert.fail(`wire dump threw (${where}): ${e instanceof Error ? e.stack : e}`);
       }
       assert.ok(out < bytes.length * 200 + 1e6, `wire output out of proportion (${where})`);
+      // The ordered stream, every event printed, and the summaries: an error ends them, never an exception.
+      try {
+        const r = await OrderedReader.open(memorySource(bytes), { chunkSize, reuseEvents: random() < 0.5 });
+        let text = 0;
+        for (;;) {
+          const e = r.next();
+          if (e) {
+            text += formatEvent(e).length;
+            continue;
+          }
+          if (r.needsGeneration) {
+            await r.loadGeneration();
+            continue;
+          }
+          break;
+        }
+        assert.ok(text < bytes.length * 400 + 1e6, `parsed output out of proportion (${where})`);
+        const summaries = await summarizeTrace(memorySource(bytes), { chunkSize });
+        assert.ok(summaries.goroutines instanceof Map, where);
+      } catch (e) {
+        if (e instanceof assert.AssertionError) throw e;
+        assert.fail(`ordered stream threw (${where}): ${e instanceof Error ? e.stack : e}`);
+      }
     }
   });
 
