@@ -18,7 +18,7 @@
 import { BatchKind, GenerationTables, type ByteSource, type Problem } from '../../parser/index.js';
 import { decodeTraceString } from '../../parser/text/traceString.js';
 import { int64 } from '../../parser/v1/v1Batches.js';
-import { V1Ev, V1_SPECS } from '../../parser/v1/v1Events.js';
+import { V1Ev, V1GoEffect, V1_GO_EFFECT, V1_SPECS } from '../../parser/v1/v1Events.js';
 import { V1Error } from '../../parser/v1/v1Error.js';
 import { DEFAULT_MAX_V1_BYTES, readWhole } from '../../parser/v1/v1OrderedReader.js';
 import { newRawEvent, V1Scanner, type V1RawEvent } from '../../parser/v1/v1Scanner.js';
@@ -86,29 +86,12 @@ export function isTimedV1(type: number): boolean {
  * (parseEvent) in little. `g` is the one before.
  */
 export function v1Goroutine(type: number, a0: number, g: number): { event: number; after: number } {
-  switch (type) {
-    case V1Ev.GoStart:
-    case V1Ev.GoStartLocal:
-    case V1Ev.GoStartLabel:
+  switch (V1_GO_EFFECT[type]) {
+    case V1GoEffect.Starts:
       return { event: a0, after: a0 };
-    case V1Ev.GoEnd:
-    case V1Ev.GoStop:
-    case V1Ev.GoSched:
-    case V1Ev.GoPreempt:
-    case V1Ev.GoSleep:
-    case V1Ev.GoBlock:
-    case V1Ev.GoBlockSend:
-    case V1Ev.GoBlockRecv:
-    case V1Ev.GoBlockSelect:
-    case V1Ev.GoBlockSync:
-    case V1Ev.GoBlockCond:
-    case V1Ev.GoBlockNet:
-    case V1Ev.GoSysBlock:
-    case V1Ev.GoBlockGC:
+    case V1GoEffect.Leaves:
       return { event: g, after: 0 };
-    case V1Ev.GoSysExit:
-    case V1Ev.GoWaiting:
-    case V1Ev.GoInSyscall:
+    case V1GoEffect.Names:
       return { event: a0, after: g };
     default:
       return { event: g, after: g };

@@ -8,7 +8,7 @@
  * loadBatch parses one batch at a time, in the order the merge asks for them, filling the
  * dictionaries (strings, stacks, frames), the frequency and the timer goroutines on the way.
  */
-import { V1Ev, V1_SPECS, wireArgCount } from './v1Events.js';
+import { V1Ev, V1GoEffect, V1_GO_EFFECT, V1_SPECS, wireArgCount } from './v1Events.js';
 import { newEvent, type V1Event } from './v1EventList.js';
 import { TIME_ORDER, V1Error } from './v1Error.js';
 import { newRawEvent, SKIP_ARGS, SKIP_STRINGS, V1Scanner, type V1RawEvent } from './v1Scanner.js';
@@ -206,49 +206,31 @@ export class V1Batches {
       else if (i === 2) ev.a1 = args[i];
       else ev.a2 = args[i];
     }
-    switch (raw.type) {
-      case V1Ev.GoStart:
-      case V1Ev.GoStartLocal:
-      case V1Ev.GoStartLabel:
+    switch (V1_GO_EFFECT[raw.type]) {
+      case V1GoEffect.Starts:
         this.lastG = ev.a0;
         ev.g = ev.a0;
         break;
-      case V1Ev.GoEnd:
-      case V1Ev.GoStop:
-      case V1Ev.GoSched:
-      case V1Ev.GoPreempt:
-      case V1Ev.GoSleep:
-      case V1Ev.GoBlock:
-      case V1Ev.GoBlockSend:
-      case V1Ev.GoBlockRecv:
-      case V1Ev.GoBlockSelect:
-      case V1Ev.GoBlockSync:
-      case V1Ev.GoBlockCond:
-      case V1Ev.GoBlockNet:
-      case V1Ev.GoSysBlock:
-      case V1Ev.GoBlockGC:
+      case V1GoEffect.Leaves:
         this.lastG = 0;
         break;
-      case V1Ev.GoSysExit:
-      case V1Ev.GoWaiting:
-      case V1Ev.GoInSyscall:
+      case V1GoEffect.Names:
         ev.g = ev.a0;
         break;
-      case V1Ev.UserLog: {
-        // The message gets an ID of its own, one per distinct text (kept in a2, which UserLog
-        // does not use).
-        const m = raw.message ?? '';
-        let id = this.inlineIds.get(m);
-        if (id === undefined) {
-          id = this.inlineStrings.length;
-          this.inlineIds.set(m, id);
-          this.inlineStrings.push(m);
-        }
-        ev.a2 = id;
-        break;
-      }
       default:
         break;
+    }
+    if (raw.type === V1Ev.UserLog) {
+      // The message gets an ID of its own, one per distinct text (kept in a2, which UserLog
+      // does not use).
+      const m = raw.message ?? '';
+      let id = this.inlineIds.get(m);
+      if (id === undefined) {
+        id = this.inlineStrings.length;
+        this.inlineIds.set(m, id);
+        this.inlineStrings.push(m);
+      }
+      ev.a2 = id;
     }
     return true;
   }

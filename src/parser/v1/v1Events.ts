@@ -130,6 +130,30 @@ function buildTable(): V1EventSpec[] {
 /** Indexed by event type, V1Ev.None to V1Ev.CPUSample. */
 export const V1_SPECS: readonly V1EventSpec[] = buildTable();
 
+/** What an event does to the goroutine its P runs, as Go's v1 parser tracks it (parseEvent). */
+export const enum V1GoEffect {
+  /** Nothing: the event belongs to the running goroutine. */
+  None = 0,
+  /** The goroutine in its first argument starts running (GoStart and its variants). */
+  Starts = 1,
+  /** The running goroutine stops running (it ends, blocks, yields or enters a blocking syscall). */
+  Leaves = 2,
+  /** The event concerns the goroutine in its first argument; the running one stays (GoSysExit, GoWaiting, GoInSyscall). */
+  Names = 3,
+}
+
+/** Per event type, its V1GoEffect. */
+export const V1_GO_EFFECT: Uint8Array = (() => {
+  const t = new Uint8Array(V1Ev.Count);
+  for (const type of [V1Ev.GoStart, V1Ev.GoStartLocal, V1Ev.GoStartLabel]) t[type] = V1GoEffect.Starts;
+  for (const type of [
+    V1Ev.GoEnd, V1Ev.GoStop, V1Ev.GoSched, V1Ev.GoPreempt, V1Ev.GoSleep, V1Ev.GoBlock, V1Ev.GoBlockSend, V1Ev.GoBlockRecv,
+    V1Ev.GoBlockSelect, V1Ev.GoBlockSync, V1Ev.GoBlockCond, V1Ev.GoBlockNet, V1Ev.GoSysBlock, V1Ev.GoBlockGC,
+  ]) t[type] = V1GoEffect.Leaves;
+  for (const type of [V1Ev.GoSysExit, V1Ev.GoWaiting, V1Ev.GoInSyscall]) t[type] = V1GoEffect.Names;
+  return t;
+})();
+
 /** Whether a type byte names an event in this format version (Go: "unknown event type" otherwise). */
 export function isKnownV1Type(type: number, version: number): boolean {
   return type > V1Ev.None && type < V1Ev.Count && V1_SPECS[type].minVersion <= version;
