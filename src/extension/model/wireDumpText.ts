@@ -87,44 +87,78 @@ function eventText(ev: RawEvent): string {
   return `${header}\n\t(${what} at byte ${ev.deferred.offset} not shown: too large)`;
 }
 
+/**
+ * A dump as it is built, for either format: each event's first line in the offset map, its text,
+ * the cut after maxLines lines, the reader's error as a last line, and the header saying so.
+ */
+class DumpBuilder {
+  private readonly map = new WireLineMap();
+  private readonly parts: string[] = [];
+  private line = 1;
+  private cutAt: number | undefined;
+  private error: string | undefined;
+  private readonly maxLines: number;
+
+  constructor(private readonly options: WireDumpOptions) {
+    this.maxLines = options.maxLines ?? MAX_WIRE_DUMP_LINES;
+  }
+
+  /** Adds an event of `lines` lines (its text made only if wanted); false once the dump is cut. */
+  add(offset: number, lines: number, text: () => string): boolean {
+    if (this.line > this.maxLines) {
+      this.cutAt = offset;
+      return false;
+    }
+    this.map.add(offset, this.line);
+    this.line += lines;
+    if (this.options.withText) this.parts.push(text());
+    return true;
+  }
+
+  /** The reader stopped with this message at this offset. */
+  fail(message: string, offset: number): void {
+    this.error = `${message} (at byte ${offset})`;
+    this.map.add(offset, this.line);
+    if (this.options.withText) this.parts.push(`# error: ${this.error}`);
+  }
+
+  /** The reader could not start (nothing read, no line for it): the header says why. */
+  refuse(error: string): void {
+    this.error = error;
+  }
+
+  /** The dump, its header made of `lead` and what happened; `reader` names the reader that stopped. */
+  finish(lead: string, reader: string): WireDump {
+    const header =
+      lead +
+      (this.cutAt !== undefined ? `; CUT after ${this.maxLines} lines, at byte ${this.cutAt}: later events are not shown` : '') +
+      (this.error !== undefined ? `; the ${reader} stopped: ${this.error}` : '');
+    const text = this.options.withText ? [header, ...this.parts].join('\n') + '\n' : '';
+    const dump: WireDump = { text, map: this.map };
+    if (this.cutAt !== undefined) dump.cutAt = this.cutAt;
+    if (this.error !== undefined) dump.error = this.error;
+    return dump;
+  }
+}
+
 export async function buildWireDump(source: ByteSource, options: WireDumpOptions): Promise<WireDump> {
   const h = readHeader(await source.read(0, HEADER_SCAN_LIMIT));
   if (h.ok && isV1(h.version)) return buildV1WireDump(source, h.size, h.version, options);
-  const maxLines = options.maxLines ?? MAX_WIRE_DUMP_LINES;
-  const map = new WireLineMap();
-  const parts: string[] = [];
-  let line = 1;
-  let cutAt: number | undefined;
-  let error: string | undefined;
+  const dump = new DumpBuilder(options);
   try {
     const reader = await RawReader.open(source);
     for (;;) {
       let ev = reader.nextSync();
       if (ev === undefined) ev = await reader.next();
       if (ev === null) break;
-      if (line > maxLines) {
-        cutAt = ev.offset;
-        break;
-      }
-      map.add(ev.offset, line);
-      line += wireLineCount(ev);
-      if (options.withText) parts.push(eventText(ev));
+      const e = ev;
+      if (!dump.add(e.offset, wireLineCount(e), () => eventText(e))) break;
     }
   } catch (e) {
     if (!(e instanceof WireError)) throw e;
-    error = `${e.message} (at byte ${e.offset})`;
-    map.add(e.offset, line);
-    if (options.withText) parts.push(`# error: ${error}`);
+    dump.fail(e.message, e.offset);
   }
-  const header =
-    `# go-trace wire ${options.fileName} (${source.size} bytes): every raw event as 'go tool trace -d=wire' prints it` +
-    (cutAt !== undefined ? `; CUT after ${maxLines} lines, at byte ${cutAt}: later events are not shown` : '') +
-    (error !== undefined ? `; the raw reader stopped: ${error}` : '');
-  const text = options.withText ? [header, ...parts].join('\n') + '\n' : '';
-  const dump: WireDump = { text, map };
-  if (cutAt !== undefined) dump.cutAt = cutAt;
-  if (error !== undefined) dump.error = error;
-  return dump;
+  return dump.finish(`# go-trace wire ${options.fileName} (${source.size} bytes): every raw event as 'go tool trace -d=wire' prints it`, 'raw reader');
 }
 
 /** Lines a raw v1 event takes in the dump (formatV1RawEvent's text). */
@@ -141,41 +175,23 @@ export function v1WireLineCount(ev: V1RawEvent): number {
  * -d=wire refuses v1 traces). Read whole, as the v1 reader reads it, and dropped after.
  */
 async function buildV1WireDump(source: ByteSource, headerSize: number, version: number, options: WireDumpOptions): Promise<WireDump> {
-  const maxLines = options.maxLines ?? MAX_WIRE_DUMP_LINES;
-  const map = new WireLineMap();
-  const parts: string[] = [];
-  let line = 1;
-  let cutAt: number | undefined;
-  let error: string | undefined;
+  const dump = new DumpBuilder(options);
   if (source.size > DEFAULT_MAX_V1_BYTES) {
-    error = `v1 traces are read whole, and this one (${source.size} bytes) is larger than the limit of ${DEFAULT_MAX_V1_BYTES} bytes (at byte 0)`;
+    dump.refuse(`v1 traces are read whole, and this one (${source.size} bytes) is larger than the limit of ${DEFAULT_MAX_V1_BYTES} bytes (at byte 0)`);
   } else {
     const scanner = new V1Scanner(await readWhole(source), headerSize, version, null);
     const ev = newRawEvent();
     try {
       while (scanner.read(0, ev)) {
-        if (line > maxLines) {
-          cutAt = ev.offset;
-          break;
-        }
-        map.add(ev.offset, line);
-        line += v1WireLineCount(ev);
-        if (options.withText) parts.push(formatV1RawEvent(ev));
+        if (!dump.add(ev.offset, v1WireLineCount(ev), () => formatV1RawEvent(ev))) break;
       }
     } catch (e) {
       if (!(e instanceof V1Error)) throw e;
-      error = `${e.message} (at byte ${e.offset})`;
-      map.add(e.offset, line);
-      if (options.withText) parts.push(`# error: ${error}`);
+      dump.fail(e.message, e.offset);
     }
   }
-  const header =
-    `# go-trace wire ${options.fileName} (${source.size} bytes): a go 1.${version} (v1) trace, every raw event in file order as 'go-trace wire' prints it ('go tool trace -d=wire' refuses v1 traces)` +
-    (cutAt !== undefined ? `; CUT after ${maxLines} lines, at byte ${cutAt}: later events are not shown` : '') +
-    (error !== undefined ? `; the v1 reader stopped: ${error}` : '');
-  const text = options.withText ? [header, ...parts].join('\n') + '\n' : '';
-  const dump: WireDump = { text, map };
-  if (cutAt !== undefined) dump.cutAt = cutAt;
-  if (error !== undefined) dump.error = error;
-  return dump;
+  return dump.finish(
+    `# go-trace wire ${options.fileName} (${source.size} bytes): a go 1.${version} (v1) trace, every raw event in file order as 'go-trace wire' prints it ('go tool trace -d=wire' refuses v1 traces)`,
+    'v1 reader',
+  );
 }
