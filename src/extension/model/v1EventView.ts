@@ -6,12 +6,12 @@
  */
 import { frameViews, type ArgView, type ByteSource, type EventView, type FrameView, type GenerationTables, type StackView } from '../../parser/index.js';
 import { decodeTraceString } from '../../parser/text/traceString.js';
-import { int64 } from '../../parser/v1/v1Batches.js';
+import { int64, uint32 } from '../../parser/v1/v1Batches.js';
 import { STW_REASONS, stwReason, V1Ev, V1_SPECS } from '../../parser/v1/v1Events.js';
 import { V1Error } from '../../parser/v1/v1Error.js';
 import { newRawEvent, V1Scanner } from '../../parser/v1/v1Scanner.js';
 import type { GenerationInfo } from './generationIndex.js';
-import { isTimedV1, rawType, V1_CHUNK, v1Goroutine, v1Ns, v1Uint32, type V1GenerationData } from './v1Index.js';
+import { isTimedV1, rawType, V1_CHUNK, v1Goroutine, v1Ns, type V1GenerationData } from './v1Index.js';
 
 /** One raw event as read again. */
 export interface V1RawRow {
@@ -248,12 +248,12 @@ export function viewV1Event(row: V1RawRow, batch: number, v: V1GenerationData, t
       const arg = argView(type, name, row.args[k], row.big?.[k], tables, v.version);
       args.push(arg);
       if (arg.kind === 'stack' && arg.value !== 0) {
-        const id = v1Uint32(arg.value);
+        const id = uint32(arg.value);
         stacks.push({ arg: name, id, frames: frameViews(tables, id), missing: !tables.stacks.has(id) });
       }
     }
     if (type === V1Ev.UserLog && row.text !== undefined) args.push({ name: 'message', kind: 'string', value: 0, text: row.text });
-    if (type === V1Ev.Stack && row.args.length >= 2) stacks.push({ arg: 'frames', id: v1Uint32(row.args[0]), frames: stackEventFrames(row, tables), missing: false });
+    if (type === V1Ev.Stack && row.args.length >= 2) stacks.push({ arg: 'frames', id: uint32(row.args[0]), frames: stackEventFrames(row, tables), missing: false });
   }
   return {
     type,

@@ -14,7 +14,8 @@ import type { Filter } from '../../shared/protocol.js';
 import { FilterMatches } from './filter.js';
 import type { GenerationInfo } from './generationIndex.js';
 import { v1ArgNames, type V1EventCache, type V1RawRow } from './v1EventView.js';
-import { v1Ns, v1Uint32 } from './v1Index.js';
+import { uint32 } from '../../parser/v1/v1Batches.js';
+import { v1Ns } from './v1Index.js';
 
 /** Per v1 type: the argument slots (as v1ArgNames lists them) by what they hold. */
 interface Slots {
@@ -61,7 +62,7 @@ function textMatcher(g: GenerationInfo, needle: string): (row: V1RawRow) => bool
     if (row.text !== undefined && row.text.toLowerCase().includes(needle)) return true;
     const slots = SLOTS[row.type];
     if (slots.string.some((k) => strings.has(row.args[k]))) return true;
-    if (slots.stack.some((k) => row.args[k] !== undefined && stacks.has(v1Uint32(row.args[k])))) return true;
+    if (slots.stack.some((k) => row.args[k] !== undefined && stacks.has(uint32(row.args[k])))) return true;
     if (row.type === V1Ev.Stack) {
       for (let k = 3; k + 2 < row.args.length; k += 4) if (strings.has(row.args[k]) || strings.has(row.args[k + 1])) return true;
     }

@@ -17,7 +17,7 @@
  */
 import { BatchKind, GenerationTables, type ByteSource, type Problem } from '../../parser/index.js';
 import { decodeTraceString } from '../../parser/text/traceString.js';
-import { int64 } from '../../parser/v1/v1Batches.js';
+import { int32, int64, uint32 } from '../../parser/v1/v1Batches.js';
 import { V1Ev, V1GoEffect, V1_GO_EFFECT, V1_SPECS } from '../../parser/v1/v1Events.js';
 import { V1Error } from '../../parser/v1/v1Error.js';
 import { DEFAULT_MAX_V1_BYTES, readWhole } from '../../parser/v1/v1OrderedReader.js';
@@ -96,16 +96,6 @@ export function v1Goroutine(type: number, a0: number, g: number): { event: numbe
     default:
       return { event: g, after: g };
   }
-}
-
-/** Go's uint32 conversion (stack IDs). */
-export function v1Uint32(v: number): number {
-  return v >= 2 ** 64 ? 0xffffffff : v >>> 0;
-}
-
-/** Go's int32 conversion (a CPU sample's P); 2^64 stands for 2^64-1. */
-function int32(v: number): number {
-  return v >= 2 ** 64 ? -1 : v | 0;
 }
 
 /** A type as counted and named: the scanner reports a String as None. */
@@ -213,7 +203,7 @@ export function indexV1Bytes(data: Uint8Array, headerSize: number, version: numb
       case V1Ev.TimerGoroutine:
         continue;
       case V1Ev.Stack: {
-        const id = v1Uint32(args[0]);
+        const id = uint32(args[0]);
         const size = args[1];
         if (id === 0 || !(size > 0) || ev.n < 2 + 4 * size) continue;
         const pcs: number[] = new Array(size);
@@ -230,7 +220,7 @@ export function indexV1Bytes(data: Uint8Array, headerSize: number, version: numb
         const ticks = int64(args[1]);
         if (ticks < v.minTicks) v.minTicks = ticks;
         const g = args[3];
-        tables.cpuSamples.push({ offset: ev.offset, ticks, time: NaN, m: -1, p: int32(args[2]), g: g < MAX_ID ? g : -1, stack: v1Uint32(args[4]) });
+        tables.cpuSamples.push({ offset: ev.offset, ticks, time: NaN, m: -1, p: int32(args[2]), g: g < MAX_ID ? g : -1, stack: uint32(args[4]) });
         continue;
       }
       default:

@@ -32,12 +32,12 @@ export function int64(v: number): number {
 }
 
 /** A uint64 as Go's int32 conversion sees it (Ps of CPU samples); 2^64 stands for 2^64-1. */
-function int32(v: number): number {
+export function int32(v: number): number {
   return v >= 2 ** 64 ? -1 : v | 0;
 }
 
 /** Go's uint32 conversion (stack IDs). */
-function uint32(v: number): number {
+export function uint32(v: number): number {
   return v >= 2 ** 64 ? 0xffffffff : v >>> 0;
 }
 

@@ -17,7 +17,7 @@
 import { Ev, V2_SPECS } from '../format/v2Events.js';
 import type { GenerationView } from '../order/generationView.js';
 import type { OrderedEvent } from '../order/orderedEvent.js';
-import { asInt64, NO_TASK } from '../order/resources.js';
+import { asInt64, GoStatus, NO_TASK, ProcStatus } from '../order/resources.js';
 import { Event } from '../order/toOrderedEvent.js';
 import { stwReason, V1Ev, V1_SPECS } from './v1Events.js';
 import type { V1EventList } from './v1EventList.js';
@@ -28,13 +28,6 @@ import { Builtin, type V1Tables } from './v1Tables.js';
 /** Go's ^uint64(0) as this parser keeps uint64s in doubles. */
 const U64_MAX = 2 ** 64;
 
-// Wire statuses of the v2 format.
-const GO_RUNNABLE = 1;
-const GO_RUNNING = 2;
-const GO_SYSCALL = 3;
-const GO_WAITING = 4;
-const PROC_RUNNING = 1;
-const PROC_IDLE = 2;
 
 /** A P (int32) as the uint64 argument Go puts it in. */
 const procArg = (p: number): number => (p >= 0 ? p : U64_MAX + p);
@@ -189,7 +182,7 @@ export class V1Converter {
             const e = this.make(Ev.GoStatus, L.ts[i], -1, -1, -1, this.view);
             e.a0 = id;
             e.a1 = U64_MAX;
-            e.a2 = GO_RUNNABLE;
+            e.a2 = GoStatus.Runnable;
             this.extra.push(e);
           }
           this.createdPreInit = undefined;
@@ -204,7 +197,7 @@ export class V1Converter {
         } else {
           this.seenProcs.set(p, true);
           mapped = Ev.ProcStatus;
-          [a0, a1, a2, a3] = [procArg(p), PROC_RUNNING, 0, 0];
+          [a0, a1, a2, a3] = [procArg(p), ProcStatus.Running, 0, 0];
         }
         break;
       case V1Ev.ProcStop:
@@ -214,7 +207,7 @@ export class V1Converter {
         } else {
           this.seenProcs.set(p, true);
           mapped = Ev.ProcStatus;
-          [a0, a1, a2, a3] = [procArg(p), PROC_IDLE, 0, 0];
+          [a0, a1, a2, a3] = [procArg(p), ProcStatus.Idle, 0, 0];
         }
         break;
       case V1Ev.GCStart:
@@ -250,7 +243,7 @@ export class V1Converter {
       case V1Ev.GoStart:
         if (this.preInit) {
           mapped = Ev.GoStatus;
-          [a0, a1, a2, a3] = [L.a0[i], U64_MAX, GO_RUNNING, 0];
+          [a0, a1, a2, a3] = [L.a0[i], U64_MAX, GoStatus.Running, 0];
           this.createdPreInit!.delete(L.a0[i]);
         } else {
           mapped = Ev.GoStart;
@@ -332,7 +325,7 @@ export class V1Converter {
       case V1Ev.GoWaiting:
       case V1Ev.GoInSyscall:
         // In v1 a goroutine in a syscall at the start has no known thread.
-        [mapped, a0, a1, a2, a3] = [Ev.GoStatus, L.a0[i], U64_MAX, type === V1Ev.GoWaiting ? GO_WAITING : GO_SYSCALL, 0];
+        [mapped, a0, a1, a2, a3] = [Ev.GoStatus, L.a0[i], U64_MAX, type === V1Ev.GoWaiting ? GoStatus.Waiting : GoStatus.Syscall, 0];
         this.createdPreInit?.delete(L.a0[i]);
         break;
       case V1Ev.HeapAlloc:

@@ -13,7 +13,7 @@
  */
 import { goSort } from '../order/goSort.js';
 import { GoroutineMap } from './goroutineMap.js';
-import type { V1Batches } from './v1Batches.js';
+import { int64, type V1Batches } from './v1Batches.js';
 import { PROFILE_P, V1Ev } from './v1Events.js';
 import { V1EventList, type V1Event } from './v1EventList.js';
 import { TIME_ORDER, V1Error } from './v1Error.js';
@@ -339,7 +339,7 @@ function applySyscallExitTimes(list: V1EventList): void {
     if (type === V1Ev.GoSysBlock || type === V1Ev.GoInSyscall) {
       lastBlock.set(list.g[i], list.ts[i]);
     } else if (type === V1Ev.GoSysExit) {
-      const ts = list.a2[i] < 2 ** 63 ? list.a2[i] : list.a2[i] - 2 ** 64;
+      const ts = int64(list.a2[i]);
       if (ts === 0) continue;
       const block = lastBlock.get(list.g[i]) ?? 0;
       if (block === 0) throw new V1Error('ordering-failed', 'stray syscall exit', list.off[i]);

@@ -8,6 +8,7 @@
  */
 import { quote } from '../order/formatEvent.js';
 import { formatUint64 } from '../order/resources.js';
+import { uint32 } from './v1Batches.js';
 import { GC_P, NETPOLL_P, TIMER_P, V1Ev, V1_SPECS } from './v1Events.js';
 import type { V1EventList } from './v1EventList.js';
 import { GoroutineMap } from './goroutineMap.js';
@@ -171,7 +172,7 @@ export function validateV1(list: V1EventList, stacks: ReadonlyMap<number, readon
         gd.state = G_RUNNING;
         pd.g = evG;
         if (gd.createStack >= 0) {
-          list.stk[i] = gd.createStack >= 2 ** 64 ? 0xffffffff : gd.createStack >>> 0;
+          list.stk[i] = uint32(gd.createStack);
           gd.createStack = -1;
         }
         gd.lastType = -1;
