@@ -21,14 +21,19 @@ export { BatchKind, BATCH_KIND_NAMES } from './framing/batch.js';
 export type { BatchRef } from './framing/batch.js';
 export { V2_SPECS, specsForVersion, Ev, EXPERIMENT_NAMES, GO_STATUS_NAMES, PROC_STATUS_NAMES } from './format/v2Events.js';
 export type { EventSpec } from './format/v2Events.js';
-export { readHeader, goReleasesFor, TraceVersion } from './format/version.js';
+export { readHeader, goReleasesFor, TraceVersion, isV1, HEADER_SCAN_LIMIT } from './format/version.js';
 export { checkTrace } from './check.js';
 export type { CheckResult } from './check.js';
 export { formatProblem, hasErrors } from './problems.js';
 export type { Problem, ProblemCode, Severity } from './problems.js';
+export { ProblemList, DEFAULT_PROBLEM_LIMITS } from './problemList.js';
+export type { ProblemLimits } from './problemList.js';
 export { viewEvent, argKind, frameViews } from './eventView.js';
 export type { EventView, ArgView, ArgKind, FrameView, StackView } from './eventView.js';
 export { decodeEventBatch } from './generation/eventDecoder.js';
+// A generation's decoding as a job for another thread (src/node/parallelCheck.ts).
+export { makeDecodeJob, runDecodeJob, ProblemRun } from './generation/decodeJob.js';
+export type { DecodeJob, DecodeJobResult } from './generation/decodeJob.js';
 // The ordered event stream (Go's Reader: frontier merge, ordering state machines, Event.String).
 export { OrderedReader } from './order/orderedReader.js';
 export type { OrderedReaderOptions } from './order/orderedReader.js';
@@ -40,6 +45,21 @@ export type { EventStream, EventStreamOptions } from './order/openEventStream.js
 export { V1OrderedReader } from './v1/v1OrderedReader.js';
 export type { V1ReaderOptions } from './v1/v1OrderedReader.js';
 export { checkV1Trace } from './v1/v1Check.js';
+// v1 files event by event, as written (the viewer's index and event views, the wire dump).
+export { readWhole, DEFAULT_MAX_V1_BYTES } from './v1/v1OrderedReader.js';
+export { V1Scanner, newRawEvent } from './v1/v1Scanner.js';
+export type { V1RawEvent } from './v1/v1Scanner.js';
+export { V1Error } from './v1/v1Error.js';
+export { V1Ev, V1_SPECS, V1GoEffect, V1_GO_EFFECT, STW_REASONS, stwReason } from './v1/v1Events.js';
+export { int32, int64, uint32 } from './v1/v1Batches.js';
+export { formatV1RawEvent, dumpV1Wire } from './v1/v1WireDump.js';
+// Go's raw reader and `go tool trace -d=wire` (go-trace wire, the wire dump view).
+export { RawReader, WireError } from './wire/rawReader.js';
+export type { RawEvent } from './wire/rawReader.js';
+export { formatRawEvent, dumpEvents, dumpWire } from './wire/wireDump.js';
+// Trace strings (bytes that need not be UTF-8) and the text form of Go's parser tests.
+export { decodeTraceString } from './text/traceString.js';
+export { rawTextToBinary, RawTextError } from './text/rawText.js';
 export { formatEvent } from './order/formatEvent.js';
 export { NONE, NO_TASK, BACKGROUND_TASK, formatUint64 } from './order/resources.js';
 export type { ResourceId, ResourceKind, Uint64 } from './order/resources.js';
