@@ -4,7 +4,7 @@
  * as dist/decodeWorker.js (scripts/build.mjs), next to the bundles that start it.
  */
 import { parentPort } from 'node:worker_threads';
-import { DecodeJob, runDecodeJob } from '../parser/generation/decodeJob.js';
+import { DecodeJob, runDecodeJob } from '../parser/index.js';
 
 if (!parentPort) throw new Error('decodeWorker: not started as a worker thread');
 const port = parentPort;

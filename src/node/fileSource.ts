@@ -1,6 +1,6 @@
 /** A ByteSource over a file, for Node (the CLI, the extension host and its worker). */
 import { open } from 'node:fs/promises';
-import type { ByteSource } from '../parser/bytes/byteSource.js';
+import type { ByteSource } from '../parser/index.js';
 
 export async function openFileSource(path: string): Promise<ByteSource> {
   const handle = await open(path, 'r');

@@ -15,13 +15,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ByteSource } from '../parser/bytes/byteSource.js';
-import { checkTrace, CheckResult } from '../parser/check.js';
-import { DecodeJob, DecodeJobResult, makeDecodeJob, ProblemRun, runDecodeJob } from '../parser/generation/decodeJob.js';
-import { HEADER_SCAN_LIMIT, isV1, readHeader } from '../parser/format/version.js';
-import type { Problem } from '../parser/problems.js';
-import { DEFAULT_PROBLEM_LIMITS, ProblemList } from '../parser/problemList.js';
-import { TraceReader, TraceReaderOptions } from '../parser/traceReader.js';
+import { CheckResult, checkTrace, DecodeJob, DecodeJobResult, DEFAULT_PROBLEM_LIMITS, HEADER_SCAN_LIMIT, isV1, makeDecodeJob, ProblemList, ProblemRun, readHeader, runDecodeJob, TraceReader, TraceReaderOptions, type ByteSource, type Problem } from '../parser/index.js';
 import { openFileSource } from './fileSource.js';
 
 export interface ParallelCheckOptions extends TraceReaderOptions {
