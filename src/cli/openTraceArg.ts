@@ -1,7 +1,7 @@
 /** Opens the FILE argument of a command; on failure says why on stderr (the caller exits 2). */
 import { stat } from 'node:fs/promises';
 import { openFileSource } from '../node/fileSource.js';
-import type { ByteSource } from '../parser/bytes/byteSource.js';
+import type { ByteSource } from '../parser/index.js';
 import type { CliIO } from './command.js';
 
 export async function openTraceArg(command: string, path: string, io: CliIO): Promise<ByteSource | undefined> {

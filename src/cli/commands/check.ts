@@ -1,11 +1,8 @@
 /** go-trace check FILE: every problem in a trace, one per line. */
-import { formatProblem, hasErrors } from '../../parser/problems.js';
+import { checkOrdering, formatProblem, hasErrors, HEADER_SCAN_LIMIT, isV1, readHeader, withOrderingFailure, type ByteSource, type OrderingCheck } from '../../parser/index.js';
 import { openFileSource } from '../../node/fileSource.js';
 import { checkTraceParallel } from '../../node/parallelCheck.js';
 import { Command, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from '../command.js';
-import type { ByteSource } from '../../parser/bytes/byteSource.js';
-import { HEADER_SCAN_LIMIT, isV1, readHeader } from '../../parser/format/version.js';
-import { checkOrdering, withOrderingFailure, type OrderingCheck } from '../../parser/order/checkOrdering.js';
 
 /** The ordering check of a v2 trace; undefined for v1 traces and files that are not traces. */
 async function checkOrderingV2(source: ByteSource): Promise<OrderingCheck | undefined> {

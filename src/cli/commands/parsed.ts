@@ -3,8 +3,7 @@
  * (Go 1.26+) prints it: one Event.String() per event. Streams v2 traces (one generation in memory
  * at a time); v1 traces are read whole, as Go reads them.
  */
-import { formatEvent } from '../../parser/order/formatEvent.js';
-import { openEventStream } from '../../parser/order/openEventStream.js';
+import { formatEvent, openEventStream } from '../../parser/index.js';
 import { CliIO, Command, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from '../command.js';
 import { openTraceArg } from '../openTraceArg.js';
 import { StdoutFlow } from '../stdoutFlow.js';

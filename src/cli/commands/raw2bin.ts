@@ -1,6 +1,6 @@
 /** go-trace raw2bin IN OUT: a trace in the raw text format of Go's parser tests, converted to a binary trace. */
 import { readFile, writeFile } from 'node:fs/promises';
-import { RawTextError, rawTextToBinary } from '../../parser/text/rawText.js';
+import { RawTextError, rawTextToBinary } from '../../parser/index.js';
 import { CliIO, Command, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from '../command.js';
 
 const USAGE = 'usage: go-trace raw2bin IN OUT   (either may be - for stdin / stdout)';

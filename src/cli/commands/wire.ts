@@ -1,8 +1,5 @@
 /** go-trace wire FILE: every raw event, printed exactly as `go tool trace -d=wire FILE` prints it. */
-import { isV1 } from '../../parser/format/version.js';
-import { dumpV1Wire } from '../../parser/v1/v1WireDump.js';
-import { RawReader, WireError } from '../../parser/wire/rawReader.js';
-import { dumpEvents } from '../../parser/wire/wireDump.js';
+import { dumpEvents, dumpV1Wire, isV1, RawReader, WireError } from '../../parser/index.js';
 import { CliIO, Command, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from '../command.js';
 import { openTraceArg } from '../openTraceArg.js';
 import { StdoutFlow } from '../stdoutFlow.js';
