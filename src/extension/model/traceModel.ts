@@ -6,8 +6,7 @@
  * Pure: it reads through a ByteSource and knows nothing of VS Code, workers or files, so the
  * tests drive it directly.
  */
-import { ARG_STRIDE, BatchKind, EventColumns, goReleasesFor, openEventStream, summarizeTrace, TraceReader, V1OrderedReader, viewEvent, type ByteSource, type OrderedEvent, type Problem, type TraceHeader, type TraceSummaries } from '../../parser/index.js';
-import { HEADER_SCAN_LIMIT, isV1, readHeader } from '../../parser/format/version.js';
+import { ARG_STRIDE, BatchKind, EventColumns, goReleasesFor, HEADER_SCAN_LIMIT, isV1, openEventStream, readHeader, summarizeTrace, TraceReader, V1OrderedReader, viewEvent, withOrderingFailure, type ByteSource, type OrderedEvent, type Problem, type ProblemLimits, type TraceHeader, type TraceSummaries } from '../../parser/index.js';
 import { goroutineRow, indexSummaries, regionRow, summaryRootRow, SUMMARY_ROOT_COUNT, taskRow, type SummaryIndex } from './goroutineNodes.js';
 import { eventCountsGenerationRow, eventCountsTypeRow, sortedCounts } from './eventCountNodes.js';
 import { osThreadRow, procRow } from './procNodes.js';
@@ -21,8 +20,6 @@ import {
   type SummaryEventEntry,
   type WireLocation,
 } from './summaryEvents.js';
-import type { ProblemLimits } from '../../parser/problemList.js';
-import { withOrderingFailure } from '../../parser/order/checkOrdering.js';
 import type { Filter, ProblemItem, TraceSummary, TreeId, TreeNode } from '../../shared/protocol.js';
 import { BatchCache } from './batchCache.js';
 import { eventDetailRoots, eventFrameRow, eventRow } from './eventNodes.js';

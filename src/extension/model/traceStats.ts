@@ -2,8 +2,7 @@
  * Figures gathered while the trace is read, generation by generation, for the summary: distinct
  * threads, procs and goroutines, event counts by type, the time span, CPU samples.
  */
-import { ARG_STRIDE, V2_SPECS, type EventColumns } from '../../parser/index.js';
-import { V1_SPECS } from '../../parser/v1/v1Events.js';
+import { ARG_STRIDE, V1_SPECS, V2_SPECS, type EventColumns } from '../../parser/index.js';
 import { slotMasks } from './filter.js';
 import type { GenerationInfo } from './generationIndex.js';
 

@@ -4,12 +4,7 @@
  * arguments by the names Go's v1 parser gives them with strings, goroutines, tasks and
  * stop-the-world reasons resolved, and its stacks with their frames. A few chunks are cached.
  */
-import { frameViews, type ArgView, type ByteSource, type EventView, type FrameView, type GenerationTables, type StackView } from '../../parser/index.js';
-import { decodeTraceString } from '../../parser/text/traceString.js';
-import { int64, uint32 } from '../../parser/v1/v1Batches.js';
-import { STW_REASONS, stwReason, V1Ev, V1_SPECS } from '../../parser/v1/v1Events.js';
-import { V1Error } from '../../parser/v1/v1Error.js';
-import { newRawEvent, V1Scanner } from '../../parser/v1/v1Scanner.js';
+import { decodeTraceString, frameViews, int64, newRawEvent, STW_REASONS, stwReason, uint32, V1_SPECS, V1Error, V1Ev, V1Scanner, type ArgView, type ByteSource, type EventView, type FrameView, type GenerationTables, type StackView } from '../../parser/index.js';
 import type { GenerationInfo } from './generationIndex.js';
 import { isTimedV1, rawType, V1_CHUNK, v1Goroutine, v1Ns, type V1GenerationData } from './v1Index.js';
 

@@ -9,12 +9,11 @@
  * - text (case-insensitive): a string argument (task and region names, log keys, labels), a log
  *   message, a String's text, or a function name or file in the event's stacks (a Stack's frames).
  */
-import { V1Ev, V1_SPECS } from '../../parser/v1/v1Events.js';
+import { uint32, V1_SPECS, V1Ev } from '../../parser/index.js';
 import type { Filter } from '../../shared/protocol.js';
 import { FilterMatches } from './filter.js';
 import type { GenerationInfo } from './generationIndex.js';
 import { v1ArgNames, type V1EventCache, type V1RawRow } from './v1EventView.js';
-import { uint32 } from '../../parser/v1/v1Batches.js';
 import { v1Ns } from './v1Index.js';
 
 /** Per v1 type: the argument slots (as v1ArgNames lists them) by what they hold. */

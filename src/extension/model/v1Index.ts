@@ -15,13 +15,7 @@
  * everything before it stays browsable; the checks of the ordering (V1OrderedReader, in the
  * summaries) come on top.
  */
-import { BatchKind, GenerationTables, type ByteSource, type Problem } from '../../parser/index.js';
-import { decodeTraceString } from '../../parser/text/traceString.js';
-import { int32, int64, uint32 } from '../../parser/v1/v1Batches.js';
-import { V1Ev, V1GoEffect, V1_GO_EFFECT, V1_SPECS } from '../../parser/v1/v1Events.js';
-import { V1Error } from '../../parser/v1/v1Error.js';
-import { DEFAULT_MAX_V1_BYTES, readWhole } from '../../parser/v1/v1OrderedReader.js';
-import { newRawEvent, V1Scanner, type V1RawEvent } from '../../parser/v1/v1Scanner.js';
+import { BatchKind, decodeTraceString, DEFAULT_MAX_V1_BYTES, GenerationTables, int32, int64, newRawEvent, readWhole, uint32, V1_GO_EFFECT, V1_SPECS, V1Error, V1Ev, V1GoEffect, V1Scanner, type ByteSource, type Problem, type V1RawEvent } from '../../parser/index.js';
 import type { BatchInfo, GenerationInfo } from './generationIndex.js';
 
 /** Raw events per checkpoint: a page of a batch is read from the nearest one before it. */

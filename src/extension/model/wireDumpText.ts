@@ -8,15 +8,7 @@
  * same count whether or not the text is built, so the worker can compute problem lines without
  * building the text.
  */
-import type { ByteSource } from '../../parser/index.js';
-import { HEADER_SCAN_LIMIT, isV1, readHeader } from '../../parser/format/version.js';
-import { V1Ev } from '../../parser/v1/v1Events.js';
-import { V1Error } from '../../parser/v1/v1Error.js';
-import { DEFAULT_MAX_V1_BYTES, readWhole } from '../../parser/v1/v1OrderedReader.js';
-import { newRawEvent, V1Scanner, type V1RawEvent } from '../../parser/v1/v1Scanner.js';
-import { formatV1RawEvent } from '../../parser/v1/v1WireDump.js';
-import { RawReader, WireError, type RawEvent } from '../../parser/wire/rawReader.js';
-import { formatRawEvent } from '../../parser/wire/wireDump.js';
+import { DEFAULT_MAX_V1_BYTES, formatRawEvent, formatV1RawEvent, HEADER_SCAN_LIMIT, isV1, newRawEvent, RawReader, readHeader, readWhole, V1Error, V1Ev, V1Scanner, WireError, type ByteSource, type RawEvent, type V1RawEvent } from '../../parser/index.js';
 
 /** Lines of events shown at most: past this a text editor gets slow, and nobody reads it. */
 export const MAX_WIRE_DUMP_LINES = 400_000;
