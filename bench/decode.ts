@@ -13,12 +13,7 @@
  */
 import { openFileSource } from '../src/node/fileSource.js';
 import { checkTraceParallel } from '../src/node/parallelCheck.js';
-import { openEventStream } from '../src/parser/order/openEventStream.js';
-import { EventColumns } from '../src/parser/generation/eventColumns.js';
-import { TraceReader } from '../src/parser/traceReader.js';
-import { dumpWire } from '../src/parser/wire/wireDump.js';
-import { HEADER_SCAN_LIMIT, isV1, readHeader } from '../src/parser/format/version.js';
-import { dumpV1Wire } from '../src/parser/v1/v1WireDump.js';
+import { dumpV1Wire, dumpWire, EventColumns, HEADER_SCAN_LIMIT, isV1, openEventStream, readHeader, TraceReader } from '../src/parser/index.js';
 
 async function main(): Promise<void> {
   const [mode, file] = process.argv.slice(2);
