@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { CliIO } from '../../src/cli/command.js';
 import { commands } from '../../src/cli/commands/index.js';
 import { Raw2binStreams, runRaw2bin } from '../../src/cli/commands/raw2bin.js';
-import { rawTextToBinary } from '../../src/parser/text/rawText.js';
+import { rawTextToBinary } from '../../src/parser/wire/rawText.js';
 
 const TEXT = 'Trace Go1.22\nEventBatch gen=1 m=0 time=0 size=5\nGoStart dt=1 g=1 g_seq=1\n';
 

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { parseTxtar } from './txtar.js';
 import { sharedGoTestdataDir } from './paths.js';
 import { goUnquoteString } from '../../src/parser/text/goUnquote.js';
-import { readRawText, encodeRawEvents } from '../../src/parser/text/rawText.js';
+import { readRawText, encodeRawEvents } from '../../src/parser/wire/rawText.js';
 
 export type GoExpectation = { success: true } | { success: false; pattern: RegExp; goPattern: string };
 

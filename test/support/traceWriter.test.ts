@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readUvarintBig } from '../../src/parser/bytes/uvarint.js';
 import { headerBytes } from '../../src/parser/format/version.js';
-import { rawTextToBinary } from '../../src/parser/text/rawText.js';
+import { rawTextToBinary } from '../../src/parser/wire/rawText.js';
 import { listGoTestFiles, loadGoTestCase } from './goTestCase.js';
 import { repoRoot } from './paths.js';
 import { GoStatus, ProcStatus, TraceWriter, WrittenTrace, pad } from './traceWriter.js';

@@ -17,7 +17,7 @@ import {
   isGoSpace,
   rawTextToBinary,
   readRawText,
-} from '../../../src/parser/text/rawText.js';
+} from '../../../src/parser/wire/rawText.js';
 import { listGoTestFiles, loadGoTestCase } from '../../support/goTestCase.js';
 import { repoRoot } from '../../support/paths.js';
 

@@ -24,8 +24,8 @@
  */
 import { headerBytes } from '../format/version.js';
 import { V2_SPECS, specsForVersion, EventSpec } from '../format/v2Events.js';
-import { decodeRuneGo, decodeUtf8Go, tryGoUnquote } from './goUnquote.js';
-import { goQuote } from './goQuote.js';
+import { decodeRuneGo, decodeUtf8Go, tryGoUnquote } from '../text/goUnquote.js';
+import { goQuote } from '../text/goQuote.js';
 
 /** One event read from text. */
 export interface RawTextEvent {
