@@ -10,7 +10,7 @@ import { WindowReader } from './bytes/windowReader.js';
 import { BatchKind, BatchRef, classifyBatch, MAX_BATCH_HEADER_SIZE, readBatchHeader } from './framing/batch.js';
 import { findPlausibleBatch } from './framing/resync.js';
 import { Ev } from './format/v2Events.js';
-import { goReleasesFor, HEADER_SCAN_LIMIT, isV1, readHeader, TraceVersion } from './format/version.js';
+import { readFormatInfo, type FormatInfo, type TraceHeader } from './format/formatInfo.js';
 import { decodeEventBatch, EventError } from './generation/eventDecoder.js';
 import type { EventColumns } from './generation/eventColumns.js';
 import { Generation } from './generation/generation.js';
@@ -30,22 +30,20 @@ export interface TraceReaderOptions {
    * empty): for a caller that merges them with problems found elsewhere, in its own order.
    */
   problemSink?: ProblemSink;
+  /**
+   * Start at this generation instead of the first: its file offset and its index in the file.
+   * With a source that ends where the generation ends, one generation can be read on its own.
+   */
+  startAt?: { offset: number; index: number };
+  /** The source's header as openTrace (or readFormatInfo) read it: not read again. */
+  format?: FormatInfo;
 }
 
 export interface ProblemSink {
   add(p: Problem): void;
 }
 
-export interface TraceHeader {
-  /** Trace format version (22 for "go 1.22 trace"). */
-  version: number;
-  /** The Go releases that write this version, for display. */
-  goReleases: string;
-  /** Old (Go 1.11–1.21) format, which this reader recognises but does not decode yet. */
-  v1: boolean;
-  headerSize: number;
-  fileSize: number;
-}
+export type { TraceHeader } from './format/formatInfo.js';
 
 const NOT_DECIDABLE_BEFORE_126 =
   'traces older than Go 1.26 have no end-of-generation marker, so a truncated trace cannot be told from a broken one';
@@ -67,11 +65,17 @@ export class TraceReader {
     readonly header: TraceHeader | undefined,
     problems: ProblemList,
     options: TraceReaderOptions,
+    /** Generations end with an EndOfGeneration event (Go 1.26+). */
+    private readonly endOfGeneration: boolean,
   ) {
     this.problems = problems;
     this.sink = options.problemSink ?? problems;
     this.window = new WindowReader(source, options.chunkSize);
     this.pos = header?.headerSize ?? 0;
+    if (header && options.startAt) {
+      this.pos = Math.max(this.pos, options.startAt.offset);
+      this.nextIndex = options.startAt.index;
+    }
     this.maxRetained = options.maxRetainedBytes ?? 256 << 20;
     if (!header || header.v1) this.done = true;
   }
@@ -80,28 +84,21 @@ export class TraceReader {
   static async open(source: ByteSource, options: TraceReaderOptions = {}): Promise<TraceReader> {
     const problems = new ProblemList(options.problemLimits);
     const sink = options.problemSink ?? problems;
-    const head = await source.read(0, HEADER_SCAN_LIMIT);
-    const h = readHeader(head);
-    if (!h.ok) {
-      sink.add({ code: h.code, severity: 'error', message: h.message, offset: 0 });
-      return new TraceReader(source, undefined, problems, options);
+    const format = options.format ?? (await readFormatInfo(source));
+    if (!format.header) {
+      sink.add({ ...format.problem! });
+      return new TraceReader(source, undefined, problems, options, false);
     }
-    const header: TraceHeader = {
-      version: h.version,
-      goReleases: goReleasesFor(h.version),
-      v1: isV1(h.version),
-      headerSize: h.size,
-      fileSize: source.size,
-    };
+    const header: TraceHeader = { ...format.header, fileSize: source.size };
     if (header.v1) {
       sink.add({
         code: 'v1-not-decoded',
         severity: 'info',
-        message: `this is a Go 1.${h.version} format trace (written by ${header.goReleases}); decoding traces older than Go 1.22 is not supported yet`,
+        message: `this is a Go 1.${header.version} format trace (written by ${header.goReleases}); decoding traces older than Go 1.22 is not supported yet`,
         offset: 0,
       });
     }
-    return new TraceReader(source, header, problems, options);
+    return new TraceReader(source, header, problems, options, format.format!.endOfGeneration);
   }
 
   get version(): number {
@@ -116,7 +113,7 @@ export class TraceReader {
   /** Reads the next generation's batches and tables, or undefined after the last one. */
   async nextGeneration(): Promise<Generation | undefined> {
     if (this.done) return undefined;
-    const v26 = this.version >= TraceVersion.Go126;
+    const v26 = this.endOfGeneration;
     const g = new Generation(this.nextIndex);
     g.offset = this.pos;
     let hasGen = false;

@@ -23,3 +23,15 @@ export function memorySource(bytes: Uint8Array): ByteSource {
     },
   };
 }
+
+/** The first `size` bytes of a source (reading one generation on its own: its end is the end). */
+export function prefixSource(source: ByteSource, size: number): ByteSource {
+  const end = Math.min(Math.max(0, size), source.size);
+  return {
+    size: end,
+    read(offset, length) {
+      const n = Math.max(0, Math.min(length, end - offset));
+      return n === 0 ? Promise.resolve(new Uint8Array(0)) : source.read(offset, n);
+    },
+  };
+}

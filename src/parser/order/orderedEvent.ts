@@ -79,6 +79,11 @@ export interface OrderedEvent {
   g: number;
   /** Wire event type behind it; -1 for Sync. */
   type: number;
+  /**
+   * File offset of the event in the trace it came from (v1: the raw v1 event it was converted
+   * from); -1 (or absent) for Syncs, CPU samples and events the orderer makes up.
+   */
+  srcOffset?: number;
   /** The event's own stack, when it has one (a non-zero stack ID, or any CPU sample). */
   stack?: EventStack;
   transition?: StateTransition;

@@ -32,6 +32,7 @@ import { HANDLERS } from './handlers/dispatch.js';
 import { OrderError, type EventLocation } from './orderError.js';
 import type { OrderedEvent } from './orderedEvent.js';
 import { Ordering } from './ordering.js';
+import { restoreOrdering, snapshotOrdering, type OrderingSnapshot } from './orderingSnapshot.js';
 import type { PendingEvent } from './pendingEvent.js';
 import { formatSeq } from './sequence.js';
 import { goStatusName, procStatusName } from './resources.js';
@@ -55,9 +56,17 @@ function argAt(p: PendingEvent, i: number): number {
   return i === 0 ? p.a0 : i === 1 ? p.a1 : i === 2 ? p.a2 : p.a3;
 }
 
+/** Where a generation is in the file: its index, number, first byte and just past its last. */
+export interface GenerationExtent {
+  index: number;
+  gen: number;
+  offset: number;
+  end: number;
+}
+
 /** A generation read and judged, waiting to be installed. */
 type Loaded =
-  | { kind: 'generation'; view: GenerationView; cursors: BatchCursor[]; samples: CpuSample[]; minTime: number; deferred?: OrderError; more: boolean }
+  | { kind: 'generation'; view: GenerationView; cursors: BatchCursor[]; samples: CpuSample[]; minTime: number; deferred?: OrderError; more: boolean; extent: GenerationExtent }
   | { kind: 'error'; error: OrderError }
   | { kind: 'end' };
 
@@ -68,6 +77,12 @@ export interface OrderedReaderOptions extends TraceReaderOptions {
    * that looks at each event once. A caller keeping events must copy what it needs.
    */
   reuseEvents?: boolean;
+  /**
+   * Order one generation again, on its own: the state the whole stream had at its start
+   * (snapshot(), taken when its Sync was handed out). With `startAt` (its offset and index) and a
+   * source that ends where it ends, the events are exactly those the whole stream gave.
+   */
+  resume?: OrderingSnapshot;
 }
 
 export class OrderedReader {
@@ -120,7 +135,20 @@ export class OrderedReader {
     });
     const r = new OrderedReader(trace);
     r.reuseEvents = options.reuseEvents === true;
+    if (options.resume) {
+      restoreOrdering(r.ordering, options.resume);
+      r.lastTs = options.resume.lastTs;
+      r.syncs = options.resume.syncs;
+    }
     return r;
+  }
+
+  /**
+   * The ordering state at the start of the generation whose Sync next() returned last: call it
+   * right after that Sync, before the next call of next(). See OrderedReaderOptions.resume.
+   */
+  snapshot(): OrderingSnapshot {
+    return snapshotOrdering(this.ordering, this.lastTs - 1, this.syncs - 1);
   }
 
   /** The trace's problems as the generation reader found them, and the ordering's failure. */
@@ -134,6 +162,12 @@ export class OrderedReader {
   }
 
   private wantsGeneration = false;
+  private extent: GenerationExtent | undefined;
+
+  /** The generation whose events next() hands out (from its Sync on). */
+  get generation(): GenerationExtent | undefined {
+    return this.extent;
+  }
 
   /** Reads the next generation's bytes (the only asynchronous step). */
   async loadGeneration(): Promise<void> {
@@ -169,6 +203,7 @@ export class OrderedReader {
     return {
       kind: 'generation', view, cursors, samples, minTime: g.startTime, deferred,
       more: g.ending === 'next-generation',
+      extent: { index: g.index, gen: g.gen, offset: g.offset, end: g.end },
     };
   }
 
@@ -249,6 +284,7 @@ export class OrderedReader {
     this.tried = c;
     this.triedOffset = c.evOffset;
     this.triedEvent = c.evIndex;
+    this.ordering.srcOffset = c.evOffset;
     if (!this.ordering.advance(c.ev, c.m, this.view!.gen, c)) return false;
     if (c.next()) this.frontier.update(i);
     else this.frontier.remove(i);
@@ -329,6 +365,7 @@ export class OrderedReader {
 
   private install(g: Extract<Loaded, { kind: 'generation' }>): Event {
     this.view = g.view;
+    this.extent = g.extent;
     this.stackPresence = g.view.tables.stacks.presence;
     this.stringPresence = g.view.tables.strings.presence;
     this.tried = undefined;

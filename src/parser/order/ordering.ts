@@ -40,6 +40,8 @@ export class Ordering {
   readonly queue = new EventQueue();
   /** The generation whose events are being ordered. */
   table: GenerationView | undefined;
+  /** File offset of the wire event being advanced (set by the reader): what emit() records. */
+  srcOffset = -1;
   private readonly names: readonly { name: string }[];
   private readonly cur: SchedCtx = { m: NONE, p: NONE, g: NONE };
   private readonly next: SchedCtx = { m: NONE, p: NONE, g: NONE };
@@ -116,6 +118,7 @@ export class Ordering {
     e.a1 = ev.a1;
     e.a2 = ev.a2;
     e.a3 = ev.a3;
+    e.srcOffset = this.srcOffset;
     if (ev.exact !== undefined) e.exact = ev.exact;
     this.queue.push(e);
     return e;

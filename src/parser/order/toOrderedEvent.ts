@@ -144,6 +144,8 @@ export class Event implements OrderedEvent, Source {
   a1 = 0;
   a2 = 0;
   a3 = 0;
+  /** File offset of the wire event it came from; -1 for Syncs, CPU samples and events the orderer makes up. */
+  srcOffset = -1;
   /**
    * The rarely set parts (what the orderer adds, exact arguments) and the details, made on
    * first use: most events never need them, and the object stays small.
@@ -170,6 +172,7 @@ export class Event implements OrderedEvent, Source {
     this.g = g;
     this.table = table;
     this.a0 = this.a1 = this.a2 = this.a3 = 0;
+    this.srcOffset = -1;
     this.d = undefined;
   }
 

@@ -18,17 +18,17 @@
  *   }
  */
 import type { ByteSource } from '../bytes/byteSource.js';
-import { HEADER_SCAN_LIMIT, isV1, readHeader } from '../format/version.js';
+import { readFormatInfo, type FormatInfo } from '../format/formatInfo.js';
 import type { OrderedEvent } from '../order/orderedEvent.js';
 import { syncEvent } from '../order/toOrderedEvent.js';
 import type { Problem } from '../problems.js';
 import { V1Batches } from './v1Batches.js';
 import { V1Converter } from './v1Convert.js';
 import { V1Error } from './v1Error.js';
-import { parseV1Trace, type V1Trace } from './v1Trace.js';
+import { parseV1Trace, v1SizeProblem, type V1Trace } from './v1Trace.js';
 
 export interface V1ReaderOptions {
-  /** Largest file read (it is held whole, with about 60 bytes per event). Default 1 GiB. */
+  /** Largest file read (it is held whole, with about 60 bytes per event). Default MAX_V1_BYTES (v1Trace.ts: 1 GiB). */
   maxV1Bytes?: number;
   /** Bytes per read from the source. Default 16 MiB. */
   chunkSize?: number;
@@ -37,9 +37,9 @@ export interface V1ReaderOptions {
    * object (fewer allocations when events are only looked at once, as a check does).
    */
   reuseEvents?: boolean;
+  /** The source's header as openTrace (or readFormatInfo) read it: not read again. */
+  format?: FormatInfo;
 }
-
-export const DEFAULT_MAX_V1_BYTES = 1 << 30;
 
 /** Reads the whole source into one buffer (v1 traces are parsed whole). */
 export async function readWhole(source: ByteSource, chunkSize = 16 << 20): Promise<Uint8Array> {
@@ -81,14 +81,14 @@ export class V1OrderedReader {
 
   /** Reads the header; the trace itself is read by the first loadGeneration(). */
   static async open(source: ByteSource, options: V1ReaderOptions = {}): Promise<V1OrderedReader> {
-    const h = readHeader(await source.read(0, HEADER_SCAN_LIMIT));
-    if (!h.ok) return new V1OrderedReader(source, 0, 0, options, { code: h.code, severity: 'error', message: h.message, offset: 0 });
-    if (!isV1(h.version)) {
-      return new V1OrderedReader(source, h.size, 0, options, {
-        code: 'unsupported-version', severity: 'error', message: `go 1.${h.version} is not a v1 trace format`, offset: 0,
+    const f = options.format ?? (await readFormatInfo(source));
+    if (f.problem) return new V1OrderedReader(source, 0, 0, options, { ...f.problem });
+    if (f.kind !== 'v1') {
+      return new V1OrderedReader(source, f.headerSize, 0, options, {
+        code: 'unsupported-version', severity: 'error', message: `go 1.${f.version} is not a v1 trace format`, offset: 0,
       });
     }
-    return new V1OrderedReader(source, h.size, h.version, options, undefined);
+    return new V1OrderedReader(source, f.headerSize, f.version, options, undefined);
   }
 
   /** Every problem found: in a v1 trace the first one ends the stream, so at most one. */
@@ -114,13 +114,9 @@ export class V1OrderedReader {
   /** Reads and parses the whole trace (the only asynchronous step). */
   async loadGeneration(): Promise<void> {
     if (this.state !== 'unloaded') return;
-    // Offsets are kept in 32 bits.
-    const max = Math.min(this.options.maxV1Bytes ?? DEFAULT_MAX_V1_BYTES, 2 ** 32 - 1);
-    if (this.source.size > max) {
-      this.fail({
-        code: 'trace-too-large', severity: 'error', offset: 0,
-        message: `v1 traces are read whole, and this one (${this.source.size} bytes) is larger than the limit of ${max} bytes`,
-      });
+    const tooLarge = v1SizeProblem(this.source.size, this.options.maxV1Bytes);
+    if (tooLarge) {
+      this.fail(tooLarge);
       return;
     }
     const data = await readWhole(this.source, this.options.chunkSize);
@@ -155,7 +151,10 @@ export class V1OrderedReader {
       this.fail(err.toProblem());
       return undefined;
     }
-    if (e) return e;
+    if (e) {
+      e.srcOffset = c.sourceOffset;
+      return e;
+    }
     // And a Sync after the last.
     this.state = 'done';
     this.syncs++;
