@@ -44,15 +44,16 @@ describe('Procs, Threads and Event counts rows', () => {
   });
 
   it('event counts: most frequent type first, generation numbers as written', () => {
-    const c = { generation: 1, total: 10, byType: { Sync: 1, GoStart: 4, GoBlock: 4, ProcStart: 1 } };
-    assert.deepEqual(sortedCounts(c).map(([n]) => n), ['GoBlock', 'GoStart', 'ProcStart', 'Sync']);
+    const c = { generation: 1, total: 10, byType: { GoStart: 4, GoBlock: 4, ProcStart: 1, STWBegin: 1 }, cpuSamples: 0 };
+    assert.deepEqual(sortedCounts(c).map(([n]) => n), ['GoBlock', 'GoStart', 'ProcStart', 'STWBegin']);
     const row = eventCountsGenerationRow(c, 0, [41, 42]);
     assert.equal(row.label, 'generation 42');
     assert.equal(row.description, '10 events, 4 types: GoBlock 4, GoStart 4, ProcStart 1, …');
     assert.equal(row.childCount, 4);
-    const root = eventCountsRootRow([c, { generation: 2, total: 3, byType: { Sync: 1, GoStart: 2 } }], [41, 42]);
+    const root = eventCountsRootRow([c, { generation: 2, total: 2, byType: { GoStart: 2 }, cpuSamples: 3 }], [41, 42]);
     assert.equal(root.id, EVENT_COUNTS_ID);
-    assert.equal(root.description, '13 events of 4 types in 2 generations');
+    assert.equal(root.description, '12 events of 4 types in 2 generations (no Syncs), and 3 CPU samples');
+    assert.match(root.tooltip!, /Not included: the Sync event/);
     assert.equal(root.childCount, 2);
   });
 
