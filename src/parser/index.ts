@@ -9,7 +9,7 @@
  *   reader.problems.items                                 // everything that was wrong
  */
 export type { ByteSource } from './bytes/byteSource.js';
-export { memorySource } from './bytes/byteSource.js';
+export { memorySource, prefixSource } from './bytes/byteSource.js';
 export { TraceReader } from './traceReader.js';
 export type { TraceHeader, TraceReaderOptions } from './traceReader.js';
 export { Generation } from './generation/generation.js';
@@ -22,6 +22,13 @@ export type { BatchRef } from './framing/batch.js';
 export { V2_SPECS, specsForVersion, Ev, EXPERIMENT_NAMES, GO_STATUS_NAMES, PROC_STATUS_NAMES } from './format/v2Events.js';
 export type { EventSpec } from './format/v2Events.js';
 export { readHeader, goReleasesFor, TraceVersion, isV1, HEADER_SCAN_LIMIT } from './format/version.js';
+// The format, decided once: the header read, the versions table, each family's entry points.
+export { openTrace, TraceFormat } from './openTrace.js';
+export type { DumpWrite } from './openTrace.js';
+export { FORMAT_VERSIONS, formatVersion } from './format/version.js';
+export type { FormatFamily, FormatVersion } from './format/version.js';
+export { readFormatInfo } from './format/formatInfo.js';
+export type { FormatInfo, FormatKind } from './format/formatInfo.js';
 export { checkTrace } from './check.js';
 export type { CheckResult } from './check.js';
 export { formatProblem, hasErrors } from './problems.js';
@@ -36,17 +43,21 @@ export { makeDecodeJob, runDecodeJob, ProblemRun } from './generation/decodeJob.
 export type { DecodeJob, DecodeJobResult } from './generation/decodeJob.js';
 // The ordered event stream (Go's Reader: frontier merge, ordering state machines, Event.String).
 export { OrderedReader } from './order/orderedReader.js';
-export type { OrderedReaderOptions } from './order/orderedReader.js';
+export type { OrderedReaderOptions, GenerationExtent } from './order/orderedReader.js';
+// Any generation ordered again on its own, from the state the whole stream had at its start.
+export { openGenerationStream } from './order/generationStream.js';
+export type { OrderingSnapshot } from './order/orderingSnapshot.js';
 export { checkOrdering, withOrderingFailure } from './order/checkOrdering.js';
 export type { OrderingCheck } from './order/checkOrdering.js';
 // One entry point for every format: OrderedReader (v2) or V1OrderedReader (v1, Go 1.11–1.21).
-export { openEventStream } from './order/openEventStream.js';
-export type { EventStream, EventStreamOptions } from './order/openEventStream.js';
+export { openEventStream } from './openTrace.js';
+export type { EventStream, EventStreamOptions } from './openTrace.js';
 export { V1OrderedReader } from './v1/v1OrderedReader.js';
 export type { V1ReaderOptions } from './v1/v1OrderedReader.js';
 export { checkV1Trace } from './v1/v1Check.js';
 // v1 files event by event, as written (the viewer's index and event views, the wire dump).
-export { readWhole, DEFAULT_MAX_V1_BYTES } from './v1/v1OrderedReader.js';
+export { readWhole } from './v1/v1OrderedReader.js';
+export { MAX_V1_BYTES, v1SizeProblem } from './v1/v1Trace.js';
 export { V1Scanner, newRawEvent } from './v1/v1Scanner.js';
 export type { V1RawEvent } from './v1/v1Scanner.js';
 export { V1Error } from './v1/v1Error.js';
