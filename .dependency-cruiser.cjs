@@ -19,9 +19,9 @@ module.exports = {
     },
     {
       name: 'parser-through-index',
-      comment: 'The extension, the CLI, src/node, bench and the webview use the parser only through src/parser/index.ts.',
+      comment: 'Analysis, the extension, the CLI, src/node, bench and the webview use the parser only through src/parser/index.ts.',
       severity: 'error',
-      from: { path: '^(src/(extension|cli|node)|bench|webview)/' },
+      from: { path: '^(src/(analysis|extension|cli|node)|bench|webview)/' },
       to: { path: '^src/parser/', pathNot: '^src/parser/index\\.ts$' },
     },
     {
@@ -33,6 +33,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/parser/[^/]+/' },
       to: { path: '^src/parser/[^/]+\\.ts$', pathNot: '^src/parser/(problems|problemList|traceReader)\\.ts$' },
+    },
+    {
+      name: 'analysis-over-parser',
+      comment: 'src/analysis (passes over the ordered stream, run in the worker) imports only the parser (its index) and itself.',
+      severity: 'error',
+      from: { path: '^src/analysis/' },
+      to: { pathNot: ['^src/analysis/', '^src/parser/index\\.ts$'] },
     },
     {
       name: 'webview-is-isolated',
