@@ -94,7 +94,7 @@ export class TraceReader {
       sink.add({
         code: 'v1-not-decoded',
         severity: 'info',
-        message: `this is a Go 1.${header.version} format trace (written by ${header.goReleases}); decoding traces older than Go 1.22 is not supported yet`,
+        message: `this is a Go 1.${header.version} format trace (written by ${header.goReleases}); this reader decodes Go 1.22+ traces only: the v1 reader (openEventStream, V1OrderedReader) reads this one`,
         offset: 0,
       });
     }
