@@ -8,7 +8,7 @@
  */
 import type { ByteSource } from '../bytes/byteSource.js';
 import type { OrderedEvent } from '../order/orderedEvent.js';
-import { openEventStream, type EventStreamOptions } from '../order/openEventStream.js';
+import { openEventStream, type EventStreamOptions } from '../openTrace.js';
 import type { Problem } from '../problems.js';
 import { AnnotationSummarizer, type Annotations } from './annotations.js';
 import { EventCountSummarizer, type GenerationEventCounts } from './eventCounts.js';
@@ -74,6 +74,11 @@ export class TraceSummarizer implements SummaryHandler<TraceSummaries> {
     this.lastNs = e.time;
     if (e.kind === 'Sync') this.generations = Math.max(this.generations, e.sync!.n);
     for (const h of this.handlers) h.handleEvent(e);
+  }
+
+  /** Go's error that ended the stream (when the caller feeds the events itself). */
+  setFailure(p: Problem | undefined): void {
+    this.failure = p;
   }
 
   finalize(): void {
