@@ -29,10 +29,10 @@ module.exports = {
       comment:
         "The parser's root modules (index, check, openTrace, eventView) sit above its folders, which " +
         'import from the root only the modules every stage reports into or reads from: problems, ' +
-        'problemList, traceReader.',
+        'problemList, checkResult, traceReader.',
       severity: 'error',
       from: { path: '^src/parser/[^/]+/' },
-      to: { path: '^src/parser/[^/]+\\.ts$', pathNot: '^src/parser/(problems|problemList|traceReader)\\.ts$' },
+      to: { path: '^src/parser/[^/]+\\.ts$', pathNot: '^src/parser/(problems|problemList|traceReader|checkResult)\\.ts$' },
     },
     {
       name: 'analysis-over-parser',

@@ -4,19 +4,11 @@
  */
 import type { ByteSource } from './bytes/byteSource.js';
 import { EventColumns } from './generation/eventColumns.js';
-import type { Problem } from './problems.js';
-import { TraceHeader, TraceReader, TraceReaderOptions } from './traceReader.js';
+import type { CheckResult } from './checkResult.js';
+import { TraceReader, TraceReaderOptions } from './traceReader.js';
 import { checkV1Trace } from './v1/v1Check.js';
 
-export interface CheckResult {
-  header: TraceHeader | undefined;
-  generations: number;
-  batches: number;
-  events: number;
-  cpuSamples: number;
-  /** Problems in file order; the last may be an 'info' saying how many more were left out. */
-  problems: Problem[];
-}
+export type { CheckResult } from './checkResult.js';
 
 export async function checkTrace(source: ByteSource, options: TraceReaderOptions = {}): Promise<CheckResult> {
   const reader = await TraceReader.open(source, options);

@@ -3,7 +3,7 @@
  * event, so every check Go makes runs; Go stops at the first problem, so there is at most one.
  */
 import type { ByteSource } from '../bytes/byteSource.js';
-import type { CheckResult } from '../check.js';
+import type { CheckResult } from '../checkResult.js';
 import type { TraceHeader } from '../traceReader.js';
 import { V1OrderedReader, type V1ReaderOptions } from './v1OrderedReader.js';
 
