@@ -28,11 +28,11 @@ module.exports = {
       name: 'parser-root-is-top',
       comment:
         "The parser's root modules (index, check, openTrace, eventView) sit above its folders, which " +
-        'import from the root only the modules every stage reports into or reads from: problems, ' +
-        'problemList, checkResult, traceReader.',
+        'import from the root only the modules every stage reports into or reads from: the ' +
+        'problem modules (problems, problemList, problemCodes, ...), checkResult, traceReader.',
       severity: 'error',
       from: { path: '^src/parser/[^/]+/' },
-      to: { path: '^src/parser/[^/]+\\.ts$', pathNot: '^src/parser/(problems|problemList|traceReader|checkResult)\\.ts$' },
+      to: { path: '^src/parser/[^/]+\\.ts$', pathNot: '^src/parser/(problem[A-Za-z]*|checkResult|traceReader)\\.ts$' },
     },
     {
       name: 'analysis-over-parser',
