@@ -101,8 +101,11 @@ export class FilterBar {
     this.typeSelect.value = current;
   }
 
-  /** Shows a filter in the fields without sending it (restored state). */
-  show(filter: Filter): void {
+  /**
+   * Shows a filter in the fields without sending it (restored state; the host cleared it).
+   * `pending`: the caller sends it now, so the status says so until the host has applied it.
+   */
+  show(filter: Filter, pending = false): void {
     const fields = filterToFields(filter);
     if (fields.type !== '' && !Array.from(this.typeSelect.options).some((o) => o.value === fields.type)) {
       this.typeSelect.append(new Option(fields.type, fields.type));
@@ -110,6 +113,19 @@ export class FilterBar {
     for (const [name, input] of this.inputs) input.value = fields[name];
     this.sent = parseFilterFields(fields).filter;
     this.markInvalid([]);
+    this.clearButton.disabled = isEmptyFilter(this.sent);
+    if (pending && !isEmptyFilter(this.sent)) {
+      this.status.textContent = 'Filtering…';
+      this.status.classList.remove('no-match');
+      this.element.classList.add('busy');
+    }
+  }
+
+  /** Ctrl+F: the text field, its text selected. */
+  focusText(): void {
+    const input = this.inputs.get('text') as HTMLInputElement;
+    input.focus();
+    input.select();
   }
 
   /** The host applied a filter and counted the matching events. */

@@ -6,7 +6,7 @@
 import type { Filter, HostMessage, TreeNode, WebviewMessage } from '../src/shared/protocol.js';
 import { codicon, debounce, el } from './dom.js';
 import { sameFilter } from './filter/filterInput.js';
-import { eventPaneTitle, hasEventDetails } from './eventPane.js';
+import { eventPaneTitle, hasEventDetails, rowDetails } from './eventPane.js';
 import { FilterBar } from './filterBar.js';
 import { ProblemsView } from './problemsView.js';
 import { SummaryView } from './summaryView.js';
@@ -29,11 +29,14 @@ const nextRequestId = () => ++requestIds;
 // ---- layout ---------------------------------------------------------------------------------
 
 const app = document.getElementById('app') ?? document.body.appendChild(el('div', 'app'));
+/** The trace's file name, in the page from the start (webviewHtml.ts), so the reading state names it at once. */
+const fileName = app.dataset.fileName ?? '';
 const filterBar = new FilterBar((filter) => {
   post({ type: 'setFilter', filter });
   saveState();
+  if (!treeShowsFilter()) treeStatus.textContent = 'Filtering…';
 });
-const summary = new SummaryView(() => filterBar.element);
+const summary = new SummaryView(() => filterBar.element, fileName);
 const problems = new ProblemsView(
   (index) => post({ type: 'revealProblem', index }),
   () => saveState(),
@@ -46,11 +49,18 @@ errorBox.hidden = true;
 const generationPane = pane('Generations');
 const generationHost = el('div');
 generationHost.id = 'generation-tree';
-generationPane.append(generationHost);
+/**
+ * Says why the generation tree is empty: the trace is being read, or the filter in the box is being
+ * applied (the tree only shows rows of the filter the box holds: see the 'roots' message).
+ */
+const treeStatus = el('div', 'pane-empty tree-status', `Reading ${fileName || 'the trace'}…`);
+treeStatus.id = 'tree-status';
+treeStatus.setAttribute('role', 'status');
+generationPane.append(treeStatus, generationHost);
 
 const eventPane = pane('Event');
 const eventTitle = eventPane.querySelector<HTMLElement>('.pane-title-detail')!;
-const eventEmpty = el('div', 'pane-empty', 'Select an event to see its arguments and stack.');
+const eventEmpty = el('div', 'pane-empty', 'Select an event to see its arguments and stack, or any row to see what it is.');
 const eventHost = el('div');
 eventHost.id = 'event-tree';
 eventPane.append(eventEmpty, eventHost);
@@ -114,7 +124,10 @@ const generationTree = new VirtualTree(generationHost, {
   post,
   nextRequestId,
   onSelect: (node) => {
-    if (hasEventDetails(node)) sendSelect(node);
+    if (!node) return;
+    // Another row: what the row says at once, then what the host knows of it (nodeDetails).
+    if (node.kind !== 'event') showDetails(node.id, rowDetails(node), true);
+    sendSelect(node);
   },
   onActivate: (node) => {
     if (node.frame) {
@@ -153,11 +166,15 @@ const eventTree = new VirtualTree(eventHost, {
   onViewChange: () => saveState(),
 });
 
-function showEventDetails(nodeId: string, nodes: TreeNode[]): void {
-  if (detailsFor !== undefined && nodeId !== detailsFor) return; // the cursor moved on since
+/** Whether the event tree shows the row's own text (rowDetails) rather than the host's details. */
+let shownFromRow = false;
+
+function showDetails(nodeId: string, nodes: TreeNode[], fromRow = false): void {
+  if (detailsFor !== undefined && nodeId !== detailsFor && !fromRow) return; // the cursor moved on since
   detailsFor = nodeId;
-  if (nodeId !== shownEvent) eventTree.replaceRoots(nodes.length, nodes, restoreEventScroll);
+  if (nodeId !== shownEvent || shownFromRow) eventTree.replaceRoots(nodes.length, nodes, restoreEventScroll && !fromRow);
   shownEvent = nodeId;
+  shownFromRow = fromRow;
   restoreEventScroll = false;
   eventHost.classList.add('loaded');
   eventEmpty.hidden = true;
@@ -201,6 +218,9 @@ document.addEventListener('focusin', () => saveState());
 
 /** The filter the host's data reflect: none until it says otherwise. */
 let appliedFilter: Filter = {};
+/** The filter whose matches the generation tree shows; undefined before the first rows. */
+let rootsFilter: Filter | undefined;
+const treeShowsFilter = (): boolean => rootsFilter !== undefined && sameFilter(rootsFilter, filterBar.current());
 
 function handle(msg: HostMessage): void {
   switch (msg.type) {
@@ -208,13 +228,18 @@ function handle(msg: HostMessage): void {
       summary.update(msg.summary);
       return;
     case 'roots':
+      // Only the rows of the filter the box holds: after a tab switch the host first sends the
+      // unfiltered ones, while the restored filter is still being applied.
+      if (!sameFilter(msg.filter ?? {}, filterBar.current())) return;
+      rootsFilter = msg.filter ?? {};
       generationTree.setRoots(msg.total, msg.nodes);
+      treeStatus.hidden = true;
       return;
     case 'children':
       (msg.tree === 'event' ? eventTree : generationTree).handleChildren(msg);
       return;
     case 'eventDetails':
-      showEventDetails(msg.nodeId, msg.nodes);
+      showDetails(msg.nodeId, msg.nodes);
       return;
     case 'problems':
       problems.update(msg.problems);
@@ -227,10 +252,13 @@ function handle(msg: HostMessage): void {
       generationTree.focus();
       return;
     case 'filterApplied':
+      // The host cleared the filter itself (to reveal a row): the box follows.
+      if (msg.reset) filterBar.show(msg.filter);
       // Children under the top-level rows are counted anew under the new filter.
       if (!sameFilter(appliedFilter, msg.filter)) generationTree.invalidateChildren();
       appliedFilter = msg.filter;
       filterBar.applied(msg.filter, msg.matches);
+      saveState();
       return;
     case 'error':
       showError(msg.message);
@@ -251,6 +279,20 @@ function showError(message: string): void {
   errorBox.hidden = false;
 }
 
+// Ctrl+F (Cmd+F): the filter bar, as VS Code's own lists go to their filter (the webview has no
+// find widget: enableFindWidget is off).
+document.addEventListener(
+  'keydown',
+  (e) => {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f') {
+      e.preventDefault();
+      e.stopPropagation();
+      filterBar.focusText();
+    }
+  },
+  true,
+);
+
 window.addEventListener('message', (e: MessageEvent) => {
   const msg = e.data as HostMessage | undefined;
   if (msg && typeof msg === 'object' && typeof msg.type === 'string') handle(msg);
@@ -260,8 +302,9 @@ window.addEventListener('message', (e: MessageEvent) => {
 
 generationTree.restoreViewState(saved.generations);
 eventTree.restoreViewState(saved.event);
-filterBar.show(saved.filter);
+filterBar.show(saved.filter, true);
 problems.open = problemsOpen;
+if (Object.keys(saved.filter).length > 0) treeStatus.textContent = 'Filtering…';
 post({ type: 'ready' });
 if (Object.keys(saved.filter).length > 0) post({ type: 'setFilter', filter: saved.filter });
 if (saved.generations.selected !== undefined) {

@@ -39,24 +39,30 @@ export class SummaryView {
   constructor(
     /** Where the banner goes: it is inserted before this element when needed. */
     private readonly bannerAnchor: () => HTMLElement,
+    /** Shown, with a reading state, before the host's first summary arrives. */
+    fileName = '',
   ) {
     this.element = el('section', 'summary');
     this.element.id = 'summary';
     this.element.setAttribute('aria-label', 'Trace summary');
     this.title.dataset.field = 'fileName';
-    this.title.textContent = 'Opening trace…';
+    this.title.textContent = fileName || 'Opening trace…';
+    if (fileName) this.title.title = fileName;
     const list = el('dl', 'figures');
     for (const f of FIGURES) {
       const item = el('div', 'figure');
       item.hidden = true;
       const value = el('dd');
       value.dataset.field = f.key;
+      if (f.key === 'events') value.title = 'events in the trace\'s batches, as the generation rows and Event counts count them (not the Sync event the reader adds per generation)';
       item.append(el('dt', undefined, f.caption), value);
       list.append(item);
       this.figures.set(f.key, value);
     }
     this.progress.setAttribute('aria-label', 'Reading the trace');
     this.progressText.dataset.field = 'parsedBytes';
+    // Before the first summary: an indeterminate bar (no value) and what is going on.
+    this.progressText.textContent = `Reading${fileName ? ` ${fileName}` : ''}…`;
     this.progressBox.append(this.progress, this.progressText);
     this.element.append(this.title, list, this.progressBox);
     this.element.setAttribute('aria-busy', 'true');

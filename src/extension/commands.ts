@@ -1,12 +1,34 @@
 /**
  * The commands of package.json's contributes.commands: Open Trace File…, Show Wire Dump, Copy
- * Event, Go to Byte Offset…, and goTrace.revealProblem (the target of the problem links).
+ * Event, Go to Byte Offset…, goTrace.revealProblem (the target of the problem links), and those
+ * of a row's context menu in the viewer (Copy Event, Show Wire Dump at This Event, Go to Source),
+ * which get the row's data-vscode-context (webview/tree/rowContext.ts) as their argument.
  */
 import * as vscode from 'vscode';
 import { parseRevealArgument } from './problemMapping.js';
 import { REVEAL_COMMAND } from './diagnostics.js';
 import { parseByteOffset } from './byteOffsetInput.js';
 import { TraceEditorProvider, VIEW_TYPE } from './traceEditorProvider.js';
+import type { FrameRef } from '../shared/protocol.js';
+
+/** What a row's context menu passes (or undefined for another caller). */
+interface RowArgument {
+  nodeId?: string;
+  offset?: number;
+  frame?: FrameRef;
+}
+
+/** The row of a context menu's argument, checked: it comes from the webview. */
+export function rowArgument(arg: unknown): RowArgument | undefined {
+  if (typeof arg !== 'object' || arg === null || arg instanceof vscode.Uri) return undefined;
+  const a = arg as Record<string, unknown>;
+  const row: RowArgument = {};
+  if (typeof a.nodeId === 'string' && a.nodeId.length <= 200) row.nodeId = a.nodeId;
+  if (typeof a.offset === 'number' && Number.isSafeInteger(a.offset) && a.offset >= 0) row.offset = a.offset;
+  const f = a.frame as Record<string, unknown> | undefined;
+  if (f && typeof f.func === 'string' && typeof f.file === 'string' && typeof f.line === 'number' && Number.isSafeInteger(f.line)) row.frame = { func: f.func, file: f.file, line: f.line };
+  return row.nodeId !== undefined || row.offset !== undefined || row.frame ? row : undefined;
+}
 
 export function registerCommands(provider: TraceEditorProvider): vscode.Disposable[] {
   return [
@@ -20,21 +42,27 @@ export function registerCommands(provider: TraceEditorProvider): vscode.Disposab
       if (picked?.[0]) await vscode.commands.executeCommand('vscode.openWith', picked[0], VIEW_TYPE);
     }),
 
-    vscode.commands.registerCommand('goTrace.showWireDump', async (uri?: unknown) => {
+    vscode.commands.registerCommand('goTrace.showWireDump', (arg?: unknown) => showWireDump(provider, arg)),
+    // The context menu's "Show Wire Dump at This Event": the same, at the row it was opened on.
+    vscode.commands.registerCommand('goTrace.showWireDumpAtEvent', (arg?: unknown) => showWireDump(provider, arg)),
+
+    vscode.commands.registerCommand('goTrace.copyEvent', async (arg?: unknown) => {
       const c = provider.activeController;
-      const trace = uri instanceof vscode.Uri ? uri : c?.document.uri;
-      if (!trace) {
-        void vscode.window.showInformationMessage('Go Trace: open a trace in the Go Trace Viewer first.');
-        return;
-      }
-      const offset = c && c.document.uri.toString() === trace.toString() ? c.selectedOffset : undefined;
-      await provider.showWireDump(trace, offset);
+      const nodeId = typeof arg === 'string' ? arg : rowArgument(arg)?.nodeId;
+      const copied = c ? await c.copyEvent(nodeId) : false;
+      if (!copied) void vscode.window.showInformationMessage('Go Trace: select an event in the viewer first.');
     }),
 
-    vscode.commands.registerCommand('goTrace.copyEvent', async (nodeId?: unknown) => {
+    vscode.commands.registerCommand('goTrace.goToSource', async (arg?: unknown) => {
       const c = provider.activeController;
-      const copied = c ? await c.copyEvent(typeof nodeId === 'string' ? nodeId : undefined) : false;
-      if (!copied) void vscode.window.showInformationMessage('Go Trace: select an event in the viewer first.');
+      const row = rowArgument(arg);
+      const nodeId = row?.nodeId ?? c?.selectedNodeId;
+      const frame = row?.frame ?? (c && nodeId ? await c.firstFrame(nodeId) : undefined);
+      if (!c || !frame) {
+        void vscode.window.showInformationMessage(nodeId ? 'Go Trace: this event has no stack.' : 'Go Trace: select an event in the viewer first.');
+        return;
+      }
+      await c.openFrame(frame);
     }),
 
     vscode.commands.registerCommand('goTrace.goToByteOffset', async () => {
@@ -69,4 +97,22 @@ export function registerCommands(provider: TraceEditorProvider): vscode.Disposab
       if (target) await provider.reveal(target);
     }),
   ];
+}
+
+/**
+ * Show Wire Dump: of a trace (a URI argument), or of the active viewer's trace, at the row a
+ * context menu was opened on (its offset, or the one its details give), else at the selected row.
+ */
+async function showWireDump(provider: TraceEditorProvider, arg: unknown): Promise<void> {
+  const c = provider.activeController;
+  const trace = arg instanceof vscode.Uri ? arg : c?.document.uri;
+  if (!trace) {
+    void vscode.window.showInformationMessage('Go Trace: open a trace in the Go Trace Viewer first.');
+    return;
+  }
+  const same = c !== undefined && c.document.uri.toString() === trace.toString();
+  const row = rowArgument(arg);
+  let offset = same ? c.selectedOffset : undefined;
+  if (same && row) offset = row.offset ?? (row.nodeId ? await c.offsetOf(row.nodeId) : undefined) ?? offset;
+  await provider.showWireDump(trace, offset);
 }

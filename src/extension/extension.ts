@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands.js';
 import { TraceDiagnostics, type RevealLinkStyle } from './diagnostics.js';
 import { OTHER_FILES_VIEW_TYPE, TraceEditorProvider, VIEW_TYPE } from './traceEditorProvider.js';
+import { TraceStatusBar } from './statusBar.js';
 import { RevealUriHandler } from './uriHandler.js';
 import { WireDumpProvider } from './wireDumpProvider.js';
 import { WIRE_DUMP_SCHEME } from './wireDumpUri.js';
@@ -17,11 +18,14 @@ export function activate(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     diagnostics,
     wireDumps,
+    provider,
+    new TraceStatusBar(provider),
     // One provider, two view types: *.trace opens in it by default, other files (trace.out) on request.
     ...[VIEW_TYPE, OTHER_FILES_VIEW_TYPE].map((viewType) =>
       vscode.window.registerCustomEditorProvider(viewType, provider, {
-        // The webview saves its own state (setState) and restores it when shown again.
-        webviewOptions: { retainContextWhenHidden: false },
+        // The webview saves its own state (setState) and restores it when shown again. No find
+        // widget: Ctrl+F goes to the viewer's filter bar (webview/main.ts).
+        webviewOptions: { retainContextWhenHidden: false, enableFindWidget: false },
         supportsMultipleEditorsPerDocument: true,
       }),
     ),

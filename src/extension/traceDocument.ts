@@ -143,6 +143,10 @@ export class TraceDocument implements vscode.CustomDocument {
     if (summary.done) this.finishProgress?.();
   }
 
+  /**
+   * The last editor of the file closed: the worker thread ends (its model, caches and index go
+   * with it) and nothing here keeps what it sent.
+   */
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
@@ -150,6 +154,8 @@ export class TraceDocument implements vscode.CustomDocument {
     this.finishProgress?.();
     void this.worker?.stop();
     this.worker = undefined;
+    this.progressReport = undefined;
+    this.state = emptyState();
     this.watcher.dispose();
     this.disposeEmitter.fire();
     this.disposeEmitter.dispose();

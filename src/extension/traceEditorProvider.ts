@@ -25,6 +25,9 @@ export class TraceEditorProvider implements vscode.CustomReadonlyEditorProvider<
   private readonly documents = new Map<string, TraceDocument>();
   private readonly controllers = new Set<WebviewPanelController>();
   private active: WebviewPanelController | undefined;
+  private readonly activeEmitter = new vscode.EventEmitter<void>();
+  /** A panel became active or inactive, or one closed (the status bar follows). */
+  readonly onDidChangeActivePanel = this.activeEmitter.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -63,18 +66,37 @@ export class TraceEditorProvider implements vscode.CustomReadonlyEditorProvider<
       enableScripts: true,
       localResourceRoots: WEBVIEW_RESOURCE_DIRS.map((d) => vscode.Uri.joinPath(this.extensionUri, d)),
     };
-    panel.webview.html = getWebviewHtml(panel.webview, this.extensionUri);
+    panel.webview.html = getWebviewHtml(panel.webview, this.extensionUri, undefined, document.fileName);
     const controller = new WebviewPanelController(document, panel, this);
     this.controllers.add(controller);
     if (panel.active) this.active = controller;
+    this.activeEmitter.fire();
     panel.onDidChangeViewState(() => {
       if (panel.active) this.active = controller;
+      this.activeEmitter.fire();
     });
     panel.onDidDispose(() => {
       controller.dispose();
       this.controllers.delete(controller);
       if (this.active === controller) this.active = undefined;
+      this.activeEmitter.fire();
     });
+  }
+
+  /** The trace panel that is the active editor now, if one is (the status bar's). */
+  get focusedController(): WebviewPanelController | undefined {
+    if (this.active?.panel.active) return this.active;
+    for (const c of this.controllers) if (c.panel.active) return c;
+    return undefined;
+  }
+
+  /** Open trace documents (one per file, whatever the number of editors). */
+  get openDocuments(): number {
+    return this.documents.size;
+  }
+
+  dispose(): void {
+    this.activeEmitter.dispose();
   }
 
   /** The panel the user looked at last (for the commands). */

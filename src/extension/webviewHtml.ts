@@ -4,8 +4,10 @@
  * `vscode` at run time, so the page can be built in unit tests and by the dev server
  * (webview/dev/) with stand-ins for the webview and the extension URI.
  *
- * The page has no data in it: everything from the trace arrives later as messages and is set
- * with textContent by the webview.
+ * The page has no trace data in it: everything from the trace arrives later as messages and is
+ * set with textContent by the webview. It names the file (escaped), and says it is being read, so
+ * that something shows the moment the page loads, before the script has run or the host has
+ * answered (a fresh window can take seconds to create its first webview).
  */
 
 /** What we need of a vscode.Uri: its path and a copy with another path. */
@@ -29,7 +31,7 @@ export const WEBVIEW_RESOURCE_DIRS = ['dist', 'media', 'node_modules/@vscode/cod
 const SCRIPT = 'dist/webview.js';
 const STYLES = ['node_modules/@vscode/codicons/dist/codicon.css', 'media/webview.css'];
 
-export function getWebviewHtml<U extends ResourceUri<U>>(webview: WebviewLike<U>, extensionUri: U, nonce = makeNonce()): string {
+export function getWebviewHtml<U extends ResourceUri<U>>(webview: WebviewLike<U>, extensionUri: U, nonce = makeNonce(), fileName = ''): string {
   const src = (relative: string) => escapeAttr(webview.asWebviewUri(joinPath(extensionUri, relative)).toString());
   const csp = [
     "default-src 'none'",
@@ -49,7 +51,9 @@ ${styles}
   <title>Go Trace Viewer</title>
 </head>
 <body>
-  <div id="app" class="app"></div>
+  <div id="app" class="app" data-file-name="${escapeAttr(fileName)}">
+    <div id="startup" class="startup" role="status"><span class="codicon codicon-loading codicon-modifier-spin" aria-hidden="true"></span> Reading ${escapeAttr(fileName || 'the trace')}…</div>
+  </div>
   <script nonce="${nonce}" src="${src(SCRIPT)}"></script>
 </body>
 </html>
@@ -70,6 +74,7 @@ export function makeNonce(): string {
   return Array.from(bytes, (b) => chars[b % chars.length]).join('');
 }
 
+/** Escapes text for a double-quoted attribute value or element content. */
 function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

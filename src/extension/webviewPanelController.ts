@@ -4,7 +4,7 @@
  * a "view" for the worker, with its own filter.
  */
 import * as vscode from 'vscode';
-import { PAGE_SIZE, type FrameRef, type HostMessage, type WebviewMessage } from '../shared/protocol.js';
+import { PAGE_SIZE, type Filter, type FrameRef, type HostMessage, type WebviewMessage } from '../shared/protocol.js';
 import type { TraceDocument, TraceDocumentChange } from './traceDocument.js';
 import { parseWebviewMessage } from './webviewMessages.js';
 import { isEmptyFilter } from './model/filter.js';
@@ -21,14 +21,19 @@ let nextViewId = 1;
 
 export class WebviewPanelController implements vscode.Disposable {
   readonly viewId = `view${nextViewId++}`;
-  /** The generation-tree node last selected in this panel (for Copy Event). */
+  /** The event last selected in this panel (for Copy Event); undefined when another row is. */
   selectedNodeId: string | undefined;
-  /** Byte offset of that event (for Show Wire Dump). */
+  /** Byte offset of the row last selected, event or batch (for Show Wire Dump). */
   selectedOffset: number | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   private ready = false;
   private sentGenerations = -1;
+  private sentSummaries: string | undefined;
   private filtered = false;
+  /** The filter the worker applied for this view (what the root rows are the matches of). */
+  private appliedFilter: Filter = {};
+  /** The filter the webview asked for last: applied again when the file is reloaded. */
+  private wantedFilter: Filter = {};
 
   constructor(
     readonly document: TraceDocument,
@@ -49,7 +54,7 @@ export class WebviewPanelController implements vscode.Disposable {
   async reveal(location: { path: string[]; select: string }): Promise<void> {
     if (this.filtered) await this.clearFilter();
     this.post({ type: 'reveal', path: location.path, select: location.select });
-    if (isEventNodeId(location.select)) await this.select(location.select);
+    await this.select(location.select);
   }
 
   private async receive(raw: unknown): Promise<void> {
@@ -68,9 +73,12 @@ export class WebviewPanelController implements vscode.Disposable {
     switch (m.type) {
       case 'ready':
         this.ready = true;
-        // A webview that was hidden starts over (retainContextWhenHidden is off): so does its filter.
+        // A webview that was hidden starts over (retainContextWhenHidden is off): so does its
+        // filter (a restored one comes next, as setFilter). Dropped before the roots are asked:
+        // the worker answers in order, so no need to wait for it.
         this.filtered = false;
-        await client?.request('dropView', { view: this.viewId });
+        this.appliedFilter = {};
+        client?.request('dropView', { view: this.viewId }).catch(() => undefined);
         await this.sendAll();
         return;
       case 'getChildren': {
@@ -88,19 +96,10 @@ export class WebviewPanelController implements vscode.Disposable {
       case 'copyEvent':
         await this.copyEvent(m.nodeId);
         return;
-      case 'setFilter': {
-        if (!client) return;
-        const r = await client.request('setFilter', { view: this.viewId, filter: m.filter });
-        if (r === null) return; // replaced by a newer filter
-        if ('error' in r) {
-          this.post({ type: 'error', message: `Filter: ${r.error}` });
-          return;
-        }
-        this.filtered = !isEmptyFilter(m.filter);
-        this.post({ type: 'filterApplied', filter: m.filter, matches: r.matches });
-        await this.sendRoots(true);
+      case 'setFilter':
+        this.wantedFilter = m.filter;
+        await this.applyFilter(m.filter);
         return;
-      }
       case 'revealProblem': {
         const p = this.document.state.problems[m.index];
         if (!p || !client) return;
@@ -117,13 +116,58 @@ export class WebviewPanelController implements vscode.Disposable {
     }
   }
 
+  /**
+   * A row was selected: its details for the event pane, an event's tree or another row's facts
+   * (none: the webview shows the row's own text).
+   */
   async select(nodeId: string): Promise<void> {
-    if (!isEventNodeId(nodeId)) return;
-    this.selectedNodeId = nodeId;
+    this.selectedNodeId = isEventNodeId(nodeId) ? nodeId : undefined;
+    this.selectedOffset = undefined;
     const nodes = await this.document.client?.request('eventDetails', { nodeId });
     if (!nodes) return;
     this.selectedOffset = nodes.find((n) => n.offset !== undefined)?.offset;
     this.post({ type: 'eventDetails', nodeId, nodes });
+  }
+
+  /** The byte offset of a row (an event or a batch), from its details; undefined if it has none. */
+  async offsetOf(nodeId: string): Promise<number | undefined> {
+    const nodes = await this.document.client?.request('eventDetails', { nodeId });
+    return nodes?.find((n) => n.offset !== undefined)?.offset;
+  }
+
+  /** The first frame of an event's first stack (Go to Source); undefined if it has none. */
+  async firstFrame(nodeId: string): Promise<FrameRef | undefined> {
+    const client = this.document.client;
+    const roots = await client?.request('eventDetails', { nodeId });
+    if (!client || !roots) return undefined;
+    const direct = roots.find((n) => n.frame);
+    if (direct?.frame) return direct.frame;
+    for (const stack of roots.filter((n) => n.kind === 'stack' && n.childCount > 0)) {
+      const page = await client.request('getChildren', { view: this.viewId, tree: 'event', parentId: stack.id, offset: 0, limit: 1 });
+      const frame = page.nodes.find((n) => n.frame)?.frame;
+      if (frame) return frame;
+    }
+    return undefined;
+  }
+
+  /** Opens a frame beside this panel. */
+  openFrame(frame: FrameRef): Promise<void> {
+    return this.services.openFrame(frame, this.panel.viewColumn);
+  }
+
+  private async applyFilter(filter: Filter): Promise<void> {
+    const client = this.document.client;
+    if (!client) return;
+    const r = await client.request('setFilter', { view: this.viewId, filter });
+    if (r === null) return; // replaced by a newer filter
+    if ('error' in r) {
+      this.post({ type: 'error', message: `Filter: ${r.error}` });
+      return;
+    }
+    this.filtered = !isEmptyFilter(filter);
+    this.appliedFilter = filter;
+    this.post({ type: 'filterApplied', filter, matches: r.matches });
+    await this.sendRoots(true);
   }
 
   async copyEvent(nodeId: string | undefined = this.selectedNodeId): Promise<boolean> {
@@ -137,11 +181,14 @@ export class WebviewPanelController implements vscode.Disposable {
 
   private async clearFilter(): Promise<void> {
     this.filtered = false;
+    this.appliedFilter = {};
+    this.wantedFilter = {};
     await this.document.client?.request('setFilter', { view: this.viewId, filter: {} });
-    this.post({ type: 'filterApplied', filter: {}, matches: this.document.state.summary?.events ?? 0 });
+    this.post({ type: 'filterApplied', filter: {}, matches: this.document.state.summary?.events ?? 0, reset: true });
     await this.sendRoots(true);
   }
 
+  /** What the document has, posted at once (no worker round trip), then the first page of roots. */
   private async sendAll(): Promise<void> {
     const s = this.document.state;
     if (s.summary) this.post({ type: 'summary', summary: s.summary });
@@ -155,10 +202,14 @@ export class WebviewPanelController implements vscode.Disposable {
   private async sendRoots(force: boolean): Promise<void> {
     const client = this.document.client;
     const generations = this.document.state.generations;
-    if (!client || (!force && (this.filtered || generations === this.sentGenerations))) return;
+    // The summary roots change in place (computing, then done) without changing the count.
+    const summaries = this.document.state.summary?.summaries;
+    if (!client || (!force && (this.filtered || (generations === this.sentGenerations && summaries === this.sentSummaries)))) return;
     this.sentGenerations = generations;
+    this.sentSummaries = summaries;
+    const filter = this.filtered ? this.appliedFilter : undefined;
     const r = await client.request('getChildren', { view: this.viewId, tree: 'generations', parentId: '', offset: 0, limit: PAGE_SIZE });
-    this.post({ type: 'roots', tree: 'generations', total: r.total, nodes: r.nodes });
+    this.post({ type: 'roots', tree: 'generations', total: r.total, nodes: r.nodes, ...(filter ? { filter } : {}) });
   }
 
   private async documentChanged(c: TraceDocumentChange): Promise<void> {
@@ -166,10 +217,13 @@ export class WebviewPanelController implements vscode.Disposable {
     try {
       if (c.kind === 'reloaded') {
         this.filtered = false;
+        this.appliedFilter = {};
         this.sentGenerations = -1;
         this.selectedNodeId = undefined;
         this.selectedOffset = undefined;
         await this.sendAll();
+        // The box still holds the filter: the new worker applies it too.
+        if (!isEmptyFilter(this.wantedFilter)) await this.applyFilter(this.wantedFilter);
         return;
       }
       const s = this.document.state;

@@ -12,6 +12,9 @@ export interface WorkerEvents {
   onFailed(message: string): void;
 }
 
+/** The parse worker threads' name. */
+export const PARSE_WORKER_NAME = 'goTraceParse';
+
 export class WorkerClient {
   private readonly worker: Worker;
   private nextId = 1;
@@ -19,7 +22,8 @@ export class WorkerClient {
   private stopped = false;
 
   constructor(scriptPath: string, init: WorkerInit, private readonly events: WorkerEvents) {
-    this.worker = new Worker(scriptPath, { workerData: init });
+    // Named, so the thread can be told apart (in /proc/<pid>/task/*/comm: the e2e tests count it).
+    this.worker = new Worker(scriptPath, { workerData: init, name: PARSE_WORKER_NAME });
     this.worker.on('message', (m: WorkerToHost) => this.receive(m));
     this.worker.on('error', (e) => this.events.onFailed(`the parse worker failed: ${e.message}`));
     this.worker.on('exit', () => this.failPending('the parse worker stopped'));

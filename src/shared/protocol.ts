@@ -125,8 +125,11 @@ export interface Filter {
 /** Messages from the host to the webview. */
 export type HostMessage =
   | { type: 'summary'; summary: TraceSummary }
-  /** Root rows of the generation tree changed (a generation was read, or a filter applied). */
-  | { type: 'roots'; tree: 'generations'; total: number; nodes: TreeNode[] }
+  /**
+   * Root rows of the generation tree changed (a generation was read, or a filter applied).
+   * filter: the filter whose matches they are (absent: no filter, the generations and summaries).
+   */
+  | { type: 'roots'; tree: 'generations'; total: number; nodes: TreeNode[]; filter?: Filter }
   | { type: 'children'; requestId: number; tree: TreeId; parentId: string; offset: number; total: number; nodes: TreeNode[] }
   | { type: 'eventDetails'; nodeId: string; nodes: TreeNode[] }
   | { type: 'problems'; problems: ProblemItem[] }
@@ -142,7 +145,8 @@ export type HostMessage =
        */
       indices?: number[];
     }
-  | { type: 'filterApplied'; filter: Filter; matches: number }
+  /** reset: the host cleared the view's filter itself (to reveal a row); the webview empties its fields. */
+  | { type: 'filterApplied'; filter: Filter; matches: number; reset?: boolean }
   | { type: 'error'; message: string };
 
 export type TreeId = 'generations' | 'event';

@@ -31,6 +31,16 @@ describe('getWebviewHtml', () => {
     for (const u of urls) assert.ok(WEBVIEW_RESOURCE_DIRS.some((d) => u.startsWith(`${d}/`)), u);
   });
 
+  it('names the file and says it is being read before the script runs, the name as text', () => {
+    const html = getWebviewHtml(webview, new FakeUri('/ext'), 'n', 'big.trace');
+    assert.match(html, /<div id="app" class="app" data-file-name="big\.trace">/);
+    assert.match(html, /<div id="startup"[^>]*role="status"[^>]*>.*Reading big\.trace…<\/div>/);
+    const odd = getWebviewHtml(webview, new FakeUri('/ext'), 'n', '<img src=x onerror=alert(1)>"\'&.trace');
+    assert.doesNotMatch(odd, /<img/);
+    assert.match(odd, /data-file-name="&lt;img src=x onerror=alert\(1\)&gt;&quot;'&amp;\.trace"/);
+    assert.match(getWebviewHtml(webview, new FakeUri('/ext'), 'n'), /Reading the trace…/);
+  });
+
   it('makes a fresh 32-character nonce every time', () => {
     const a = makeNonce();
     assert.match(a, /^[A-Za-z0-9]{32}$/);

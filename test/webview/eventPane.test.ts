@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { NodeKind, TreeNode } from '../../src/shared/protocol.js';
-import { eventPaneTitle, hasEventDetails } from '../../webview/eventPane.js';
+import { eventPaneTitle, hasEventDetails, rowDetails } from '../../webview/eventPane.js';
 import { iconFor } from '../../webview/tree/nodeIcons.js';
 
 const node = (kind: NodeKind, label: string, id = label): TreeNode => ({ id, kind, label, childCount: 0 });
@@ -24,7 +24,18 @@ describe('event pane', () => {
     // a batch's event: the batch is no owner
     assert.equal(eventPaneTitle(node('event', 'GoStart'), node('batch', 'batch 4')), ' — GoStart');
     assert.equal(eventPaneTitle(node('event', 'GoStart'), undefined), ' — GoStart');
-    assert.equal(eventPaneTitle(node('goroutine', 'G 1'), undefined), '');
+    assert.equal(eventPaneTitle(node('goroutine', 'G 1'), undefined), ' — G 1', 'another row: its label');
+    assert.equal(eventPaneTitle(undefined, undefined), '');
+  });
+
+  it('shows a row that is not an event by its label, description, tooltip lines and offset', () => {
+    const batch: TreeNode = { id: 'g0/b4', kind: 'batch', label: 'batch 4', description: '@100  2 KiB', tooltip: 'batch 4 of generation 1\nM 7', offset: 100, childCount: 3 };
+    const rows = rowDetails(batch);
+    assert.deepEqual(rows.map((r) => [r.label, r.description ?? '']), [['batch 4', '@100  2 KiB'], ['batch 4 of generation 1', ''], ['M 7', ''], ['offset', 'byte 100']]);
+    assert.ok(rows.every((r) => r.kind === 'info' && r.childCount === 0));
+    assert.equal(rows[3].offset, 100);
+    assert.equal(new Set(rows.map((r) => r.id)).size, rows.length);
+    assert.deepEqual(rowDetails(node('summaryRoot', '<b>Tasks</b>')).map((r) => r.label), ['<b>Tasks</b>'], 'text as it is');
   });
 
   it('has an icon for the Procs and Threads rows', () => {

@@ -4,6 +4,7 @@
  */
 import { codicon, el } from '../dom.js';
 import { iconFor, SEVERITY_ICONS } from './nodeIcons.js';
+import { PLACEHOLDER_CONTEXT, rowContext } from './rowContext.js';
 import { isExpandable, type Row } from './treeModel.js';
 
 /** Indentation per level, in px (VS Code's default tree indent is 8 + the twistie). */
@@ -75,6 +76,8 @@ export function fillRow(row: HTMLElement, data: Row, state: RowState): void {
   row.removeAttribute('aria-busy');
   row.dataset.nodeId = node.id;
   row.dataset.kind = node.kind;
+  // VS Code's context menu on the row (an attribute value, never markup).
+  row.dataset.vscodeContext = JSON.stringify(rowContext(node));
   if (isExpandable(node)) {
     row.setAttribute('aria-expanded', String(data.expanded));
     p.twistie.className = `codicon codicon-${data.expanded ? 'chevron-down' : 'chevron-right'} twistie`;
@@ -110,6 +113,7 @@ function fillPlaceholder(row: HTMLElement, p: RowParts): void {
   row.removeAttribute('title');
   delete row.dataset.nodeId;
   delete row.dataset.kind;
+  row.dataset.vscodeContext = PLACEHOLDER_CONTEXT;
   p.twistie.className = 'codicon codicon-blank twistie';
   p.icon.className = 'codicon codicon-loading codicon-modifier-spin kind-icon';
   p.label.textContent = 'Loading…';

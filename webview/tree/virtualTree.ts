@@ -112,6 +112,7 @@ export class VirtualTree {
     host.addEventListener('keydown', (e) => this.onKeyDown(e));
     host.addEventListener('mousedown', (e) => this.onMouseDown(e));
     host.addEventListener('dblclick', (e) => this.onDoubleClick(e));
+    host.addEventListener('contextmenu', (e) => this.onContextMenu(e));
     host.addEventListener('focus', () => this.onFocus());
     new ResizeObserver(() => this.scheduleRender()).observe(host);
   }
@@ -523,6 +524,14 @@ export class VirtualTree {
     this.moveTo(hit.row);
     const data = this.model.rowAt(hit.row);
     if (data?.kind === 'node' && (e.target as Element).classList.contains('twistie')) this.toggle(data.entry.node.id);
+  }
+
+  /** A right-click selects the row first, as in VS Code's lists; VS Code then shows its menu. */
+  private onContextMenu(e: MouseEvent): void {
+    const hit = this.rowFromEvent(e);
+    if (!hit) return;
+    this.focus();
+    this.moveTo(hit.row);
   }
 
   private onDoubleClick(e: MouseEvent): void {

@@ -24,6 +24,7 @@ import type { Filter, ProblemItem, TraceSummary, TreeId, TreeNode } from '../../
 import { BatchCache } from './batchCache.js';
 import { eventDetailRoots, eventFrameRow, eventRow } from './eventNodes.js';
 import { eventText } from './eventText.js';
+import { nodeDetails } from './nodeDetails.js';
 import { filterError, FilterMatches, isEmptyFilter, runFilter } from './filter.js';
 import { batchRow, generationRow, noThreadRow, threadRow } from './generationNodes.js';
 import { addEventsToIndex, indexGeneration, threadOfBatch, type GenerationInfo } from './generationIndex.js';
@@ -594,7 +595,9 @@ export class TraceModel {
     const ref = parseNodeId(nodeId);
     if (ref && ref.kind !== 'event') {
       const r = summaryEventOf(ref);
-      return r && summaryEventId(r.owner, r.id, r.event) === nodeId ? this.summaryEventDetails(nodeId, r) : undefined;
+      // A row that is not an event (a generation, a batch, a goroutine...): its facts (nodeDetails.ts).
+      if (!r) return nodeDetails(ref, nodeId, { generations: this.generations, summaries: this.summaryIndex, traceStartNs: this.traceStartNs });
+      return summaryEventId(r.owner, r.id, r.event) === nodeId ? this.summaryEventDetails(nodeId, r) : undefined;
     }
     const v1 = await this.findV1Event(nodeId);
     if (v1) return v1EventDetailRoots(v1.view, nodeId, this.traceStartNs, v1.g);
