@@ -7,9 +7,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openFileSource } from '../node/fileSource.js';
-import type { ProblemItem } from '../shared/protocol.js';
 import { TraceModel } from './model/traceModel.js';
-import { buildWireDump } from './model/wireDumpText.js';
+import { wireDumpOf } from './model/modelWireDump.js';
+import { withWireLines } from './model/wireDumpService.js';
 import type { HostToWorker, WorkerInit, WorkerRequests, WorkerToHost } from './workerProtocol.js';
 
 const port = parentPort!;
@@ -43,46 +43,27 @@ async function main(): Promise<void> {
     post(msg);
   };
   progress();
+  // The reading and the analysis pass run together (TraceModel.readAll): progress after each
+  // generation and, within the pass, at most every 250 ms; requests are answered in between.
+  let last = 0;
+  const onYield = (): Promise<void> =>
+    new Promise<void>((resolve) =>
+      setImmediate(() => {
+        const now = Date.now();
+        if (now - last > 250) {
+          last = now;
+          progress();
+        }
+        resolve();
+      }),
+    );
   try {
-    // Yield between generations so requests (the first page, a filter) are answered meanwhile.
-    await model.readAll(() => new Promise<void>((resolve) => setImmediate(() => (progress(), resolve()))));
+    await model.readAll(() => new Promise<void>((resolve) => setImmediate(() => (progress(), resolve()))), onYield);
   } catch (e) {
     // The parser reports bad input as problems; an exception here is an I/O error or a bug.
     post({ kind: 'failed', message: `reading stopped: ${e instanceof Error ? e.message : String(e)}` });
   }
-  // The summaries (goroutines, tasks, regions): a second pass, over the ordered stream, once the
-  // generations show; requests are answered in between, and a progress message says it is under way.
-  try {
-    let last = 0;
-    await model.summarize(
-      () =>
-        new Promise<void>((resolve) =>
-          setImmediate(() => {
-            const now = Date.now();
-            if (now - last > 250) {
-              last = now;
-              progress();
-            }
-            resolve();
-          }),
-        ),
-    );
-  } catch {
-    // The summaries are extra: the generations stay usable (the summary says 'unavailable').
-  }
-  post({ kind: 'done', summary: model.summary(), generations: model.rootCount(), problems: await withWireLines(model, model.problemItems()), eventTypes: model.eventTypeNames() });
-}
-
-/** Adds the wire dump line of each problem (v2, or a v1 trace's raw events), so the Problems panel can link to it. */
-async function withWireLines(model: TraceModel, problems: ProblemItem[]): Promise<ProblemItem[]> {
-  const version = model.summary().formatVersion;
-  if (problems.length === 0 || !version || (version < 22 && !model.isV1)) return problems;
-  try {
-    const dump = await buildWireDump(model.source, { withText: false, fileName: init.fileName });
-    return problems.map((p) => ({ ...p, wireLine: dump.map.lineOf(p.offset) }));
-  } catch {
-    return problems;
-  }
+  post({ kind: 'done', summary: model.summary(), generations: model.rootCount(), problems: await withWireLines(wireDumpOf(model), model.problemItems()), eventTypes: model.eventTypeNames() });
 }
 
 async function answer(model: TraceModel, m: HostToWorker): Promise<void> {
@@ -113,6 +94,8 @@ async function handle(model: TraceModel, m: HostToWorker): Promise<WorkerRequest
       return (await model.locateOffset(m.args.offset)) ?? null;
     case 'pathTo':
       return model.pathTo(m.args.nodeId) ?? null;
+    case 'wireWindow':
+      return wireDumpOf(model).window(m.args.place);
   }
 }
 

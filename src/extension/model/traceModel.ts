@@ -6,13 +6,15 @@
  * Pure: it reads through a ByteSource and knows nothing of VS Code, workers or files, so the
  * tests drive it directly.
  */
-import { ARG_STRIDE, BatchKind, EventColumns, goReleasesFor, HEADER_SCAN_LIMIT, isV1, openEventStream, readHeader, summarizeTrace, TraceReader, V1OrderedReader, viewEvent, withOrderingFailure, type ByteSource, type OrderedEvent, type Problem, type ProblemLimits, type TraceHeader, type TraceSummaries } from '../../parser/index.js';
+import { BatchKind, EventColumns, openTrace, TraceReader, viewEvent, withOrderingFailure, type ByteSource, type Problem, type ProblemLimits, type TraceHeader, type TraceSummaries } from '../../parser/index.js';
+import { AnalysisPass, type TraceAnalysisView } from '../../analysis/index.js';
+import { locateEntry, OwnerEventPages } from './ownerEventPages.js';
+import { pendingSummaryRootRow } from './pendingRoots.js';
 import { goroutineRow, indexSummaries, regionRow, summaryRootRow, SUMMARY_ROOT_COUNT, taskRow, type SummaryIndex } from './goroutineNodes.js';
 import { eventCountsGenerationRow, eventCountsTypeRow, sortedCounts } from './eventCountNodes.js';
 import { osThreadRow, procRow } from './procNodes.js';
 import {
   summaryEventDetailRoots,
-  summaryEventEntry,
   summaryEventFrameRow,
   summaryEventRow,
   summaryEventText,
@@ -54,16 +56,10 @@ import {
   type SummaryOwner,
 } from './nodeIds.js';
 
-/** Most events of one goroutine, proc or thread listed under it (the first ones). */
-export const MAX_GOROUTINE_EVENTS = 10_000;
-/** Goroutines, procs and threads whose events are kept for paging. */
-const SUMMARY_EVENT_CACHE = 4;
-/** Batches searched for a summary event's place in the file (see locateSummaryEvent). */
-const LOCATE_BATCHES = 3;
 /** The root row of each owner's list. */
 const OWNER_ROOT: Record<SummaryOwner, string> = { goroutine: 'goroutines', proc: PROCS_ID, thread: THREADS_ID };
 import { pageOf, pageWindow, type Page } from './paging.js';
-import { problemNodeId, toProblemItem } from './problemNodes.js';
+import { problemNodeId, toProblemItems } from './problemNodes.js';
 import { makeSummary } from './summary.js';
 import { sampleFrameRows, sampleRow, samplesTableRow, stackFrameRows, stackRow, stacksTableRow, stringRow, stringsTableRow, tableIds } from './tableNodes.js';
 import { TraceStats } from './traceStats.js';
@@ -105,8 +101,12 @@ export class TraceModel {
   private severityCache: { key: string; map: Map<string, 'error' | 'warning' | 'info'> } | undefined;
   private summaryIndex: SummaryIndex | undefined;
   private summaryState: TraceSummary['summaries'];
-  /** A few goroutines', procs' or threads' events (the ordered stream filtered), most recent last; keyed "goroutine:5". */
-  private readonly summaryEventCache = new Map<string, Promise<SummaryEventEntry[]>>();
+  /** The one ordered pass (src/analysis), run beside the reading; undefined once done or where there are no summaries. */
+  private pass: AnalysisPass | undefined;
+  /** Goroutines', procs' and threads' events, re-derived a page at a time from the pass's index. */
+  private ownerPages: OwnerEventPages | undefined;
+  /** Why the pass stopped, when an exception stopped it (a bug). */
+  passError: string | undefined;
 
   constructor(
     readonly source: ByteSource,
@@ -124,12 +124,12 @@ export class TraceModel {
    */
   async open(): Promise<void> {
     this.opened = true;
-    const h = readHeader(await this.source.read(0, HEADER_SCAN_LIMIT));
-    if (h.ok && isV1(h.version)) {
-      this.header = { version: h.version, goReleases: goReleasesFor(h.version), v1: true, headerSize: h.size, fileSize: this.source.size };
+    const trace = await openTrace(this.source);
+    if (trace.kind === 'v1') {
+      this.header = trace.header;
       return;
     }
-    this.reader = await TraceReader.open(this.source, this.options.problemLimits ? { problemLimits: this.options.problemLimits } : {});
+    this.reader = await trace.openTraceReader(this.options.problemLimits ? { problemLimits: this.options.problemLimits } : {});
     this.header = this.reader.header;
   }
 
@@ -184,10 +184,19 @@ export class TraceModel {
     return true;
   }
 
-  /** Reads every generation, calling `onGeneration` after each. */
-  async readAll(onGeneration?: () => void | Promise<void>): Promise<void> {
+  /**
+   * Reads every generation, calling `onGeneration` after each, and runs the analysis pass beside
+   * it, a generation behind (calling `onYield` every few thousand events, so the caller can
+   * answer requests): when the last generation is read, every summary is ready too.
+   */
+  async readAll(onGeneration?: () => void | Promise<void>, onYield?: () => void | Promise<void>): Promise<void> {
     if (!this.opened) await this.open();
-    while (await this.readNextGeneration()) await onGeneration?.();
+    await this.startPass();
+    while (await this.readNextGeneration()) {
+      await onGeneration?.();
+      await this.stepPass(onYield);
+    }
+    await this.finishPass(onYield);
   }
 
   get parsedBytes(): number {
@@ -221,7 +230,8 @@ export class TraceModel {
   }
 
   problemItems(): ProblemItem[] {
-    return this.problems.map((p) => toProblemItem(p, this.generations));
+    // Each cause followed by what follows from it (groupProblems).
+    return toProblemItems(this.problems, this.generations);
   }
 
   summary(): TraceSummary {
@@ -252,34 +262,76 @@ export class TraceModel {
 
   /** Root rows: the generations, then (once the summaries are done) Goroutines, Procs, Threads, Tasks, Regions and Event counts. */
   rootCount(): number {
-    return this.generations.length + (this.summaryIndex ? SUMMARY_ROOT_COUNT : 0);
+    return this.summaryRootCount + this.generations.length;
+  }
+
+  /** The summary roots shown: all of them from the start while they can be computed (pendingRoots.ts), none where they cannot. */
+  private get summaryRootCount(): number {
+    return this.summaryIndex || this.summaryState === 'computing' || (this.summaryState === undefined && this.summarizable) ? SUMMARY_ROOT_COUNT : 0;
+  }
+
+  /** Whether the trace gets summaries (v1, or Go 1.22+). */
+  private get summarizable(): boolean {
+    const h = this.header;
+    return h !== undefined && (h.v1 || h.version >= 22);
+  }
+
+  private async startPass(): Promise<void> {
+    if (this.pass || this.summaryState !== undefined) return;
+    if (!this.summarizable) {
+      this.summaryState = 'unavailable';
+      return;
+    }
+    this.summaryState = 'computing';
+    this.pass = await AnalysisPass.open(this.source, { yieldEvery: 20_000 });
+  }
+
+  /** One generation of the pass (v1: all of it). An exception is a bug: the summaries are then unavailable. */
+  private async stepPass(onYield?: () => void | Promise<void>): Promise<void> {
+    try {
+      await this.pass?.step(onYield);
+    } catch (e) {
+      // A bug, not bad input (the stream reports that as its failure): the rest stays usable.
+      this.pass = undefined;
+      this.summaryState = 'unavailable';
+      this.passError = e instanceof Error ? e.message : String(e);
+      return;
+    }
+  }
+
+  private async finishPass(onYield?: () => void | Promise<void>): Promise<void> {
+    const pass = this.pass;
+    if (!pass) return;
+    try {
+      while (await pass.step(onYield)) await onYield?.();
+    } catch (e) {
+      // A bug, not bad input (the stream reports that as its failure): the rest stays usable.
+      this.pass = undefined;
+      this.summaryState = 'unavailable';
+      this.passError = e instanceof Error ? e.message : String(e);
+      return;
+    }
+    const data = pass.data();
+    if (this.header?.v1 && data.summaries.failure) this.v1Failure = await this.placeV1Problem(data.summaries.failure);
+    const view: TraceAnalysisView = { source: this.source, owners: data.owners, generations: pass.generations };
+    this.ownerPages = new OwnerEventPages(view);
+    this.summaryIndex = indexSummaries(data.summaries);
+    this.summaryState = 'done';
+    this.pass = undefined;
   }
 
   /**
-   * Runs the ordered stream through the summarizers (goroutines, procs, threads, tasks, regions),
-   * after the framing pass: v2 traces (Go 1.22+), and v1 ones (Go 1.11–1.21), which the stream
-   * reads whole and converts as Go does (so a v1 trace Go cannot read gets empty summaries and
-   * Go's error as a problem). `onProgress` is called between generations and every few thousand
-   * events, so the caller can answer requests meanwhile.
+   * The summaries (goroutines, procs, threads, tasks, regions, event counts): those readAll
+   * computed, or the analysis pass run now, alone. Undefined for a trace without them (before Go
+   * 1.22 in the v2 reader's sense, or not a trace).
    */
   async summarize(onProgress?: () => void | Promise<void>): Promise<TraceSummaries | undefined> {
-    const header = this.header;
-    if (!header || (!header.v1 && header.version < 22)) {
-      this.summaryState = 'unavailable';
-      return undefined;
+    if (!this.opened) await this.open();
+    if (!this.summaryIndex) {
+      await this.startPass();
+      await this.finishPass(onProgress);
     }
-    this.summaryState = 'computing';
-    let data: TraceSummaries;
-    try {
-      data = await summarizeTrace(this.source, { yieldEvery: 20_000, ...(onProgress ? { onProgress: () => onProgress() } : {}) });
-    } catch (e) {
-      this.summaryState = 'unavailable';
-      throw e;
-    }
-    if (header.v1 && data.failure) this.v1Failure = await this.placeV1Problem(data.failure);
-    this.summaryIndex = indexSummaries(data);
-    this.summaryState = 'done';
-    return data;
+    return this.summaryIndex?.data;
   }
 
   eventTypeNames(): string[] {
@@ -319,10 +371,13 @@ export class TraceModel {
     if (ref.kind === 'root') {
       const matches = this.filters.get(view);
       if (matches) return withSeverity(await this.matchRows(matches, offset, limit));
-      const n = this.generations.length;
+      // The summary roots first (computing, then done), then the generations.
+      const k = this.summaryRootCount;
       const numbers = this.generations.map((g) => g.gen);
       const genRow = (g: GenerationInfo): TreeNode => (g.v1 ? v1GenerationRow(g, start) : generationRow(g, start));
-      return withSeverity(pageOf(this.rootCount(), offset, limit, (i) => (i < n ? genRow(this.generations[i]) : summaryRootRow(this.summaryIndex!, i - n, numbers))));
+      const summaryRow = (i: number): TreeNode =>
+        this.summaryIndex ? summaryRootRow(this.summaryIndex, i, numbers) : pendingSummaryRootRow(i, this.source.size > 0 ? this.parsedBytes / this.source.size : 0);
+      return withSeverity(pageOf(this.rootCount(), offset, limit, (i) => (i < k ? summaryRow(i) : genRow(this.generations[i - k]))));
     }
     if (SUMMARY_REF_KINDS.has(ref.kind)) return this.summaryChildren(ref, offset, limit);
     if (!('gen' in ref)) return { total: 0, items: [] };
@@ -417,24 +472,27 @@ export class TraceModel {
     if (!s) return { total: 0, items: [] };
     const start = this.traceStartNs;
     const end = Number.isNaN(s.data.lastNs) ? start : s.data.lastNs;
-    const events = (n: number): number => Math.min(n, MAX_GOROUTINE_EVENTS);
+    const pages = this.ownerPages;
+    const events = (owner: SummaryOwner, id: number): number => pages?.total(owner, id) ?? 0;
     switch (ref.kind) {
       case 'goroutines':
         return pageOf(s.goroutines.length, offset, limit, (i) => {
           const g = s.goroutines[i];
-          return goroutineRow(g, start, end, events(g.events));
+          return goroutineRow(g, start, end, events('goroutine', g.id));
         });
       case 'procs':
-        return pageOf(s.procs.length, offset, limit, (i) => procRow(s.procs[i], start, events(s.procs[i].events)));
+        return pageOf(s.procs.length, offset, limit, (i) => procRow(s.procs[i], start, events('proc', s.procs[i].id)));
       case 'threads':
-        return pageOf(s.threads.length, offset, limit, (i) => osThreadRow(s.threads[i], start, events(s.threads[i].events)));
+        return pageOf(s.threads.length, offset, limit, (i) => osThreadRow(s.threads[i], start, events('thread', s.threads[i].id)));
       case 'goroutine':
       case 'proc':
       case 'osThread': {
         const [owner, id] = ref.kind === 'goroutine' ? ['goroutine', ref.goroutine] as const : ref.kind === 'proc' ? ['proc', ref.proc] as const : ['thread', ref.thread] as const;
-        if (!this.hasOwner(owner, id)) return { total: 0, items: [] };
-        const list = await this.summaryEvents(owner, id);
-        return pageOf(list.length, offset, limit, (i) => summaryEventRow(owner, id, i, list[i], start));
+        if (!this.hasOwner(owner, id) || !pages) return { total: 0, items: [] };
+        const total = pages.total(owner, id);
+        const { start: from, end: to } = pageWindow(total, offset, limit);
+        const list = await pages.page(owner, id, from, to - from);
+        return { total, items: list.map((e, k) => summaryEventRow(owner, id, from + k, e, start, e.sourceOffset)) };
       }
       case 'goroutineEvent':
       case 'procEvent':
@@ -469,118 +527,20 @@ export class TraceModel {
     return owner === 'goroutine' ? d.goroutines.has(id) : owner === 'proc' ? d.procs.has(id) : d.threads.has(id);
   }
 
-  /** The events of one goroutine (see summaryEvents). */
-  goroutineEvents(id: number): Promise<SummaryEventEntry[]> {
-    return this.summaryEvents('goroutine', id);
-  }
-
-  /**
-   * The events of one goroutine, proc or thread in the ordered stream, the first
-   * MAX_GOROUTINE_EVENTS of them: a goroutine's are those in its context and those changing its
-   * state; a proc's likewise; a thread's those in its context. The stream is run again over the
-   * generations the owner is in. A few owners' lists are cached.
-   */
-  summaryEvents(owner: SummaryOwner, id: number): Promise<SummaryEventEntry[]> {
-    const key = `${owner}:${id}`;
-    const cached = this.summaryEventCache.get(key);
-    if (cached) {
-      this.summaryEventCache.delete(key);
-      this.summaryEventCache.set(key, cached);
-      return cached;
-    }
-    const p = this.collectSummaryEvents(owner, id);
-    this.summaryEventCache.set(key, p);
-    while (this.summaryEventCache.size > SUMMARY_EVENT_CACHE) this.summaryEventCache.delete(this.summaryEventCache.keys().next().value!);
-    p.catch(() => this.summaryEventCache.delete(key));
-    return p;
+  /** Events of one goroutine, proc or thread, a page at a time (ownerEventPages.ts). */
+  async summaryEvents(owner: SummaryOwner, id: number, from = 0, count = Number.MAX_SAFE_INTEGER): Promise<SummaryEventEntry[]> {
+    if (!this.hasOwner(owner, id) || !this.ownerPages) return [];
+    return this.ownerPages.page(owner, id, from, Math.min(count, this.ownerPages.total(owner, id)));
   }
 
   private async summaryEvent(r: SummaryEventRef): Promise<SummaryEventEntry | undefined> {
     if (!this.hasOwner(r.owner, r.id)) return undefined;
-    return (await this.summaryEvents(r.owner, r.id))[r.event];
+    return this.ownerPages?.event(r.owner, r.id, r.event);
   }
 
-  private async collectSummaryEvents(owner: SummaryOwner, id: number): Promise<SummaryEventEntry[]> {
-    const d = this.summaryIndex?.data;
-    const s = owner === 'goroutine' ? d?.goroutines.get(id) : owner === 'proc' ? d?.procs.get(id) : d?.threads.get(id);
-    if (!s) return [];
-    const kind = owner === 'goroutine' ? 'Goroutine' : 'Proc';
-    const matches = (e: OrderedEvent): boolean => {
-      if (owner === 'thread') return e.m === id;
-      if ((owner === 'goroutine' ? e.g : e.p) === id) return true;
-      const st = e.transition;
-      return st !== undefined && st.resource.kind === kind && st.resource.id === id;
-    };
-    const out: SummaryEventEntry[] = [];
-    const r = await openEventStream(this.source);
-    let generation = -1;
-    for (;;) {
-      const e = r.next();
-      if (e) {
-        if (e.kind === 'Sync') {
-          generation = e.sync!.n - 1;
-          if (generation > s.lastGeneration) break;
-          continue;
-        }
-        if (generation < s.firstGeneration) continue;
-        if (matches(e)) {
-          const entry = summaryEventEntry(e, generation);
-          // A v1 trace's event: the raw event it was converted from (where it is in the file).
-          if (r instanceof V1OrderedReader) {
-            const at = r.sourceOffset;
-            if (at !== undefined) entry.sourceOffset = at;
-          }
-          out.push(entry);
-          if (out.length >= MAX_GOROUTINE_EVENTS) break;
-        }
-        continue;
-      }
-      if (r.needsGeneration) {
-        await r.loadGeneration();
-        continue;
-      }
-      break;
-    }
-    return out;
-  }
-
-  /**
-   * Where a summary event is in the file: the event of its type in its thread's batches of its
-   * generation, at its time or a little before (the ordered stream makes times strictly increasing,
-   * so an event at a generation's start can be shown later than written); among several, the one
-   * whose first argument is the goroutine or proc it changes, then the nearest in time. Undefined
-   * for events not in a thread's batch (Sync, CPU samples).
-   */
-  private async locateSummaryEvent(e: SummaryEventEntry): Promise<WireLocation | undefined> {
-    const g = this.generations[e.gen];
-    if (g?.v1) {
-      // Exact: the stream says which raw event it converted.
-      if (e.sourceOffset === undefined) return undefined;
-      const at = await this.v1Events.locate(g, e.sourceOffset);
-      return at?.event !== undefined ? { generation: g.gen, batch: at.batch, event: at.event, offset: e.sourceOffset } : undefined;
-    }
-    if (!g || e.m < 0 || e.type < 0) return undefined;
-    let best: WireLocation | undefined;
-    let bestRank = Infinity;
-    // The batches that can hold it, latest first; a few at most (each is decoded again).
-    const batches = (g.batchesByThread.get(e.m) ?? [])
-      .filter((bi) => g.batches[bi].kind === BatchKind.Events && g.batches[bi].eventCount > 0 && g.batches[bi].firstNs <= e.time)
-      .sort((x, y) => g.batches[y].lastNs - g.batches[x].lastNs)
-      .slice(0, LOCATE_BATCHES);
-    for (const bi of batches) {
-      const columns = await this.cache.events(g, bi);
-      for (let i = 0; i < columns.length; i++) {
-        if (columns.type[i] !== e.type) continue;
-        const dt = e.time - columns.time[i];
-        if (dt < 0) continue;
-        const rank = e.resource >= 0 && columns.args[i * ARG_STRIDE] === e.resource ? dt : dt + 2 ** 60;
-        if (rank < bestRank) {
-          bestRank = rank;
-          best = { generation: g.gen, batch: bi, event: i, offset: columns.offset[i] };
-        }
-      }
-    }
-    return best;
+  /** Where a summary event is in the file: exactly, from the offset its wire event had. */
+  private locateSummaryEvent(e: SummaryEventEntry): Promise<WireLocation | undefined> {
+    return locateEntry(e, this.generations[e.gen], this.cache, this.v1Events);
   }
 
   /** The event tree's roots for a summary event (goroutines/g5/e3, procs/p0/e1, threads/m7/e2). */

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { GOROUTINES_ID, goroutineEventId, goroutineNodeId, parseNodeId, REGIONS_ID, TASKS_ID } from '../../../src/extension/model/nodeIds.js';
 import { TraceModel } from '../../../src/extension/model/traceModel.js';
 import { memorySource } from '../../../src/parser/bytes/byteSource.js';
-import { closeModels, readModel } from './modelTestSupport.js';
+import { openFileSource } from '../../../src/node/fileSource.js';
+import { closeModels, fixture, readModel } from './modelTestSupport.js';
 
 describe('TraceModel: Goroutines, Tasks and Regions roots', () => {
   after(closeModels);
@@ -17,20 +18,28 @@ describe('TraceModel: Goroutines, Tasks and Regions roots', () => {
     assert.equal(parseNodeId('goroutines/gx'), undefined);
   });
 
-  it('adds the roots after the generations once summarized, and the summary counts goroutines', async () => {
+  it('shows the summary roots first: computing while the file is read, filled in when it is read', async () => {
+    const source = await openFileSource(fixture('go1.26-annot.trace'));
+    const reading = new TraceModel(source, 'go1.26-annot.trace');
+    await reading.open();
+    assert.ok(await reading.readNextGeneration());
+    const early = await reading.getChildren('v', 'generations', '', 0, 100);
+    assert.deepEqual(early.items.slice(0, 6).map((n) => n.label), ['Goroutines', 'Procs', 'Threads', 'Tasks', 'Regions', 'Event counts']);
+    assert.ok(early.items.slice(0, 6).every((n) => n.kind === 'summaryRoot' && n.childCount === 0 && /^computing… \d+%$/.test(n.description!)));
+    assert.equal(early.items[6].kind, 'generation');
+    await source.close?.();
+
+    // readAll runs the analysis pass beside the reading: done when the file is read.
     const model = await readModel('go1.26-annot.trace');
-    const before = await model.getChildren('v', 'generations', '', 0, 100);
-    assert.equal(before.total, model.generations.length);
-    assert.equal(model.summary().summaries, undefined);
     let progress = 0;
-    await model.summarize(() => void progress++);
-    assert.ok(progress > 0);
+    assert.ok(await model.summarize(() => void progress++));
+    assert.equal(progress, 0, 'nothing left to compute');
     const roots = await model.getChildren('v', 'generations', '', 0, 100);
     assert.equal(roots.total, model.generations.length + 6);
     assert.equal(model.rootCount(), roots.total);
-    assert.deepEqual(roots.items.slice(-6).map((n) => n.label), ['Goroutines', 'Procs', 'Threads', 'Tasks', 'Regions', 'Event counts']);
-    assert.ok(roots.items.slice(-6).every((n) => n.kind === 'summaryRoot'));
-    assert.equal(roots.items[0].kind, 'generation');
+    assert.deepEqual(roots.items.slice(0, 6).map((n) => n.label), ['Goroutines', 'Procs', 'Threads', 'Tasks', 'Regions', 'Event counts']);
+    assert.ok(roots.items.slice(0, 6).every((n) => n.kind === 'summaryRoot' && n.childCount > 0));
+    assert.equal(roots.items[6].kind, 'generation');
     const summary = model.summary();
     assert.equal(summary.summaries, 'done');
     assert.equal(summary.goroutines, 13);

@@ -60,9 +60,8 @@ describe('TraceModel', () => {
     // Well-formed bytes whose events break a state machine: only the ordering sees it.
     const c = loadGoTestCase(path.join(testdata!, 'tests', 'go122-create-syscall-with-p.test'));
     const model = new TraceModel(memorySource(c.bytes), 'bad-context.trace');
+    // The analysis pass runs beside the reading: its error is known when the file is read.
     await model.readAll();
-    assert.deepEqual(model.problemItems(), []);
-    await model.summarize();
     const items = model.problemItems();
     const item = items.find((p) => p.code === 'bad-sched-context');
     assert.ok(item, JSON.stringify(items));

@@ -32,7 +32,7 @@ describe('TraceModel: v1 traces', () => {
     const model = await readModel('go1.21-annot.trace');
     assert.equal(model.isV1, true);
     assert.equal(model.generations.length, 1);
-    const [gen] = await children(model, '');
+    const gen = (await children(model, '')).find((n) => n.kind === 'generation')!;
     assert.equal(gen.id, 'g0');
     assert.equal(gen.kind, 'generation');
     assert.equal(gen.label, 'generation 1 (v1 trace: read whole)');
@@ -194,7 +194,7 @@ describe('TraceModel: v1 traces', () => {
       assert.equal(s.tasks, 8);
       assert.equal(s.regions, 11);
       const roots = await children(model, '');
-      assert.deepEqual(roots.map((n) => n.label), ['generation 1 (v1 trace: read whole)', 'Goroutines', 'Procs', 'Threads', 'Tasks', 'Regions', 'Event counts']);
+      assert.deepEqual(roots.map((n) => n.label), ['Goroutines', 'Procs', 'Threads', 'Tasks', 'Regions', 'Event counts', 'generation 1 (v1 trace: read whole)']);
       const gs = await children(model, GOROUTINES_ID);
       const main = gs.find((n) => n.label === `G ${mainG}  main.main`);
       assert.ok(main, gs.map((n) => n.label).join(', '));
@@ -228,10 +228,8 @@ describe('TraceModel: v1 traces', () => {
 
   it("go1.19-cgocb: Go's ordering error as a problem at its raw event; the raw events stay browsable", async () => {
     const model = await readModel('go1.19-cgocb.trace');
-    assert.deepEqual(model.problemItems(), [], 'the raw reading has no problem');
     const before = await allEvents(model);
     assert.equal(before.length, 116);
-    await model.summarize();
     const items = model.problemItems();
     assert.equal(items.length, 1);
     const p = items[0];
@@ -246,7 +244,7 @@ describe('TraceModel: v1 traces', () => {
     assert.equal(row.label, 'GoStart');
     assert.equal(row.offset, 46);
     assert.equal(row.severity, 'error');
-    assert.equal((await children(model, ''))[0].severity, 'error');
+    assert.equal((await children(model, '')).find((n) => n.id === 'g0')!.severity, 'error');
     const s = model.summary();
     assert.equal(s.problems.errors, 1);
     assert.equal(s.banner?.severity, 'error');
