@@ -1,121 +1,50 @@
-// npm run bench:viewer [-- FILE] : how long the viewer takes to show a large trace in a real
-// VS Code (code-server, through the e2e harness, test/e2e/harness.ts), and how much memory the
-// extension host needs meanwhile. Not a test: it prints figures, it asserts nothing.
+// npm run bench:viewer [-- FILE] : how long the viewer takes to show everything of a large trace
+// in a real VS Code (code-server, through the e2e harness, test/e2e/harness.ts), how much memory
+// the extension host needs meanwhile, and how long the usual actions take once it is ready.
+// Not a test: it prints figures, it asserts nothing.
 //
-//   open → first generation: from the Enter in quick open until the first generation row
-//       (#generation-tree [role=treeitem][data-kind=generation]) is visible in the webview;
-//   open → done: until the summary says the parse is done (#summary[aria-busy=false], the
-//       progress bar hidden: webview/summaryView.ts);
-//   both stamped inside the webview (an init script's MutationObserver, Date.now()), and also
-//   as seen from here by polling (a few tens of ms later at most).
-//   Memory: the extension host process (a node child of code-server with --type=extensionHost;
-//   the parse worker and the decode workers are threads inside it) sampled every 100 ms:
-//   VmRSS, VmHWM (/proc/PID/status) and Pss (/proc/PID/smaps_rollup); and the sum over the
-//   whole code-server process tree (server, extension host, pty host, file watcher...).
+// From the Enter in quick open (stamps taken inside the webview, bench/viewer/webviewMarks.ts;
+// the "polled" figures are what playwright saw, later by up to seconds on a loaded machine):
+//   first generation  a generation row is visible;
+//   parse done        #summary[aria-busy=false];
+//   roots             each summary root (Goroutines, Procs, Threads, Tasks, Regions, Event counts)
+//                     has arrived; the rows are then checked on screen (data-kind=summaryRoot);
+//   summaries done    the summary's `summaries` field is 'done' (no "(summarizing…)");
+//   ready             all of these.
+// Then, one after the other (bench/viewer/steps.ts, each bounded by BENCH_STEP_TIMEOUT):
+//   expand a goroutine, P 0 and the busiest thread to their first page of events; each filter of
+//   BENCH_FILTERS to its first match and its count; Show Wire Dump to its text.
+// Memory (bench/viewer/procMemory.ts): the extension host's VmHWM, sampled RSS and PSS, and the
+// code-server tree's, at ready and at the end.
 //
 // The trace: bench/traces/big.trace by default (scripts/make-bench-trace.sh, bench/README.md);
-// it is symlinked into the test workspace as bench/<name>. Env: BENCH_RUNS (default 1: fresh
-// code-server each run), E2E_VSIX (else the harness packages the extension), E2E_QUIET=1.
+// it is symlinked into the test workspace as bench/<name>. Env:
+//   BENCH_RUNS (default 1: a fresh code-server each run); E2E_VSIX (else the harness packages
+//   the extension), E2E_DIR, E2E_QUIET=1;
+//   BENCH_GOROUTINE=ID  the goroutine to expand (default: the one running longest on the first
+//                       screen of the Goroutines root); BENCH_PROC (default 0); BENCH_THREAD=ID
+//                       (default: the thread with the most events on screen);
+//   BENCH_FILTERS="type=GoBlock;goroutine=ID" (';'-separated field=value: type, goroutine, proc,
+//                       thread, text, from, to; default type=GoBlock, and goroutine=BENCH_GOROUTINE
+//                       if set);
+//   BENCH_READY_TIMEOUT (ms, default 900000), BENCH_STEP_TIMEOUT (ms, default 180000);
+//   BENCH_STEPS=0 stops at ready.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { REPO, VSCode } from '../test/e2e/harness';
+import { extensionHost, kbField, readProc, Sampler, type Mem } from './viewer/procMemory';
+import { applyFilter, expandChild, parseFilters, rootLabelsInDom, showRoots, showWireDump, step, type StepResult } from './viewer/steps';
+import { webviewMarks, type Marks } from './viewer/webviewMarks';
 
 const GEN_ROW = '#generation-tree [role=treeitem][data-kind=generation]';
 const DONE = '#summary[aria-busy=false]';
+const ROOTS = ['Goroutines', 'Procs', 'Threads', 'Tasks', 'Regions', 'Event counts'];
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-// ---- /proc --------------------------------------------------------------------------------
-
-function readProc(pid: number, file: string): string | undefined {
-  try { return fs.readFileSync(`/proc/${pid}/${file}`, 'utf8'); } catch { return undefined; }
-}
-const cmdline = (pid: number) => (readProc(pid, 'cmdline') ?? '').split('\0').join(' ');
-function ppid(pid: number): number {
-  const stat = readProc(pid, 'stat');
-  if (!stat) return -1;
-  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-}
-const pids = () => fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
-/** A field of /proc/PID/status or smaps_rollup in bytes (the files say kB). */
-function kbField(text: string | undefined, key: string): number {
-  const m = text && new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text);
-  return m ? Number(m[1]) * 1024 : 0;
-}
-
-/** The code-server of this run (its command line names the run's user-data dir) and its descendants. */
-function serverTree(vs: VSCode): { root: number; all: number[] } {
-  const all = pids();
-  const root = all.find((p) => { const c = cmdline(p); return c.includes('entry.js') && c.includes(vs.userDataDir); });
-  if (root === undefined) throw new Error('code-server process not found');
-  const parent = new Map(all.map((p) => [p, ppid(p)]));
-  const tree = new Set([root]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const [p, pp] of parent) if (!tree.has(p) && tree.has(pp)) { tree.add(p); grew = true; }
-  }
-  return { root, all: [...tree] };
-}
-
-function extensionHost(vs: VSCode): number {
-  const hosts = serverTree(vs).all.filter((p) => /--type=extensionHost|extensionHost/.test(cmdline(p)));
-  if (hosts.length !== 1) throw new Error(`expected one extension host, found ${hosts.length}: ${hosts.map(cmdline).join(' | ')}`);
-  return hosts[0];
-}
-
-interface Mem { rss: number; hwm: number; pss: number; treeRss: number; treePss: number }
-
-class Sampler {
-  peak: Mem = { rss: 0, hwm: 0, pss: 0, treeRss: 0, treePss: 0 };
-  samples = 0;
-  private timer?: NodeJS.Timeout;
-  constructor(private readonly vs: VSCode, private readonly host: number) {}
-
-  sample(): Mem {
-    const status = readProc(this.host, 'status');
-    const m: Mem = {
-      rss: kbField(status, 'VmRSS'), hwm: kbField(status, 'VmHWM'),
-      pss: kbField(readProc(this.host, 'smaps_rollup'), 'Pss'), treeRss: 0, treePss: 0,
-    };
-    for (const p of serverTree(this.vs).all) {
-      m.treeRss += kbField(readProc(p, 'status'), 'VmRSS');
-      m.treePss += kbField(readProc(p, 'smaps_rollup'), 'Pss');
-    }
-    return m;
-  }
-  start(): void {
-    this.timer = setInterval(() => {
-      const m = this.sample();
-      this.samples++;
-      for (const k of Object.keys(m) as (keyof Mem)[]) this.peak[k] = Math.max(this.peak[k], m[k]);
-    }, 100);
-  }
-  stop(): void { clearInterval(this.timer); }
-}
-
-// ---- the run ----------------------------------------------------------------------------
-
-/**
- * Stamps, inside every webview frame, when the first generation row shows and when the parse is
- * done. A 10 ms timer, not a MutationObserver: the init script runs in the inner frame's initial
- * about:blank document, which the webview's own document then replaces (same window).
- */
-function marks(): void {
-  if (window === window.top) return; // webviews only, not the workbench
-  const w = window as unknown as { __benchMarks?: { firstGeneration?: number; done?: number } };
-  const m = (w.__benchMarks = {} as { firstGeneration?: number; done?: number });
-  const visible = (e: Element) => (e as HTMLElement).offsetParent !== null && !(e as HTMLElement).closest('[hidden]');
-  const started = Date.now();
-  const timer = setInterval(() => {
-    if (m.firstGeneration === undefined) {
-      const rows = document.querySelectorAll('#generation-tree [role=treeitem][data-kind=generation]');
-      if ([...rows].some(visible)) m.firstGeneration = Date.now();
-    }
-    if (m.done === undefined && document.querySelector('#summary[aria-busy=false]')) m.done = Date.now();
-    if ((m.firstGeneration !== undefined && m.done !== undefined) || Date.now() - started > 900_000) clearInterval(timer);
-  }, 10);
-}
+const env = (k: string, d: number) => (process.env[k] ? Number(process.env[k]) : d);
+const READY_TIMEOUT = env('BENCH_READY_TIMEOUT', 900_000);
+const STEP_TIMEOUT = env('BENCH_STEP_TIMEOUT', 180_000);
 
 async function findViewer(vs: VSCode, name: string, timeout: number): Promise<Frame> {
   const end = Date.now() + timeout;
@@ -132,15 +61,29 @@ async function findViewer(vs: VSCode, name: string, timeout: number): Promise<Fr
   throw new Error(`no viewer for ${name} after ${timeout} ms`);
 }
 
+const readMarks = (wv: Frame) => wv.evaluate(() => (window as unknown as { __benchMarks?: Marks }).__benchMarks ?? { roots: {}, messages: 0 });
+
+/** The summary's goroutines figure without "(summarizing…)", and the Tasks figure shown: the DOM's view of 'done'. */
+const summariesDoneInDom = (wv: Frame) => wv.evaluate(() => {
+  const g = document.querySelector('#summary [data-field=goroutines]')?.textContent ?? '';
+  const t = document.querySelector('#summary [data-field=tasks]');
+  return /^\s*[\d,]+\s*$/.test(g) && !!t && !(t.parentElement as HTMLElement).hidden;
+});
+
 interface Result {
-  firstGenerationMs: number; doneMs: number;
-  /** The same two as seen by polling from here. */
-  polledFirstGenerationMs: number; polledDoneMs: number;
-  /** 'webview': the two above were stamped inside the webview; 'polled': the init script did not run there. */
+  /** From the Enter, stamped in the webview (or polled, see stampedIn). null: not reached in time. */
+  firstGenerationMs: number | null; doneMs: number | null;
+  rootsMs: Record<string, number | null>; allRootsMs: number | null;
+  summariesDoneMs: number | null; summariesState?: string; readyMs: number | null;
+  polledFirstGenerationMs: number | null; polledDoneMs: number | null; polledReadyMs: number | null;
   stampedIn: 'webview' | 'polled';
-  events: string; generations: string;
-  extHostBaselineRss: number; extHostPeakRss: number; extHostHwm: number; extHostPeakPss: number;
-  treeBaselineRss: number; treePeakRss: number; treePeakPss: number; samples: number;
+  rootsInDom: string[];
+  events: string; generations: string; goroutines: string;
+  extHostBaselineRss: number;
+  /** Peaks from the Enter to ready, and to the end of the steps; current values at the end. */
+  atReady: Mem; atEnd: Mem; extHostRssEnd: number;
+  steps: Record<string, StepResult>;
+  samples: number;
 }
 
 async function runOnce(trace: string): Promise<Result> {
@@ -152,7 +95,7 @@ async function runOnce(trace: string): Promise<Result> {
     },
   });
   try {
-    await vs.page.context().addInitScript(marks);
+    await vs.page.context().addInitScript(webviewMarks);
     // the extension activates with its first editor: open and close a small trace first, so
     // that the figures are the viewer's, not the activation's (the host exists already)
     await vs.quickOpen('traces/app.trace');
@@ -173,34 +116,73 @@ async function runOnce(trace: string): Promise<Result> {
     await vs.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
     const t0 = Date.now();
     await vs.page.keyboard.press('Enter');
+    const since = (t: number | undefined) => (t === undefined ? null : t - t0);
 
     const wv = await findViewer(vs, name, 120_000);
-    await wv.locator(GEN_ROW).filter({ visible: true }).first().waitFor({ timeout: 120_000 });
-    const polledFirst = Date.now() - t0;
-    await wv.locator(DONE).waitFor({ state: 'attached', timeout: 600_000 });
-    const polledDone = Date.now() - t0;
+    const end = t0 + READY_TIMEOUT;
+    const left = () => Math.max(1, end - Date.now());
+    let polledFirst: number | null = null;
+    let polledDone: number | null = null;
+    let polledReady: number | null = null;
+    try {
+      await wv.locator(GEN_ROW).filter({ visible: true }).first().waitFor({ timeout: left() });
+      polledFirst = Date.now() - t0;
+      await wv.locator(DONE).waitFor({ state: 'attached', timeout: left() });
+      polledDone = Date.now() - t0;
+      for (;;) {
+        const m = await readMarks(wv);
+        const roots = ROOTS.every((r) => m.roots[r] !== undefined);
+        const summaries = m.summariesDone !== undefined || (m.messages === 0 && (await summariesDoneInDom(wv)));
+        if ((roots || m.messages === 0) && summaries) break;
+        if (Date.now() > end) throw new Error('ready timeout');
+        await sleep(250);
+      }
+      polledReady = Date.now() - t0;
+    } catch (e) {
+      console.log(`      [bench] not ready: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
+    }
+    sampler.tick();
+    const atReady = { ...sampler.peak };
+
+    const m = await readMarks(wv);
+    const rootsMs = Object.fromEntries(ROOTS.map((r) => [r, since(m.roots[r])]));
+    const stamped = m.firstGeneration !== undefined && m.done !== undefined && m.messages > 0;
+    const firstGenerationMs = since(m.firstGeneration) ?? polledFirst;
+    const doneMs = since(m.done) ?? polledDone;
+    const rootTimes = Object.values(rootsMs);
+    const allRootsMs = rootTimes.every((t) => t !== null) ? Math.max(...(rootTimes as number[])) : null;
+    const summariesDoneMs = since(m.summariesDone);
+    const parts = [firstGenerationMs, doneMs, allRootsMs, summariesDoneMs];
+    const readyMs = stamped ? (parts.every((t) => t !== null) ? Math.max(...(parts as number[])) : null) : polledReady;
+
+    const field = async (k: string) => (await wv.locator(`#summary [data-field=${k}]`).innerText().catch(() => '?')).trim();
+    const steps: Record<string, StepResult> = {};
+    let rootsInDom: string[] = [];
+    if (polledReady !== null) {
+      await step('roots on screen', STEP_TIMEOUT, async (d) => { await showRoots(wv, d); rootsInDom = await rootLabelsInDom(wv); return { status: 'ok' }; });
+    }
+    if (polledReady !== null && process.env.BENCH_STEPS !== '0') {
+      const g = process.env.BENCH_GOROUTINE;
+      steps.expandGoroutine = await step('expand goroutine', STEP_TIMEOUT, (d) => expandChild(wv, { root: 'Goroutines', kind: 'goroutine', label: g ? `G ${g}` : undefined }, d));
+      steps.expandProc = await step('expand proc', STEP_TIMEOUT, (d) => expandChild(wv, { root: 'Procs', kind: 'proc', label: `P ${process.env.BENCH_PROC ?? '0'}` }, d));
+      const t = process.env.BENCH_THREAD;
+      steps.expandThread = await step('expand thread', STEP_TIMEOUT, (d) => expandChild(wv, { root: 'Threads', kind: 'osThread', label: t ? `M ${t}` : undefined }, d));
+      const filters = parseFilters(process.env.BENCH_FILTERS ?? `type=GoBlock${g ? `;goroutine=${g}` : ''}`);
+      for (const f of filters) steps[`filter ${f.field}=${f.value}`] = await step(`filter ${f.field}=${f.value}`, STEP_TIMEOUT, (d) => applyFilter(wv, f, d));
+      steps.wireDump = await step('wire dump', STEP_TIMEOUT, (d) => showWireDump(vs, name, d));
+    }
     await sleep(300); // one more sample or three after the end
     sampler.stop();
-
-    const stamped = await wv.evaluate(() => (window as unknown as { __benchMarks?: { firstGeneration?: number; done?: number } }).__benchMarks ?? {});
-    const field = async (k: string) => (await wv.locator(`#summary [data-field=${k}]`).innerText()).trim();
+    sampler.tick();
     const hostStatus = readProc(host, 'status');
+    const atEnd = { ...sampler.peak, hwm: Math.max(sampler.peak.hwm, kbField(hostStatus, 'VmHWM')) };
     return {
-      firstGenerationMs: stamped.firstGeneration !== undefined ? stamped.firstGeneration - t0 : polledFirst,
-      doneMs: stamped.done !== undefined ? stamped.done - t0 : polledDone,
-      polledFirstGenerationMs: polledFirst,
-      polledDoneMs: polledDone,
-      stampedIn: stamped.firstGeneration !== undefined && stamped.done !== undefined ? 'webview' : 'polled',
-      events: await field('events'),
-      generations: await field('generations'),
-      extHostBaselineRss: base.rss,
-      extHostPeakRss: sampler.peak.rss,
-      extHostHwm: Math.max(sampler.peak.hwm, kbField(hostStatus, 'VmHWM')),
-      extHostPeakPss: sampler.peak.pss,
-      treeBaselineRss: base.treeRss,
-      treePeakRss: sampler.peak.treeRss,
-      treePeakPss: sampler.peak.treePss,
-      samples: sampler.samples,
+      firstGenerationMs, doneMs, rootsMs, allRootsMs, summariesDoneMs, summariesState: m.summariesState, readyMs,
+      polledFirstGenerationMs: polledFirst, polledDoneMs: polledDone, polledReadyMs: polledReady,
+      stampedIn: stamped ? 'webview' : 'polled',
+      rootsInDom,
+      events: await field('events'), generations: await field('generations'), goroutines: await field('goroutines'),
+      extHostBaselineRss: base.rss, atReady, atEnd, extHostRssEnd: sampler.last.rss, steps, samples: sampler.samples,
     };
   } finally {
     await vs.stop();
@@ -208,7 +190,29 @@ async function runOnce(trace: string): Promise<Result> {
 }
 
 const MB = (b: number) => `${(b / 1e6).toFixed(0)} MB`;
-const S = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const S = (ms: number | null | undefined) => (ms === null || ms === undefined ? '—' : `${(ms / 1000).toFixed(2)} s`);
+
+function report(r: Result, trace: string, size: number, run: number, runs: number, loadBefore: number[]): void {
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`\n${path.basename(trace)}: ${MB(size)}, ${r.generations} generations, ${r.events} events, ${r.goroutines} goroutines; run ${run}/${runs}, load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before, ${load} after, ${os.cpus().length} CPUs`);
+  const rows: [string, string][] = [
+    ['open → first generation row', `${S(r.firstGenerationMs)} (polled ${S(r.polledFirstGenerationMs)})`],
+    ['open → parse done', `${S(r.doneMs)} (polled ${S(r.polledDoneMs)})`],
+    ...ROOTS.map((k): [string, string] => [`open → ${k} root`, S(r.rootsMs[k])]),
+    ['open → summaries done', `${S(r.summariesDoneMs)} (${r.summariesState ?? '?'})`],
+    ['open → ready (all of the above)', `${S(r.readyMs)} (polled ${S(r.polledReadyMs)}; stamped in ${r.stampedIn})`],
+    ['summary roots on screen', r.rootsInDom.join(', ') || '—'],
+    ['extension host RSS before', MB(r.extHostBaselineRss)],
+    ['ext. host to ready: VmHWM / peak RSS / peak PSS', `${MB(r.atReady.hwm)} / ${MB(r.atReady.rss)} / ${MB(r.atReady.pss)}`],
+    ['ext. host to end: VmHWM / peak RSS / peak PSS', `${MB(r.atEnd.hwm)} / ${MB(r.atEnd.rss)} / ${MB(r.atEnd.pss)}`],
+    ['ext. host RSS at the end', MB(r.extHostRssEnd)],
+    ['code-server tree peak RSS / PSS (to end)', `${MB(r.atEnd.treeRss)} / ${MB(r.atEnd.treePss)}`],
+    ...Object.entries(r.steps).map(([k, s]): [string, string] => [k, s.status === 'ok' ? `first ${S(s.firstMs)}, all ${S(s.allMs)}  ${s.target ?? ''}  ${s.detail ?? ''}` : `${s.status} ${s.detail ?? ''}`]),
+  ];
+  const w = Math.max(...rows.map(([k]) => k.length));
+  for (const [k, v] of rows) console.log(`  ${k.padEnd(w)}  ${v}`);
+  console.log(JSON.stringify({ bench: 'viewerOpen', file: path.basename(trace), bytes: size, run, loadavgBefore: loadBefore, loadavg: os.loadavg(), cpus: os.cpus().length, ...r }));
+}
 
 async function main(): Promise<void> {
   const trace = path.resolve(process.argv[2] ?? path.join(REPO, 'bench/traces/big.trace'));
@@ -218,25 +222,10 @@ async function main(): Promise<void> {
   }
   const runs = Number(process.env.BENCH_RUNS ?? 1);
   const size = fs.statSync(trace).size;
-  const results: Result[] = [];
   for (let i = 0; i < runs; i++) {
+    const loadBefore = os.loadavg();
     const r = await runOnce(trace);
-    results.push(r);
-    const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
-    console.log(`\n${path.basename(trace)}: ${MB(size)}, ${r.generations} generations, ${r.events} events; run ${i + 1}/${runs}, load average ${load}, ${os.cpus().length} CPUs`);
-    const rows: [string, string][] = [
-      ['open → first generation row', `${S(r.firstGenerationMs)} (polled ${S(r.polledFirstGenerationMs)})`],
-      ['open → parse done', `${S(r.doneMs)} (polled ${S(r.polledDoneMs)})`],
-      ['extension host RSS before', MB(r.extHostBaselineRss)],
-      ['extension host peak RSS (100 ms samples)', MB(r.extHostPeakRss)],
-      ['extension host VmHWM', MB(r.extHostHwm)],
-      ['extension host peak PSS', MB(r.extHostPeakPss)],
-      ['code-server tree RSS before', MB(r.treeBaselineRss)],
-      ['code-server tree peak RSS / PSS', `${MB(r.treePeakRss)} / ${MB(r.treePeakPss)}`],
-    ];
-    const w = Math.max(...rows.map(([k]) => k.length));
-    for (const [k, v] of rows) console.log(`  ${k.padEnd(w)}  ${v}`);
-    console.log(JSON.stringify({ bench: 'viewerOpen', file: path.basename(trace), bytes: size, run: i + 1, loadavg: os.loadavg(), cpus: os.cpus().length, ...r }));
+    report(r, trace, size, i + 1, runs, loadBefore);
   }
 }
 

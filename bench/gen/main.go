@@ -44,6 +44,9 @@ var (
 	dur    = flag.Duration("d", 25*time.Second, "minimum time to trace; with -size, the pace aimed at")
 	maxDur = flag.Duration("max-d", 3*time.Minute, "stop at this time even if -size is not reached")
 	scale  = flag.Float64("scale", 1, "multiplies the number of goroutines in every activity")
+	// The two below shift the mix: requests create a goroutine each, ping-pong creates none.
+	requests = flag.Float64("requests", 1, "further multiplies the request sources (short-lived goroutines)")
+	pings    = flag.Float64("pings", 1, "further multiplies the ping-pong pairs (0: none)")
 )
 
 // paused throttles the busiest activities when the trace grows faster than
@@ -77,6 +80,14 @@ func n(base int) int {
 	return v
 }
 
+// scaled is n(base) times f, at least 1 unless f is 0.
+func scaled(base int, f float64) int {
+	if f <= 0 {
+		return 0
+	}
+	return n(int(math.Round(float64(base) * f)))
+}
+
 var stats struct {
 	requests, pipelined, echoes, ioOps, sleeps, allocs, spins, pings atomic.Int64
 }
@@ -107,7 +118,7 @@ func main() {
 
 	jobs := make(chan job, 64)
 	start(n(8), worker(jobs))
-	start(n(8), requestSource(jobs))
+	start(scaled(8, *requests), requestSource(jobs))
 	start(1, pipeline(n(6)))
 	addr := echoServer(ctx)
 	start(n(8), echoClient(addr))
@@ -122,7 +133,7 @@ func main() {
 	start(n(3), allocator)
 	start(n(2), spinner)
 
-	start(n(2), pingPong)
+	start(scaled(2, *pings), pingPong)
 
 	tick := time.NewTicker(50 * time.Millisecond)
 	for range tick.C {
