@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CheckResult, checkTrace, DecodeJob, DecodeJobResult, DEFAULT_PROBLEM_LIMITS, HEADER_SCAN_LIMIT, isV1, makeDecodeJob, ProblemList, ProblemRun, readHeader, runDecodeJob, TraceReader, TraceReaderOptions, type ByteSource, type Problem } from '../parser/index.js';
+import { CheckResult, DecodeJob, DecodeJobResult, DEFAULT_PROBLEM_LIMITS, makeDecodeJob, openTrace, ProblemList, ProblemRun, runDecodeJob, TraceFormat, TraceReaderOptions, type ByteSource, type Problem } from '../parser/index.js';
 import { openFileSource } from './fileSource.js';
 
 export interface ParallelCheckOptions extends TraceReaderOptions {
@@ -45,10 +45,12 @@ export function defaultWorkerPath(): string {
   return path.join(__dirname, 'decodeWorker.js');
 }
 
-export async function checkTraceParallel(input: string | ByteSource, options: ParallelCheckOptions = {}): Promise<CheckResult> {
+/** `input`: a file, a source, or a source already opened by openTrace (its header is not read again). */
+export async function checkTraceParallel(input: string | ByteSource | TraceFormat, options: ParallelCheckOptions = {}): Promise<CheckResult> {
+  if (input instanceof TraceFormat) return check(input, options);
   const source = typeof input === 'string' ? await openFileSource(input) : input;
   try {
-    return await check(source, options);
+    return await check(await openTrace(source), options);
   } finally {
     if (typeof input === 'string') await source.close?.();
   }
@@ -62,13 +64,13 @@ interface Entry {
   done: boolean;
 }
 
-async function check(source: ByteSource, options: ParallelCheckOptions): Promise<CheckResult> {
+async function check(trace: TraceFormat, options: ParallelCheckOptions): Promise<CheckResult> {
+  const source = trace.source;
   const workers = options.workers ?? defaultWorkerCount();
   const force = options.forceWorkers === true && workers > 0;
-  if (!force && (workers <= 0 || source.size < SMALL_TRACE_BYTES)) return checkTrace(source, options);
+  if (!force && (workers <= 0 || source.size < SMALL_TRACE_BYTES)) return trace.check(options);
   // A v1 trace is read whole, in-thread (checkTrace does it).
-  const head = readHeader(await source.read(0, HEADER_SCAN_LIMIT));
-  if (head.ok && isV1(head.version)) return checkTrace(source, options);
+  if (trace.kind === 'v1') return trace.check(options);
   const workerPath = options.workerPath ?? defaultWorkerPath();
   if (!existsSync(workerPath)) {
     throw new Error(`the decode worker ${workerPath} is missing: it is built beside the bundle by scripts/build.mjs (npm run build)`);
@@ -79,7 +81,7 @@ async function check(source: ByteSource, options: ParallelCheckOptions): Promise
   // framing problems and then its events' problems. The reader frames generation N+1 before N's
   // events are decoded, so its problems go to the current generation's run, merged in order later.
   let framing = new ProblemRun(limits.perCodeAndGeneration);
-  const reader = await TraceReader.open(source, { ...options, problemSink: { add: (p: Problem) => framing.add(p) } });
+  const reader = await trace.openTraceReader({ ...options, problemSink: { add: (p: Problem) => framing.add(p) } });
   const result: CheckResult = { header: reader.header, generations: 0, batches: 0, events: 0, cpuSamples: 0, problems: [] };
   const list = new ProblemList(limits);
   ProblemRun.replayInto(list, framing);

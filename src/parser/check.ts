@@ -3,6 +3,7 @@
  * Later parser stages (ordering, state) add their checks here.
  */
 import type { ByteSource } from './bytes/byteSource.js';
+import { readFormatInfo } from './format/formatInfo.js';
 import { EventColumns } from './generation/eventColumns.js';
 import type { CheckResult } from './checkResult.js';
 import { TraceReader, TraceReaderOptions } from './traceReader.js';
@@ -11,9 +12,10 @@ import { checkV1Trace } from './v1/v1Check.js';
 export type { CheckResult } from './checkResult.js';
 
 export async function checkTrace(source: ByteSource, options: TraceReaderOptions = {}): Promise<CheckResult> {
-  const reader = await TraceReader.open(source, options);
+  const format = options.format ?? (await readFormatInfo(source));
   // Old traces are read whole and checked the way Go reads them.
-  if (reader.header?.v1) return checkV1Trace(source, reader.header);
+  if (format.kind === 'v1') return checkV1Trace(source, { ...format.header!, fileSize: source.size }, { format });
+  const reader = await TraceReader.open(source, { ...options, format });
   const columns = new EventColumns(1 << 16);
   const result: CheckResult = { header: reader.header, generations: 0, batches: 0, events: 0, cpuSamples: 0, problems: [] };
   for (;;) {

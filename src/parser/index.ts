@@ -50,8 +50,8 @@ export type { OrderingSnapshot } from './order/orderingSnapshot.js';
 export { checkOrdering, withOrderingFailure } from './order/checkOrdering.js';
 export type { OrderingCheck } from './order/checkOrdering.js';
 // One entry point for every format: OrderedReader (v2) or V1OrderedReader (v1, Go 1.11–1.21).
-export { openEventStream } from './openTrace.js';
-export type { EventStream, EventStreamOptions } from './openTrace.js';
+export { openEventStream } from './stream/openEventStream.js';
+export type { EventStream, EventStreamOptions } from './stream/openEventStream.js';
 export { V1OrderedReader } from './v1/v1OrderedReader.js';
 export type { V1ReaderOptions } from './v1/v1OrderedReader.js';
 export { checkV1Trace } from './v1/v1Check.js';

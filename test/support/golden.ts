@@ -2,6 +2,7 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { CliIO, Command } from '../../src/cli/command.js';
+import { formatInfoOf } from '../../src/parser/format/formatInfo.js';
 
 /** Go's stdout recorded beside a trace (`X.wire.txt` or `X.parsed.txt`, maybe gzipped; X.trace or X). */
 export function goOutput(trace: string, kind: 'wire' | 'parsed'): Buffer | undefined {
@@ -15,9 +16,9 @@ export function goOutput(trace: string, kind: 'wire' | 'parsed'): Buffer | undef
 export function isV1Trace(trace: string): boolean {
   const fd = openSync(trace, 'r');
   try {
-    const head = Buffer.alloc(16);
-    const n = readSync(fd, head, 0, 16, 0);
-    return /^go 1\.(11|19|21) trace\0\0\0$/.test(head.subarray(0, n).toString('latin1'));
+    const head = Buffer.alloc(64);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return formatInfoOf(head.subarray(0, n), n).kind === 'v1';
   } finally {
     closeSync(fd);
   }

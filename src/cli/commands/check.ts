@@ -1,14 +1,12 @@
 /** go-trace check FILE: every problem in a trace, one per line. */
-import { checkOrdering, formatProblem, hasErrors, HEADER_SCAN_LIMIT, isV1, readHeader, withOrderingFailure, type ByteSource, type OrderingCheck } from '../../parser/index.js';
+import { formatProblem, hasErrors, openTrace, withOrderingFailure, type OrderingCheck, type TraceFormat } from '../../parser/index.js';
 import { openFileSource } from '../../node/fileSource.js';
 import { checkTraceParallel } from '../../node/parallelCheck.js';
 import { Command, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from '../command.js';
 
 /** The ordering check of a v2 trace; undefined for v1 traces and files that are not traces. */
-async function checkOrderingV2(source: ByteSource): Promise<OrderingCheck | undefined> {
-  const h = readHeader(await source.read(0, HEADER_SCAN_LIMIT));
-  if (!h.ok || isV1(h.version)) return undefined;
-  return checkOrdering(source);
+async function checkOrderingV2(trace: TraceFormat): Promise<OrderingCheck | undefined> {
+  return trace.kind === 'v2' ? trace.checkOrdering() : undefined;
 }
 
 export const checkCommand: Command = {
@@ -50,7 +48,8 @@ Exit status: 0 when no problem is an error, 1 when one is, 2 when the check cann
     try {
       // Generations decoded in worker threads on big traces (the same result as checkTrace).
       // The ordering runs on this thread meanwhile (v1 traces: the wire check orders them already).
-      const [result, ordering] = await Promise.all([checkTraceParallel(source), wireOnly ? undefined : checkOrderingV2(source)]);
+      const trace = await openTrace(source);
+      const [result, ordering] = await Promise.all([checkTraceParallel(trace), wireOnly ? undefined : checkOrderingV2(trace)]);
       const problems = withOrderingFailure(result.problems, ordering?.failure);
       for (const p of problems) io.out(formatProblem(p) + '\n');
       return hasErrors(problems) ? EXIT_PROBLEM : EXIT_OK;

@@ -1,5 +1,5 @@
 /** go-trace wire FILE: every raw event, printed exactly as `go tool trace -d=wire FILE` prints it. */
-import { dumpEvents, dumpV1Wire, isV1, RawReader, WireError } from '../../parser/index.js';
+import { dumpEvents, openTrace, RawReader, WireError } from '../../parser/index.js';
 import { CliIO, Command, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from '../command.js';
 import { openTraceArg } from '../openTraceArg.js';
 import { StdoutFlow } from '../stdoutFlow.js';
@@ -21,20 +21,24 @@ export async function runRawDump(name: string, args: string[], io: CliIO, textHe
   const source = await openTraceArg(name, path, io);
   if (!source) return EXIT_USAGE;
   try {
-    let reader: RawReader;
-    try {
-      reader = await RawReader.open(source);
-    } catch (e) {
-      if (!(e instanceof WireError)) throw e;
-      io.err(e.message + '\n');
-      return EXIT_PROBLEM;
-    }
-    if (isV1(reader.version) && textHeader) {
+    const trace = await openTrace(source);
+    if (trace.kind === 'v1' && textHeader) {
       io.err(
-        `go-trace ${name}: ${path} is a v1 trace (header "go 1.${reader.version} trace", written by Go 1.21 or older); ` +
+        `go-trace ${name}: ${path} is a v1 trace (header "go 1.${trace.version} trace", written by Go 1.21 or older); ` +
           `the text form of Go's parser tests has no v1 variant, so it is not supported\n`,
       );
       return EXIT_PROBLEM;
+    }
+    // bin2raw's first line needs the raw reader's version, so it opens the raw reader first.
+    let reader: RawReader | undefined;
+    if (textHeader) {
+      try {
+        reader = await trace.openRawReader();
+      } catch (e) {
+        if (!(e instanceof WireError)) throw e;
+        io.err(e.message + '\n');
+        return EXIT_PROBLEM;
+      }
     }
     const stdout = new StdoutFlow();
     // One writer for both dumps: stops when stdout is gone, waits when it is full.
@@ -45,11 +49,11 @@ export async function runRawDump(name: string, args: string[], io: CliIO, textHe
       const ok = stdout.drained();
       return ok === true ? undefined : Promise.resolve(ok).then(() => undefined);
     };
-    if (textHeader) io.out(`Trace Go1.${reader.version}\n`);
+    if (reader) io.out(`Trace Go1.${reader.version}\n`);
     let error: string | undefined;
     try {
       // Go's -d=wire refuses v1 traces; ours dumps their raw events (src/parser/v1/v1WireDump.ts).
-      error = isV1(reader.version) ? await dumpV1Wire(source, write) : await dumpEvents(reader, write);
+      error = reader ? await dumpEvents(reader, write) : await trace.dumpWire(write);
     } catch (e) {
       if (e instanceof StdoutClosed) return EXIT_OK;
       throw e;

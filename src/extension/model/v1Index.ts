@@ -15,7 +15,7 @@
  * everything before it stays browsable; the checks of the ordering (V1OrderedReader, in the
  * summaries) come on top.
  */
-import { BatchKind, decodeTraceString, DEFAULT_MAX_V1_BYTES, GenerationTables, int32, int64, newRawEvent, readWhole, uint32, V1_GO_EFFECT, V1_SPECS, V1Error, V1Ev, V1GoEffect, V1Scanner, type ByteSource, type Problem, type V1RawEvent } from '../../parser/index.js';
+import { BatchKind, decodeTraceString, GenerationTables, int32, int64, MAX_V1_BYTES, newRawEvent, readWhole, uint32, v1SizeProblem, V1_GO_EFFECT, V1_SPECS, V1Error, V1Ev, V1GoEffect, V1Scanner, type ByteSource, type Problem, type V1RawEvent } from '../../parser/index.js';
 import type { BatchInfo, GenerationInfo } from './generationIndex.js';
 
 /** Raw events per checkpoint: a page of a batch is read from the nearest one before it. */
@@ -102,18 +102,10 @@ export interface V1IndexResult {
 }
 
 /** Reads a v1 trace (after its header) into the index of its one generation. */
-export async function indexV1Trace(source: ByteSource, headerSize: number, version: number, maxBytes = DEFAULT_MAX_V1_BYTES): Promise<V1IndexResult> {
-  // The v1 reader's bound, with its text: offsets are kept in 32 bits, and the file is read whole.
-  const max = Math.min(maxBytes, 2 ** 32 - 1);
-  if (source.size > max) {
-    return {
-      generation: undefined,
-      problem: {
-        code: 'trace-too-large', severity: 'error', offset: 0,
-        message: `v1 traces are read whole, and this one (${source.size} bytes) is larger than the limit of ${max} bytes`,
-      },
-    };
-  }
+export async function indexV1Trace(source: ByteSource, headerSize: number, version: number, maxBytes = MAX_V1_BYTES): Promise<V1IndexResult> {
+  // The v1 reader's bound, with its text.
+  const tooLarge = v1SizeProblem(source.size, maxBytes);
+  if (tooLarge) return { generation: undefined, problem: tooLarge };
   return { generation: indexV1Bytes(await readWhole(source), headerSize, version), problem: undefined };
 }
 

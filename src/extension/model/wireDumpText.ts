@@ -8,7 +8,7 @@
  * same count whether or not the text is built, so the worker can compute problem lines without
  * building the text.
  */
-import { DEFAULT_MAX_V1_BYTES, formatRawEvent, formatV1RawEvent, HEADER_SCAN_LIMIT, isV1, newRawEvent, RawReader, readHeader, readWhole, V1Error, V1Ev, V1Scanner, WireError, type ByteSource, type RawEvent, type V1RawEvent } from '../../parser/index.js';
+import { formatRawEvent, formatV1RawEvent, newRawEvent, openTrace, RawReader, readWhole, v1SizeProblem, V1Error, V1Ev, V1Scanner, WireError, type ByteSource, type RawEvent, type V1RawEvent } from '../../parser/index.js';
 
 /** Lines of events shown at most: past this a text editor gets slow, and nobody reads it. */
 export const MAX_WIRE_DUMP_LINES = 400_000;
@@ -134,8 +134,8 @@ class DumpBuilder {
 }
 
 export async function buildWireDump(source: ByteSource, options: WireDumpOptions): Promise<WireDump> {
-  const h = readHeader(await source.read(0, HEADER_SCAN_LIMIT));
-  if (h.ok && isV1(h.version)) return buildV1WireDump(source, h.size, h.version, options);
+  const trace = await openTrace(source);
+  if (trace.kind === 'v1') return buildV1WireDump(source, trace.headerSize, trace.version, options);
   const dump = new DumpBuilder(options);
   try {
     const reader = await RawReader.open(source);
@@ -168,8 +168,9 @@ export function v1WireLineCount(ev: V1RawEvent): number {
  */
 async function buildV1WireDump(source: ByteSource, headerSize: number, version: number, options: WireDumpOptions): Promise<WireDump> {
   const dump = new DumpBuilder(options);
-  if (source.size > DEFAULT_MAX_V1_BYTES) {
-    dump.refuse(`v1 traces are read whole, and this one (${source.size} bytes) is larger than the limit of ${DEFAULT_MAX_V1_BYTES} bytes (at byte 0)`);
+  const tooLarge = v1SizeProblem(source.size);
+  if (tooLarge) {
+    dump.refuse(`${tooLarge.message} (at byte 0)`);
   } else {
     const scanner = new V1Scanner(await readWhole(source), headerSize, version, null);
     const ev = newRawEvent();

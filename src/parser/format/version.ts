@@ -1,4 +1,4 @@
-/** Trace format versions and the header that names them. */
+/** Trace format versions (one table) and the header that names them. */
 import { decodeRune } from '../text/goQuote.js';
 
 /** Format versions Go's newest parser accepts. A Go release and its format version differ (Go 1.24 writes 23). */
@@ -12,30 +12,61 @@ export const enum TraceVersion {
   Go126 = 26,
 }
 
+/** v1: Go 1.11–1.21, read whole (src/parser/v1). v2: Go 1.22+, read generation by generation. */
+export type FormatFamily = 'v1' | 'v2';
+
+/** One format version, as Go's internal/trace/version knows it. */
+export interface FormatVersion {
+  readonly version: TraceVersion;
+  readonly family: FormatFamily;
+  /** The Go releases that write it, for display. */
+  readonly goReleases: string;
+  /** The first Go release (minor number) that writes it, and the last; undefined: still written. */
+  readonly firstGo: number;
+  readonly lastGo: number | undefined;
+  /** A generation's frequency and clock snapshot come in a Sync batch (Go 1.25+). */
+  readonly syncBatch: boolean;
+  /** Each generation ends with an EndOfGeneration event, so a truncated trace can be told apart (Go 1.26+). */
+  readonly endOfGeneration: boolean;
+}
+
+const v = (version: TraceVersion, family: FormatFamily, goReleases: string, firstGo: number, lastGo: number | undefined): FormatVersion => ({
+  version, family, goReleases, firstGo, lastGo,
+  syncBatch: version >= TraceVersion.Go125,
+  endOfGeneration: version >= TraceVersion.Go126,
+});
+
+/** Every version a trace can have: the one list of them. */
+export const FORMAT_VERSIONS: readonly FormatVersion[] = [
+  v(TraceVersion.Go111, 'v1', 'Go 1.11 to 1.18', 11, 18),
+  v(TraceVersion.Go119, 'v1', 'Go 1.19 to 1.20', 19, 20),
+  v(TraceVersion.Go121, 'v1', 'Go 1.21', 21, 21),
+  v(TraceVersion.Go122, 'v2', 'Go 1.22', 22, 22),
+  v(TraceVersion.Go123, 'v2', 'Go 1.23 or 1.24', 23, 24),
+  v(TraceVersion.Go125, 'v2', 'Go 1.25', 25, 25),
+  v(TraceVersion.Go126, 'v2', 'Go 1.26 or newer', 26, undefined),
+];
+
+const BY_NUMBER: ReadonlyMap<number, FormatVersion> = new Map(FORMAT_VERSIONS.map((f) => [f.version, f]));
+
+/** The table's entry for a header's version number; undefined when Go knows no such version. */
+export function formatVersion(version: number): FormatVersion | undefined {
+  return BY_NUMBER.get(version);
+}
+
 export const HEADER_SIZE = 16;
 
-const SUPPORTED: ReadonlySet<number> = new Set([11, 19, 21, 22, 23, 25, 26]);
-
 export function isV1(version: number): boolean {
-  return version === TraceVersion.Go111 || version === TraceVersion.Go119 || version === TraceVersion.Go121;
+  return BY_NUMBER.get(version)?.family === 'v1';
 }
 
 export function isV2(version: number): boolean {
-  return version >= TraceVersion.Go122 && SUPPORTED.has(version);
+  return BY_NUMBER.get(version)?.family === 'v2';
 }
 
 /** Go releases that write a format version, for display. */
 export function goReleasesFor(version: number): string {
-  switch (version) {
-    case 11: return 'Go 1.11 to 1.18';
-    case 19: return 'Go 1.19 to 1.20';
-    case 21: return 'Go 1.21';
-    case 22: return 'Go 1.22';
-    case 23: return 'Go 1.23 or 1.24';
-    case 25: return 'Go 1.25';
-    case 26: return 'Go 1.26 or newer';
-    default: return `unknown (format 1.${version})`;
-  }
+  return BY_NUMBER.get(version)?.goReleases ?? `unknown (format 1.${version})`;
 }
 
 export type HeaderResult =
@@ -93,7 +124,7 @@ export function readHeader(bytes: Uint8Array): HeaderResult {
   } while (r >= 0x30 && r <= 0x39);
   if (!formatSpace()) return NOT_A_TRACE;
   for (const c of [0x74, 0x72, 0x61, 0x63, 0x65, 0, 0, 0]) if (!literal(c)) return NOT_A_TRACE; // "trace\0\0\0"
-  if (!SUPPORTED.has(version)) {
+  if (!BY_NUMBER.has(version)) {
     return { ok: false, code: 'unsupported-version', message: `unknown or unsupported trace version go 1.${version}`, version };
   }
   return { ok: true, version: version as TraceVersion, size: pos };

@@ -4,9 +4,8 @@
  * looked at once. Its one possible problem is the error Go would stop at, placed at the event
  * concerned. The wire-level check (check.ts) finds the framing problems; this finds the rest.
  */
-import type { ByteSource } from '../bytes/byteSource.js';
 import type { Problem } from '../problems.js';
-import { openEventStream } from './openEventStream.js';
+import type { EventStream } from './eventStream.js';
 
 export interface OrderingCheck {
   /** Events the stream handed out (Syncs included) before its end or its failure. */
@@ -14,8 +13,11 @@ export interface OrderingCheck {
   failure: Problem | undefined;
 }
 
-export async function checkOrdering(source: ByteSource): Promise<OrderingCheck> {
-  const stream = await openEventStream(source, { reuseEvents: true });
+/**
+ * Runs `stream` (opened in reuseEvents mode: each event is looked at once) to its end: openTrace's
+ * handle does it (TraceFormat.checkOrdering) for a trace of either format.
+ */
+export async function checkOrdering(stream: EventStream): Promise<OrderingCheck> {
   let events = 0;
   for (;;) {
     if (stream.next()) {

@@ -8,7 +8,7 @@
  */
 import type { ByteSource } from '../bytes/byteSource.js';
 import type { OrderedEvent } from '../order/orderedEvent.js';
-import { openEventStream, type EventStreamOptions } from '../openTrace.js';
+import { openEventStream, type EventStreamOptions } from '../stream/openEventStream.js';
 import type { Problem } from '../problems.js';
 import { AnnotationSummarizer, type Annotations } from './annotations.js';
 import { EventCountSummarizer, type GenerationEventCounts } from './eventCounts.js';

@@ -5,6 +5,7 @@
  * stream (validateV1), and build the tables the conversion prints from. Any problem throws a
  * V1Error: Go gives up on the whole trace at the first one.
  */
+import type { Problem } from '../problems.js';
 import type { V1Batches } from './v1Batches.js';
 import { SYSCALL_P, TIMER_P, V1Ev } from './v1Events.js';
 import type { V1EventList } from './v1EventList.js';
@@ -21,6 +22,22 @@ export interface V1Trace {
   ticksPerSec: number;
   batchCount: number;
   cpuSampleCount: number;
+}
+
+/** Largest v1 trace read: it is read whole and held in memory (about 60 bytes per event besides). */
+export const MAX_V1_BYTES = 1 << 30;
+
+/**
+ * The problem of a v1 trace too large to read whole, or undefined: above `max` bytes (default
+ * MAX_V1_BYTES), and never above 2^32 - 1, since offsets are kept in 32 bits.
+ */
+export function v1SizeProblem(size: number, max = MAX_V1_BYTES): Problem | undefined {
+  const limit = Math.min(max, 2 ** 32 - 1);
+  if (size <= limit) return undefined;
+  return {
+    code: 'trace-too-large', severity: 'error', offset: 0,
+    message: `v1 traces are read whole, and this one (${size} bytes) is larger than the limit of ${limit} bytes`,
+  };
 }
 
 export function parseV1Trace(batches: V1Batches): V1Trace {

@@ -11,12 +11,13 @@
  * after the lines before it.
  */
 import type { ByteSource } from '../bytes/byteSource.js';
-import { HEADER_SCAN_LIMIT, isV1, readHeader } from '../format/version.js';
+import { readFormatInfo, type FormatInfo } from '../format/formatInfo.js';
 import { goQuote } from '../text/goQuote.js';
 import { V1Ev, V1_SPECS } from './v1Events.js';
 import { V1Error } from './v1Error.js';
-import { DEFAULT_MAX_V1_BYTES, readWhole } from './v1OrderedReader.js';
+import { readWhole } from './v1OrderedReader.js';
 import { newRawEvent, V1Scanner, type V1RawEvent } from './v1Scanner.js';
+import { v1SizeProblem } from './v1Trace.js';
 
 /** Argument names of an event as dumped. */
 function argNames(type: number): string[] {
@@ -88,13 +89,19 @@ export async function dumpV1Events(
   return undefined;
 }
 
-/** Opens `source` (a v1 trace) and dumps it; header problems are returned as the error text. */
-export async function dumpV1Wire(source: ByteSource, write: (text: string) => void | Promise<void>): Promise<string | undefined> {
-  const h = readHeader(await source.read(0, HEADER_SCAN_LIMIT));
-  if (!h.ok) return h.message;
-  if (!isV1(h.version)) return `go 1.${h.version} is not a v1 trace format`;
-  if (source.size > DEFAULT_MAX_V1_BYTES) {
-    return `v1 traces are read whole, and this one (${source.size} bytes) is larger than the limit of ${DEFAULT_MAX_V1_BYTES} bytes`;
-  }
-  return dumpV1Events(await readWhole(source), h.size, h.version, write);
+/**
+ * Opens `source` (a v1 trace) and dumps it; header problems are returned as the error text.
+ * `format`: its header as openTrace read it (not read again).
+ */
+export async function dumpV1Wire(
+  source: ByteSource,
+  write: (text: string) => void | Promise<void>,
+  format?: FormatInfo,
+): Promise<string | undefined> {
+  const f = format ?? (await readFormatInfo(source));
+  if (f.problem) return f.problem.message;
+  if (f.kind !== 'v1') return `go 1.${f.version} is not a v1 trace format`;
+  const tooLarge = v1SizeProblem(source.size);
+  if (tooLarge) return tooLarge.message;
+  return dumpV1Events(await readWhole(source), f.headerSize, f.version, write);
 }

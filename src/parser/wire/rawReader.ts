@@ -18,7 +18,7 @@
 import type { ByteSource } from '../bytes/byteSource.js';
 import { MAX_EXACT, readUvarint, readUvarintBig, UVARINT_OVERFLOW, type UvarintCursor } from '../bytes/uvarint.js';
 import { EMPTY_SPEC, specsForVersion, type EventSpec } from '../format/v2Events.js';
-import { HEADER_SCAN_LIMIT, readHeader } from '../format/version.js';
+import { formatVersion, HEADER_SCAN_LIMIT, readHeader } from '../format/version.js';
 
 export const ERR_EOF = 'EOF';
 export const ERR_UNEXPECTED_EOF = 'unexpected EOF';
@@ -35,8 +35,6 @@ export class WireError extends Error {
   }
 }
 
-/** Versions Go's version package knows (v1 ones have an empty event table: every byte is invalid). */
-const KNOWN_VERSIONS: ReadonlySet<number> = new Set([11, 19, 21, 22, 23, 25, 26]);
 
 const TWO_POW_63 = 1n << 63n;
 
@@ -210,7 +208,8 @@ export class RawReader {
     const maxInline = Math.max(64, options.maxInline ?? DEFAULT_MAX_INLINE);
     const input = new Input(source, chunkSize, 0);
     const version = await scanHeader(input);
-    if (!KNOWN_VERSIONS.has(version)) throw new WireError(errUnsupportedVersion(version), 0);
+    // Versions Go's version package knows (v1 ones have an empty event table: every byte is invalid).
+    if (!formatVersion(version)) throw new WireError(errUnsupportedVersion(version), 0);
     return new RawReader(source, input, chunkSize, version, input.offset, maxInline);
   }
 

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { memorySource } from '../../../src/parser/bytes/byteSource.js';
 import { formatEvent } from '../../../src/parser/order/formatEvent.js';
-import { openEventStream, type EventStream } from '../../../src/parser/order/openEventStream.js';
+import { openEventStream, type EventStream } from '../../../src/parser/stream/openEventStream.js';
 import { OrderedReader } from '../../../src/parser/order/orderedReader.js';
 import { summarizeTrace } from '../../../src/parser/summary/summarize.js';
 import { V1OrderedReader } from '../../../src/parser/v1/v1OrderedReader.js';
