@@ -70,6 +70,7 @@ export type { RawEvent } from './wire/rawReader.js';
 export { formatRawEvent, dumpEvents, dumpWire } from './wire/wireDump.js';
 // Trace strings (bytes that need not be UTF-8) and the text form of Go's parser tests.
 export { decodeTraceString } from './text/traceString.js';
+export { displayTraceText, escapeTraceLines, goQuoteShort, goQuoteString, isPlainTraceText } from './text/traceText.js';
 export { rawTextToBinary, RawTextError } from './wire/rawText.js';
 export { formatEvent } from './order/formatEvent.js';
 export { NONE, NO_TASK, BACKGROUND_TASK, formatUint64 } from './order/resources.js';

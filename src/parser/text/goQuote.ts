@@ -23,7 +23,7 @@ const HEX = '0123456789abcdef';
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
 
 /** Escapes for ASCII bytes; undefined where the byte is printed as itself. */
-const ASCII_ESCAPE: (string | undefined)[] = (() => {
+export const ASCII_ESCAPE: readonly (string | undefined)[] = (() => {
   const t: (string | undefined)[] = new Array(128).fill(undefined);
   for (let b = 0; b < 0x20; b++) t[b] = '\\x' + HEX[b >> 4] + HEX[b & 15];
   t[0x7f] = '\\x7f';
@@ -53,8 +53,8 @@ export function goIsPrint(cp: number): boolean {
   return v;
 }
 
-function escapeRune(cp: number): string {
-  // Runes reaching here are valid, non-printable and not ASCII.
+/** `\uNNNN` or `\UNNNNNNNN` for a code point Go escapes (valid, not printable, not ASCII). */
+export function escapeRune(cp: number): string {
   if (cp < 0x10000) {
     return '\\u' + HEX[(cp >> 12) & 15] + HEX[(cp >> 8) & 15] + HEX[(cp >> 4) & 15] + HEX[cp & 15];
   }

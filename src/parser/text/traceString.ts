@@ -8,7 +8,8 @@
  */
 import { utf8SequenceLength } from './utf8.js';
 
-const strict = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a string that starts with U+FEFF keeps it (the decoder drops it by default).
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const encoder = new TextEncoder();
 const ESCAPE_BASE = 0xdc00;
 

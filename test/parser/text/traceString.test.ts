@@ -32,4 +32,12 @@ describe('trace strings', () => {
   it('encode a low surrogate that ends a real pair as text', () => {
     assert.deepEqual(encodeTraceString('\ud83d\udc9f'), new TextEncoder().encode('\ud83d\udc9f'));
   });
+
+  it('keep a leading U+FEFF (the decoder would drop a byte-order mark), also beside a bad byte', () => {
+    const bom = [0xef, 0xbb, 0xbf];
+    assert.equal(decodeTraceString(Uint8Array.from([...bom, 0x41])), '\ufeffA');
+    assert.equal(decodeTraceString(Uint8Array.from([0xff, ...bom])), '\udcff\ufeff');
+    const long = Uint8Array.from([...bom, ...new Array(300).fill(0xe6), 0xff]);
+    assert.deepEqual(encodeTraceString(decodeTraceString(long)), long);
+  });
 });
