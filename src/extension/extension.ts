@@ -13,8 +13,9 @@ import { WIRE_DUMP_SCHEME } from './wireDumpUri.js';
 
 export function activate(context: vscode.ExtensionContext): void {
   const diagnostics = new TraceDiagnostics(context.extension.id, revealLinkStyle());
-  const wireDumps = new WireDumpProvider();
-  const provider = new TraceEditorProvider(context.extensionUri, diagnostics, wireDumps);
+  // The dump's windows come from the parse worker of the trace's open viewer.
+  const wireDumps: WireDumpProvider = new WireDumpProvider((trace) => provider.controllerFor(trace)?.document.client);
+  const provider: TraceEditorProvider = new TraceEditorProvider(context.extensionUri, diagnostics, wireDumps);
   context.subscriptions.push(
     diagnostics,
     wireDumps,

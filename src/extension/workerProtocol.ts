@@ -4,6 +4,7 @@
  * the trace, posts progress after every generation, and answers requests by id.
  */
 import type { Filter, ProblemItem, TraceSummary, TreeId, TreeNode } from '../shared/protocol.js';
+import type { WirePlace, WireWindowResult } from './model/wireDumpService.js';
 
 export interface WorkerInit {
   /** Local file path of the trace. */
@@ -29,6 +30,8 @@ export interface WorkerRequests {
   locateOffset: { args: { offset: number }; result: { path: string[]; select: string } | null };
   /** A node's ancestors. */
   pathTo: { args: { nodeId: string }; result: { path: string[]; select: string } | null };
+  /** A window of the wire dump document, built by the worker (model/wireDumpService.ts). */
+  wireWindow: { args: { place: WirePlace }; result: WireWindowResult };
 }
 
 export type WorkerRequestType = keyof WorkerRequests;

@@ -64,6 +64,7 @@ export { V1Error } from './v1/v1Error.js';
 export { V1Ev, V1_SPECS, V1GoEffect, V1_GO_EFFECT, STW_REASONS, stwReason } from './v1/v1Events.js';
 export { int32, int64, uint32 } from './v1/v1Batches.js';
 export { formatV1RawEvent, dumpV1Wire } from './v1/v1WireDump.js';
+export { scanV1From } from './v1/v1ScanFrom.js';
 // Go's raw reader and `go tool trace -d=wire` (go-trace wire, the wire dump view).
 export { RawReader, WireError } from './wire/rawReader.js';
 export type { RawEvent } from './wire/rawReader.js';

@@ -107,6 +107,8 @@ export interface ProblemItem {
   nodeId?: string;
   /** 0-based line of the problem's raw event in the wire dump document (set once reading is done). */
   wireLine?: number;
+  /** The offset the window of the wire dump holding that line starts at; absent: the dump's first window. */
+  wireStart?: number;
 }
 
 export interface Filter {

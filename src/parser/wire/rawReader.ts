@@ -213,6 +213,22 @@ export class RawReader {
     return new RawReader(source, input, chunkSize, version, input.offset, maxInline);
   }
 
+  /**
+   * Opens the stream at `offset`, where an event starts (a batch's header, or an event reached by
+   * reading from one): from there it yields what reading from the file's start yields. The
+   * header is read first, for the version, with open's errors.
+   */
+  static async openAt(source: ByteSource, offset: number, options: RawReaderOptions = {}): Promise<RawReader> {
+    const chunkSize = Math.max(16, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+    const maxInline = Math.max(64, options.maxInline ?? DEFAULT_MAX_INLINE);
+    const head = new Input(source, HEADER_SCAN_LIMIT, 0);
+    const version = await scanHeader(head);
+    if (!formatVersion(version)) throw new WireError(errUnsupportedVersion(version), 0);
+    if (offset <= head.offset) return RawReader.open(source, options);
+    const input = new Input(source, chunkSize, Math.min(offset, source.size));
+    return new RawReader(source, input, chunkSize, version, head.offset, maxInline);
+  }
+
   /** File offset of the next byte to decode. */
   get offset(): number {
     return this.input.offset;

@@ -211,14 +211,19 @@ function putEvent(out: ByteOut, c: CompiledSpec, ev: RawEvent): void {
  * print through dumpEvents, which streams their body).
  */
 export function formatRawEvent(ev: RawEvent): string {
-  let s = '';
-  const out = new ByteOut(1 << 12, (t) => {
-    s += t;
-  });
+  formatted = '';
+  const out = (formatOut ??= new ByteOut(1 << 12, (t) => {
+    formatted += t;
+  }));
+  out.len = 0;
   putEvent(out, compile(ev.spec), ev);
   out.flush();
-  return s;
+  return formatted;
 }
+
+/** formatRawEvent's buffer, kept: a document of the dump formats tens of thousands of events. */
+let formatOut: ByteOut | undefined;
+let formatted = '';
 
 export interface DumpOptions extends RawReaderOptions {
   /** Bytes of text gathered before each call of the output callback. Default 256 KiB. */

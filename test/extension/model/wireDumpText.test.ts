@@ -1,75 +1,49 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { memorySource } from '../../../src/parser/index.js';
-import { buildWireDump, v1WireLineCount } from '../../../src/extension/model/wireDumpText.js';
-import { newRawEvent, V1Scanner } from '../../../src/parser/v1/v1Scanner.js';
-import { formatV1RawEvent } from '../../../src/parser/v1/v1WireDump.js';
+import { memorySource, RawReader, type RawEvent } from '../../../src/parser/index.js';
+import { encodeUvarint } from '../../../src/parser/bytes/uvarint.js';
+import { headerBytes } from '../../../src/parser/format/version.js';
+import { rawEventText, WireLineMap, wireLineCount } from '../../../src/extension/model/wireDumpText.js';
 import { fixture } from './modelTestSupport.js';
 
-describe('wire dump document', () => {
-  const bytes = readFileSync(fixture('go1.26-annot.trace'));
+async function events(bytes: Uint8Array, small = false): Promise<{ text: string; lines: number }[]> {
+  const reader = await RawReader.open(memorySource(bytes), small ? { chunkSize: 100, maxInline: 64 } : {});
+  const out: { text: string; lines: number }[] = [];
+  for (let ev: RawEvent | null; (ev = await reader.next()) !== null; ) out.push({ text: rawEventText(ev), lines: wireLineCount(ev) });
+  return out;
+}
 
-  it("is Go's wire dump after one header line", async () => {
-    const dump = await buildWireDump(memorySource(bytes), { withText: true, fileName: 'x.trace' });
-    const expected = readFileSync(fixture('go1.26-annot.wire.txt'), 'utf8');
-    assert.match(dump.text, /^# go-trace wire x\.trace/);
-    assert.equal(dump.text.slice(dump.text.indexOf('\n') + 1), expected);
+describe('wire dump lines', () => {
+  const bytes = new Uint8Array(readFileSync(fixture('go1.26-annot.trace')));
+
+  it("gives each raw event Go's text and the lines it takes", async () => {
+    const all = await events(bytes);
+    assert.equal(all.map((e) => e.text + '\n').join(''), readFileSync(fixture('go1.26-annot.wire.txt'), 'utf8'));
+    for (const e of all) assert.equal(e.lines, e.text.split('\n').length, e.text);
+    assert.ok(all.some((e) => e.lines > 2), 'stacks with frames');
   });
 
-  it('maps byte offsets to the line of their raw event, with or without the text', async () => {
-    const withText = await buildWireDump(memorySource(bytes), { withText: true, fileName: 'x' });
-    const countOnly = await buildWireDump(memorySource(bytes), { withText: false, fileName: 'x' });
-    const lines = withText.text.split('\n');
-    assert.equal(withText.map.lineOf(0), 0);
-    assert.match(lines[withText.map.lineOf(16)], /^EventBatch /);
-    for (const offset of [16, 100, 5000, 20000, bytes.length - 1]) {
-      assert.equal(countOnly.map.lineOf(offset), withText.map.lineOf(offset));
-      assert.match(lines[withText.map.lineOf(offset)], /^[A-Z]/, `offset ${offset} lands on an event line`);
-    }
+  it('notes an event too large to hold in two lines, its header first', async () => {
+    // a String of 5000 bytes (more than the header's first read) and a Stack of 200 frames, read 100 bytes at a time with at most 64 inline
+    const uv = (v: number): number[] => encodeUvarint(v);
+    const frames = Array.from({ length: 200 }, (_, f) => [...uv(0x400000 + f), ...uv(f), ...uv(f + 1), ...uv(f + 2)]).flat();
+    const big = Uint8Array.from([...headerBytes(26), 5, 1, ...uv(5000), ...new Array<number>(5000).fill(0x61), 3, 2, ...uv(200), ...frames, 0x34]);
+    const all = await events(big, true);
+    assert.deepEqual(all.slice(0, 2), [
+      { text: 'String id=1\n\t(5000 data bytes at byte 20 not shown: too large)', lines: 2 },
+      { text: `Stack id=2 nframes=200\n\t(200 frames at byte 5024 not shown: too large)`, lines: 2 },
+    ]);
+    assert.equal(all[2].text, 'EndOfGeneration');
   });
 
-  it('says in its first line where it was cut', async () => {
-    const dump = await buildWireDump(memorySource(bytes), { withText: true, fileName: 'x', maxLines: 10 });
-    assert.match(dump.text.split('\n')[0], /CUT after 10 lines, at byte \d+/);
-    assert.ok(dump.text.split('\n').length <= 13);
-  });
-
-  it("reports the raw reader's error at the end", async () => {
-    const dump = await buildWireDump(memorySource(new TextEncoder().encode('not a trace at all')), { withText: true, fileName: 'x' });
-    assert.ok(dump.error);
-    assert.match(dump.text, /# error: /);
-  });
-
-  it("dumps a v1 trace's raw events as go-trace wire does, each offset on its event's line", async () => {
-    const v1 = readFileSync(fixture('go1.21-annot.trace'));
-    const withText = await buildWireDump(memorySource(v1), { withText: true, fileName: 'old.trace' });
-    const countOnly = await buildWireDump(memorySource(v1), { withText: false, fileName: 'old.trace' });
-    const lines = withText.text.split('\n');
-    assert.match(lines[0], /^# go-trace wire old\.trace \(4971 bytes\): a go 1\.21 \(v1\) trace/);
-    assert.equal(lines[1], 'Batch p=0 ticks=92427040218');
-    assert.equal(lines[2], 'GoCreate dt=6 g=1 stack=2 stk=1');
-    assert.equal(withText.error, undefined);
-    // every raw event's offset lands on its line, counted with or without the text
-    const scanner = new V1Scanner(new Uint8Array(v1), 16, 21, null);
-    const ev = newRawEvent();
-    let events = 0;
-    while (scanner.read(0, ev)) {
-      const line = withText.map.lineOf(ev.offset);
-      assert.equal(countOnly.map.lineOf(ev.offset), line);
-      assert.equal(lines.slice(line, line + v1WireLineCount(ev)).join('\n'), formatV1RawEvent(ev));
-      events++;
-    }
-    assert.equal(events, 227);
-    assert.equal(lines.length, 1 + 390 + 1);
-  });
-
-  it("ends a broken v1 trace's dump with the v1 reader's error, at its line", async () => {
-    const v1 = new Uint8Array(readFileSync(fixture('go1.21-annot.trace')));
-    v1[24] = 0x3f;
-    const dump = await buildWireDump(memorySource(v1), { withText: true, fileName: 'bad.trace' });
-    assert.equal(dump.error, 'unknown event type 63 (at byte 24)');
-    const lines = dump.text.split('\n');
-    assert.equal(lines[dump.map.lineOf(24)], '# error: unknown event type 63 (at byte 24)');
-    assert.match(lines[0], /the v1 reader stopped: unknown event type 63/);
+  it('maps an offset to the line of the last event starting at or before it', () => {
+    const map = new WireLineMap();
+    map.add(16, 1);
+    map.add(30, 2);
+    map.add(40, 5);
+    assert.equal(map.lineOf(0), 0);
+    assert.equal(map.lineOf(16), 1);
+    assert.equal(map.lineOf(39), 2);
+    assert.equal(map.lineOf(1e9), 5);
   });
 });
