@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   });
   const ready = ms(t0);
   const s = model.summaries!;
-  const busiest = (m: Map<number, { id: number; events: number }>): number => [...m.values()].reduce((a, b) => (b.events > a.events ? b : a)).id;
+  const busiest = (m: ReadonlyMap<number, { id: number; events: number }>): number => [...m.values()].reduce((a, b) => (b.events > a.events ? b : a)).id;
   const out: Record<string, unknown> = {
     file: path.basename(file), bytes: source.size, generations: model.generations.length, events: s.events,
     goroutines: s.goroutines.size, firstGenerationMs: Math.round(firstGeneration), readyMs: Math.round(ready),

@@ -10,7 +10,9 @@ import { BatchKind, EventColumns, openTrace, TraceReader, viewEvent, withOrderin
 import { AnalysisPass, type TraceAnalysisView } from '../../analysis/index.js';
 import { locateEntry, OwnerEventPages } from './ownerEventPages.js';
 import { pendingSummaryRootRow } from './pendingRoots.js';
-import { goroutineRow, indexSummaries, regionRow, summaryRootRow, SUMMARY_ROOT_COUNT, taskRow, type SummaryIndex } from './goroutineNodes.js';
+import { goroutineRow, indexSummaries, summaryRootRow, SUMMARY_ROOT_COUNT, type SummaryIndex } from './goroutineNodes.js';
+import { annotationChildren, annotationDetails, annotationText } from './taskNodes.js';
+import { annotationPathTo } from './taskTree.js';
 import { eventCountsGenerationRow, eventCountsTypeRow, sortedCounts } from './eventCountNodes.js';
 import { osThreadRow, procRow } from './procNodes.js';
 import {
@@ -477,7 +479,7 @@ export class TraceModel {
     switch (ref.kind) {
       case 'goroutines':
         return pageOf(s.goroutines.length, offset, limit, (i) => {
-          const g = s.goroutines[i];
+          const g = s.goroutines.at(i);
           return goroutineRow(g, start, end, events('goroutine', g.id));
         });
       case 'procs':
@@ -503,9 +505,10 @@ export class TraceModel {
         return pageOf(frames.length, offset, limit, (i) => summaryFrameRow(r.owner, r.id, r.event, i, frames[i]));
       }
       case 'tasks':
-        return pageOf(s.data.tasks.length, offset, limit, (i) => taskRow(s.data.tasks[i], i, start));
+      case 'task':
+      case 'taskLog':
       case 'regions':
-        return pageOf(s.data.regions.length, offset, limit, (i) => regionRow(s.data.regions[i], i, start));
+        return annotationChildren(s, ref, offset, limit, start) ?? { total: 0, items: [] };
       case 'eventCounts': {
         const numbers = this.generations.map((g) => g.gen);
         return pageOf(s.data.eventCounts.length, offset, limit, (i) => eventCountsGenerationRow(s.data.eventCounts[i], i, numbers));
@@ -556,6 +559,8 @@ export class TraceModel {
     if (ref && ref.kind !== 'event') {
       const r = summaryEventOf(ref);
       // A row that is not an event (a generation, a batch, a goroutine...): its facts (nodeDetails.ts).
+      const a = this.summaryIndex && annotationDetails(this.summaryIndex, ref, nodeId, this.traceStartNs);
+      if (a) return a;
       if (!r) return nodeDetails(ref, nodeId, { generations: this.generations, summaries: this.summaryIndex, traceStartNs: this.traceStartNs });
       return summaryEventId(r.owner, r.id, r.event) === nodeId ? this.summaryEventDetails(nodeId, r) : undefined;
     }
@@ -621,6 +626,8 @@ export class TraceModel {
   /** "Copy Event": the event as readable lines. */
   async eventText(nodeId: string): Promise<string | undefined> {
     const ref = parseNodeId(nodeId);
+    const a = ref && this.summaryIndex && annotationText(this.summaryIndex, ref, this.traceStartNs);
+    if (a) return a;
     const r = ref?.kind === 'event' ? undefined : summaryEventOf(ref);
     if (r) {
       const e = await this.summaryEvent(r);
@@ -747,11 +754,15 @@ export class TraceModel {
       case 'regions':
       case 'eventCounts':
         return { path: [], select: nodeId };
+      case 'task':
+      case 'taskRegion':
+      case 'taskLog':
+      case 'taskLogFrame':
+      case 'region':
+        return annotationPathTo(this.summaryIndex?.tasks, ref, nodeId);
       case 'goroutine':
       case 'proc':
       case 'osThread':
-      case 'task':
-      case 'region':
       case 'eventCountsGeneration':
         return { path: [nodeId.slice(0, nodeId.indexOf('/'))], select: nodeId };
       case 'eventCountsType':

@@ -13,6 +13,7 @@
  * - Transitions to the same state tell nothing and are skipped.
  */
 import type { OrderedEvent } from '../order/orderedEvent.js';
+import { ENDED, GO_STATES, GoroutineTable, PREEXISTING } from './goroutineTable.js';
 import type { SummaryHandler } from './handler.js';
 
 export interface GoroutineSummary {
@@ -54,20 +55,44 @@ export interface GoroutineSummary {
 /** Most distinct block reasons kept per goroutine (Go's runtime has about 30); others go to "other". */
 const MAX_REASONS = 48;
 
-interface Live {
-  s: GoroutineSummary;
-  lastStart: number;
-  lastRunnable: number;
-  lastBlock: number;
-  lastBlockReason: string;
-  lastSyscall: number;
-  lastSyscallBlock: number;
-  reasons: number;
-  ended: boolean;
+/** A goroutine's state name → its index in GO_STATES. */
+const STATE_INDEX = new Map<string, number>(GO_STATES.map((name, k) => [name, k]));
+
+/** What is open for a goroutine while the stream runs, per table row: when each state began (-1: not in it). */
+class LiveColumns {
+  lastStart: Float64Array = new Float64Array(0);
+  lastRunnable: Float64Array = new Float64Array(0);
+  lastBlock: Float64Array = new Float64Array(0);
+  lastSyscall: Float64Array = new Float64Array(0);
+  lastSyscallBlock: Float64Array = new Float64Array(0);
+  lastBlockReason: Int32Array = new Int32Array(0);
+
+  /** Makes row r exist, with nothing open. */
+  open(r: number): void {
+    if (r >= this.lastStart.length) {
+      const cap = Math.max(256, this.lastStart.length * 2);
+      const f = (a: Float64Array): Float64Array => {
+        const next = new Float64Array(cap);
+        next.set(a);
+        return next;
+      };
+      this.lastStart = f(this.lastStart);
+      this.lastRunnable = f(this.lastRunnable);
+      this.lastBlock = f(this.lastBlock);
+      this.lastSyscall = f(this.lastSyscall);
+      this.lastSyscallBlock = f(this.lastSyscallBlock);
+      const reasons = new Int32Array(cap);
+      reasons.set(this.lastBlockReason);
+      this.lastBlockReason = reasons;
+    }
+    this.lastStart[r] = this.lastRunnable[r] = this.lastBlock[r] = this.lastSyscall[r] = this.lastSyscallBlock[r] = -1;
+    this.lastBlockReason[r] = -1;
+  }
 }
 
-export class GoroutineSummarizer implements SummaryHandler<Map<number, GoroutineSummary>> {
-  private gs = new Map<number, Live>();
+export class GoroutineSummarizer implements SummaryHandler<GoroutineTable> {
+  private t = new GoroutineTable();
+  private live = new LiveColumns();
   private syncNs = 0;
   private lastNs = 0;
   private seenEvent = false;
@@ -76,9 +101,11 @@ export class GoroutineSummarizer implements SummaryHandler<Map<number, Goroutine
   private syscallingP = new Map<number, number>();
   private syscallingG = new Map<number, number>();
   private finalized = false;
+  private otherReason = -1;
 
   reset(): void {
-    this.gs = new Map();
+    this.t = new GoroutineTable();
+    this.live = new LiveColumns();
     this.syncNs = 0;
     this.lastNs = 0;
     this.seenEvent = false;
@@ -86,6 +113,7 @@ export class GoroutineSummarizer implements SummaryHandler<Map<number, Goroutine
     this.syscallingP = new Map();
     this.syscallingG = new Map();
     this.finalized = false;
+    this.otherReason = -1;
   }
 
   handleEvent(e: OrderedEvent): void {
@@ -99,16 +127,19 @@ export class GoroutineSummarizer implements SummaryHandler<Map<number, Goroutine
       this.generation++;
       return;
     }
-    const ctx = e.g >= 0 ? this.gs.get(e.g) : undefined;
-    if (ctx) this.touch(ctx);
+    const t = this.t;
+    const live = this.live;
+    const f = t.f;
+    const ctx = e.g >= 0 ? t.row(e.g) : -1;
+    if (ctx >= 0) this.touch(ctx);
     const st = e.transition;
     if (!st) return;
     if (st.resource.kind === 'Proc') {
       if (st.from !== st.to && st.to === 'Idle') {
         const goid = this.syscallingP.get(st.resource.id);
         if (goid !== undefined) {
-          const g = this.gs.get(goid);
-          if (g) g.lastSyscallBlock = e.time;
+          const g = t.row(goid);
+          if (g >= 0) live.lastSyscallBlock[g] = e.time;
           this.syscallingP.delete(st.resource.id);
         }
       }
@@ -116,57 +147,57 @@ export class GoroutineSummarizer implements SummaryHandler<Map<number, Goroutine
     }
     if (st.resource.kind !== 'Goroutine' || st.from === st.to) return;
     const id = st.resource.id;
-    let g = this.gs.get(id);
-    if (st.from === 'Undetermined' || st.from === 'NotExist' || !g) {
+    let g = t.row(id);
+    if (st.from === 'Undetermined' || st.from === 'NotExist' || g < 0) {
       const created = st.from === 'NotExist';
-      g = this.create(id, created ? e.time : this.syncNs, !created);
-      this.gs.set(id, g);
+      // Seen again after it ended (an ID reused): it starts over, as Go's summary does.
+      g = g >= 0 ? this.restart(g, created ? e.time : this.syncNs, !created) : this.create(id, created ? e.time : this.syncNs, !created);
       if (!created) {
         const dt = e.time - this.syncNs;
         switch (st.to) {
           case 'Running':
-            g.s.runningNs += dt;
+            f.runningNs[g] += dt;
             break;
           case 'Waiting':
-            this.addBlock(g, st.reason, dt);
+            this.addBlock(g, t.strings.intern(st.reason), dt);
             break;
           case 'Runnable':
-            g.s.runnableNs += dt;
+            f.runnableNs[g] += dt;
             break;
           case 'Syscall':
-            if (e.p < 0) g.s.syscallBlockedNs += dt;
-            else g.s.syscallNs += dt;
+            if (e.p < 0) f.syscallBlockedNs[g] += dt;
+            else f.syscallNs[g] += dt;
             break;
         }
       }
     } else {
       switch (st.from) {
         case 'Running':
-          if (g.lastStart >= 0) g.s.runningNs += e.time - g.lastStart;
-          g.lastStart = -1;
+          if (live.lastStart[g] >= 0) f.runningNs[g] += e.time - live.lastStart[g];
+          live.lastStart[g] = -1;
           break;
         case 'Waiting':
-          if (g.lastBlock >= 0) {
-            this.addBlock(g, g.lastBlockReason, e.time - g.lastBlock);
-            g.lastBlock = -1;
+          if (live.lastBlock[g] >= 0) {
+            this.addBlock(g, live.lastBlockReason[g], e.time - live.lastBlock[g]);
+            live.lastBlock[g] = -1;
           }
           break;
         case 'Runnable':
-          if (g.lastRunnable >= 0) {
-            g.s.runnableNs += e.time - g.lastRunnable;
-            g.lastRunnable = -1;
+          if (live.lastRunnable[g] >= 0) {
+            f.runnableNs[g] += e.time - live.lastRunnable[g];
+            live.lastRunnable[g] = -1;
           }
           break;
         case 'Syscall':
-          if (g.lastSyscall >= 0) {
-            if (g.lastSyscallBlock >= 0) {
-              g.s.syscallBlockedNs += e.time - g.lastSyscallBlock;
-              g.s.syscallNs += g.lastSyscallBlock - g.lastSyscall;
+          if (live.lastSyscall[g] >= 0) {
+            if (live.lastSyscallBlock[g] >= 0) {
+              f.syscallBlockedNs[g] += e.time - live.lastSyscallBlock[g];
+              f.syscallNs[g] += live.lastSyscallBlock[g] - live.lastSyscall[g];
             } else {
-              g.s.syscallNs += e.time - g.lastSyscall;
+              f.syscallNs[g] += e.time - live.lastSyscall[g];
             }
-            g.lastSyscall = -1;
-            g.lastSyscallBlock = -1;
+            live.lastSyscall[g] = -1;
+            live.lastSyscallBlock[g] = -1;
             const p = this.syscallingG.get(id);
             if (p !== undefined) this.syscallingP.delete(p);
             this.syscallingG.delete(id);
@@ -175,26 +206,26 @@ export class GoroutineSummarizer implements SummaryHandler<Map<number, Goroutine
       }
     }
     if (g !== ctx) this.touch(g);
-    if (g.s.name === '' && st.stack && st.stack.frames.length > 0) {
+    if (t.i.name[g] < 0 && st.stack && st.stack.frames.length > 0) {
       const frames = st.stack.frames;
       const root = frames[frames.length - 1];
-      g.s.name = root.func;
-      g.s.pc = root.pc;
-      g.s.startFunction = startFunctionOf(frames.map((f) => f.func));
+      t.i.name[g] = t.strings.intern(root.func);
+      f.pc[g] = root.pc;
+      t.i.startFunction[g] = t.strings.intern(startFunctionOf(frames.map((x) => x.func)));
     }
-    g.s.lastState = st.to;
+    t.i.state[g] = STATE_INDEX.get(st.to) ?? 0;
     switch (st.to) {
       case 'Running':
-        g.lastStart = e.time;
-        if (Number.isNaN(g.s.startNs)) g.s.startNs = e.time;
+        live.lastStart[g] = e.time;
+        if (Number.isNaN(f.startNs[g])) f.startNs[g] = e.time;
         break;
       case 'Runnable':
-        g.lastRunnable = e.time;
+        live.lastRunnable[g] = e.time;
         break;
       case 'Waiting':
         if (st.reason !== 'forever') {
-          g.lastBlock = e.time;
-          g.lastBlockReason = st.reason;
+          live.lastBlock[g] = e.time;
+          live.lastBlockReason[g] = t.strings.intern(st.reason);
           break;
         }
         this.end(g, e.time, true);
@@ -205,7 +236,7 @@ export class GoroutineSummarizer implements SummaryHandler<Map<number, Goroutine
       case 'Syscall':
         this.syscallingP.set(e.p, id);
         this.syscallingG.set(id, e.p);
-        g.lastSyscall = e.time;
+        live.lastSyscall[g] = e.time;
         break;
     }
   }
@@ -213,59 +244,69 @@ export class GoroutineSummarizer implements SummaryHandler<Map<number, Goroutine
   finalize(): void {
     if (this.finalized) return;
     this.finalized = true;
-    for (const g of this.gs.values()) this.end(g, this.lastNs, false);
+    for (let r = 0; r < this.t.size; r++) this.end(r, this.lastNs, false);
   }
 
-  data(): Map<number, GoroutineSummary> {
-    const out = new Map<number, GoroutineSummary>();
-    for (const [id, g] of this.gs) out.set(id, g.s);
-    return out;
+  /** The summaries, one row per goroutine (the table itself: it is not copied). */
+  data(): GoroutineTable {
+    return this.t;
   }
 
-  private create(id: number, creationNs: number, preexisting: boolean): Live {
-    return {
-      s: {
-        id, name: '', pc: 0, startFunction: '', creationNs, startNs: NaN, endNs: NaN, preexisting,
-        runningNs: 0, runnableNs: 0, blockedNs: 0, blockedByReason: {}, syscallNs: 0, syscallBlockedNs: 0,
-        lastState: 'NotExist', events: 0, firstGeneration: this.generation, lastGeneration: this.generation,
-      },
-      lastStart: -1, lastRunnable: -1, lastBlock: -1, lastBlockReason: '', lastSyscall: -1, lastSyscallBlock: -1,
-      reasons: 0, ended: false,
-    };
+  private create(id: number, creationNs: number, preexisting: boolean): number {
+    const r = this.t.add(id);
+    this.live.open(r);
+    return this.restart(r, creationNs, preexisting);
   }
 
-  private touch(g: Live): void {
-    g.s.events++;
-    g.s.lastGeneration = this.generation;
+  /** Row r as a goroutine first seen now. */
+  private restart(r: number, creationNs: number, preexisting: boolean): number {
+    const { f, i } = this.t;
+    f.creationNs[r] = creationNs;
+    f.startNs[r] = f.endNs[r] = NaN;
+    f.runningNs[r] = f.runnableNs[r] = f.blockedNs[r] = f.syscallNs[r] = f.syscallBlockedNs[r] = f.pc[r] = 0;
+    i.name[r] = i.startFunction[r] = i.reasonHead[r] = -1;
+    i.reasons[r] = i.events[r] = 0;
+    i.state[r] = 0;
+    i.flags[r] = preexisting ? PREEXISTING : 0;
+    i.firstGeneration[r] = i.lastGeneration[r] = this.generation;
+    this.live.open(r);
+    return r;
   }
 
-  private addBlock(g: Live, reason: string, dt: number): void {
-    let key = reason;
-    if (!(key in g.s.blockedByReason)) {
-      if (g.reasons >= MAX_REASONS) key = 'other';
-      else g.reasons++;
+  private touch(r: number): void {
+    this.t.i.events[r]++;
+    this.t.i.lastGeneration[r] = this.generation;
+  }
+
+  private addBlock(r: number, reason: number, dt: number): void {
+    const t = this.t;
+    if (!t.addReason(r, reason, dt, MAX_REASONS)) {
+      if (this.otherReason < 0) this.otherReason = t.strings.intern('other');
+      // Past MAX_REASONS, "other" is allowed in as one more.
+      t.addReason(r, this.otherReason, dt, MAX_REASONS + 1);
     }
-    g.s.blockedByReason[key] = (g.s.blockedByReason[key] ?? 0) + dt;
-    g.s.blockedNs += dt;
+    t.f.blockedNs[r] += dt;
   }
 
   /** Closes the open state at `ns`; an exit sets the end time (Go's goroutineSummary.finalize). */
-  private end(g: Live, ns: number, exited: boolean): void {
-    if (exited) g.s.endNs = ns;
-    if (g.ended) return;
-    if (g.lastStart >= 0) g.s.runningNs += ns - g.lastStart;
-    if (g.lastRunnable >= 0) g.s.runnableNs += ns - g.lastRunnable;
-    if (g.lastBlock >= 0) this.addBlock(g, g.lastBlockReason, ns - g.lastBlock);
-    if (g.lastSyscall >= 0) {
-      if (g.lastSyscallBlock >= 0) {
-        g.s.syscallNs += g.lastSyscallBlock - g.lastSyscall;
-        g.s.syscallBlockedNs += ns - g.lastSyscallBlock;
+  private end(r: number, ns: number, exited: boolean): void {
+    const { f, i } = this.t;
+    const live = this.live;
+    if (exited) f.endNs[r] = ns;
+    if (i.flags[r] & ENDED) return;
+    if (live.lastStart[r] >= 0) f.runningNs[r] += ns - live.lastStart[r];
+    if (live.lastRunnable[r] >= 0) f.runnableNs[r] += ns - live.lastRunnable[r];
+    if (live.lastBlock[r] >= 0) this.addBlock(r, live.lastBlockReason[r], ns - live.lastBlock[r]);
+    if (live.lastSyscall[r] >= 0) {
+      if (live.lastSyscallBlock[r] >= 0) {
+        f.syscallNs[r] += live.lastSyscallBlock[r] - live.lastSyscall[r];
+        f.syscallBlockedNs[r] += ns - live.lastSyscallBlock[r];
       } else {
-        g.s.syscallNs += ns - g.lastSyscall;
+        f.syscallNs[r] += ns - live.lastSyscall[r];
       }
     }
-    g.lastStart = g.lastRunnable = g.lastBlock = g.lastSyscall = g.lastSyscallBlock = -1;
-    if (exited) g.ended = true;
+    live.lastStart[r] = live.lastRunnable[r] = live.lastBlock[r] = live.lastSyscall[r] = live.lastSyscallBlock[r] = -1;
+    if (exited) i.flags[r] |= ENDED;
   }
 }
 

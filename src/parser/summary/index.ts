@@ -2,6 +2,7 @@
 export type { SummaryHandler } from './handler.js';
 export { GoroutineSummarizer, startFunctionOf, goroutineLifetimeNs } from './goroutines.js';
 export type { GoroutineSummary } from './goroutines.js';
+export { GoroutineTable } from './goroutineTable.js';
 export { ProcSummarizer, MAX_DISTINCT_GOROUTINES } from './procs.js';
 export type { ProcSummary, ThreadSummary, ProcsAndThreads } from './procs.js';
 export { AnnotationSummarizer } from './annotations.js';

@@ -12,12 +12,14 @@ import { openEventStream, type EventStreamOptions } from '../stream/openEventStr
 import type { Problem } from '../problems.js';
 import { AnnotationSummarizer, type Annotations } from './annotations.js';
 import { EventCountSummarizer, type GenerationEventCounts } from './eventCounts.js';
-import { GoroutineSummarizer, type GoroutineSummary } from './goroutines.js';
+import { GoroutineSummarizer } from './goroutines.js';
+import type { GoroutineTable } from './goroutineTable.js';
 import type { SummaryHandler } from './handler.js';
 import { ProcSummarizer, type ProcSummary, type ThreadSummary } from './procs.js';
 
 export interface TraceSummaries {
-  goroutines: Map<number, GoroutineSummary>;
+  /** One row per goroutine (a ReadonlyMap by ID; summaries are made on demand). */
+  goroutines: GoroutineTable;
   procs: Map<number, ProcSummary>;
   threads: Map<number, ThreadSummary>;
   tasks: Annotations['tasks'];
