@@ -5,7 +5,43 @@
  * as rows about 110 (plus ~14 per distinct block reason), and looking one up by ID is an array
  * read. GoroutineSummary objects are made on demand, one at a time (get, values).
  */
-import type { GoroutineSummary } from './goroutines.js';
+
+/** One goroutine's summary, as an object of its own (GoroutineTable.get makes them). */
+export interface GoroutineSummary {
+  id: number;
+  /** Go's name: the outermost frame's function of the first transition stack ('' if none seen). */
+  name: string;
+  /** PC of that frame (0 if none). */
+  pc: number;
+  /**
+   * The start function as a person reads it: the name, except that for a goroutine whose root is
+   * runtime.main (the main goroutine) it is the frame above it, main.main.
+   */
+  startFunction: string;
+  /** First appearance (creation, or the Sync before it was first seen), ns. */
+  creationNs: number;
+  /** First time it ran; NaN if it never ran in the trace. */
+  startNs: number;
+  /** When it exited (NotExist, or Waiting "forever"); NaN if it did not. */
+  endNs: number;
+  /** Whether it existed before its first generation (first seen out of Undetermined). */
+  preexisting: boolean;
+  runningNs: number;
+  runnableNs: number;
+  /** Blocked (Waiting), total and by reason. */
+  blockedNs: number;
+  blockedByReason: Record<string, number>;
+  /** In a syscall holding its P, and in a syscall after its P was taken (Go: syscall block time). */
+  syscallNs: number;
+  syscallBlockedNs: number;
+  /** State names as Go prints them ('Running', 'Waiting', ...), at the end. */
+  lastState: string;
+  /** Events whose context goroutine is this one, or that change its state. */
+  events: number;
+  /** Index of the first and last generation (0-based, in file order) it has events in. */
+  firstGeneration: number;
+  lastGeneration: number;
+}
 
 /** IDs below this are found through a dense array (Go's goroutine IDs are small counters). */
 const DENSE_ID_LIMIT = 1 << 22;
