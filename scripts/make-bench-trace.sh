@@ -4,6 +4,9 @@
 # Builds bench/gen with Go 1.26 and runs it to write a large (~200 MB) execution trace,
 # by default to bench/traces/big.trace (bench/traces/ is gitignored: never commit traces there).
 # Extra arguments go to the generator, e.g. `-size 100000000 -d 15s` (see bench/gen/main.go).
+# Without any, the generator gets the flags of the trace in bench/README.md, which is like the one
+# in issue P5 (~215 MB, ~70 generations, ~40 M events, ~1 M goroutines):
+#   -requests 6 -pings 0 -size 215000000 -d 65s
 #
 # Needs: bash, coreutils; Go 1.26 with its GOROOT at $GOROOT_1_26 if set, else
 # $GO_DIR/1.26/usr/lib/go-1.26 (GO_DIR default: ../go beside the repository); if missing it is installed there
@@ -14,6 +17,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
 out=${1:-$repo/bench/traces/big.trace}
 [ $# -gt 0 ] && shift
+[ $# -eq 0 ] && set -- -requests 6 -pings 0 -size 215000000 -d 65s
 GO_DIR=${GO_DIR:-$(dirname "$repo")/go}
 INSTALL_GO=${INSTALL_GO:-$(dirname "$repo")/shared/tools/install-go.sh}
 goroot=${GOROOT_1_26:-$GO_DIR/1.26/usr/lib/go-1.26}
