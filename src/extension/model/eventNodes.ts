@@ -1,9 +1,11 @@
 /**
  * Rows for one event: its row in the generation tree (name, time, key arguments) and the event
  * tree shown when it is selected (arguments by name with resolved values, then its stacks and
- * their frames). Every string here is trace data: the webview shows it as text.
+ * their frames). Every string here is trace data: the webview shows it as text, and it is shown
+ * as Go quotes it (string arguments) or, for names, as it is only when Go would not escape any of
+ * it (src/parser/text/traceText.ts).
  */
-import type { ArgView, EventView, FrameView } from '../../parser/index.js';
+import { displayTraceText, goQuoteShort, goQuoteString, type ArgView, type EventView, type FrameView } from '../../parser/index.js';
 import type { TreeNode } from '../../shared/protocol.js';
 import { formatNs, formatOffset } from './format.js';
 import { eventArgId, eventFrameId, eventInfoId, eventStackId } from './nodeIds.js';
@@ -11,16 +13,18 @@ import { eventArgId, eventFrameId, eventInfoId, eventStackId } from './nodeIds.j
 /** Longest string argument shown in a row's description; the event tree shows it whole. */
 const SHORT_TEXT = 60;
 
-/** An argument's value as text: the resolved string or status name, else the number. */
+/** An argument's value as text: the resolved string (Go's quoted form) or status name, else the number. */
 export function argValueText(a: ArgView): string {
-  if (a.kind === 'string') return JSON.stringify(a.text ?? '');
+  if (a.kind === 'string') return goQuoteString(a.text ?? '');
   if (a.text !== undefined) return a.text;
   if (a.kind === 'thread' && a.value === -1) return 'none';
   if (a.kind === 'goroutine' && a.value >= 2 ** 63) return 'none';
   return String(a.value);
 }
 
-function shortArg(a: ArgView): string {
+/** `name=value` for a row, a long string cut (quoted whole: the ellipsis is outside the quotes). */
+export function shortArg(a: ArgView): string {
+  if (a.kind === 'string') return `${a.name}=${goQuoteShort(a.text ?? '', SHORT_TEXT)}`;
   let v = argValueText(a);
   if (v.length > SHORT_TEXT) v = v.slice(0, SHORT_TEXT) + '…';
   return `${a.name}=${v}`;
@@ -83,14 +87,18 @@ export function eventDetailRoots(view: EventView, id: string, traceStartNs: numb
   return nodes;
 }
 
-/** A frame row: function, then file:line; clicking it opens the source. */
+/** A frame's function and file:line as shown: each as it is when plain, else Go's quoted form. */
+export const frameFuncText = (f: { func: string }): string => displayTraceText(f.func);
+export const frameFileText = (f: { file: string; line: number }): string => `${displayTraceText(f.file)}:${f.line}`;
+
+/** A frame row: function, then file:line; clicking it opens the source (the path as recorded). */
 export function frameRow(id: string, f: FrameView): TreeNode {
   return {
     id,
     kind: 'frame',
-    label: f.func || '?',
-    description: `${f.file}:${f.line}`,
-    tooltip: `${f.func}\n${f.file}:${f.line}\npc=0x${f.pc.toString(16)}`,
+    label: f.func ? frameFuncText(f) : '?',
+    description: frameFileText(f),
+    tooltip: `${frameFuncText(f)}\n${frameFileText(f)}\npc=0x${f.pc.toString(16)}`,
     icon: 'symbol-method',
     childCount: 0,
     frame: { func: f.func, file: f.file, line: f.line },

@@ -1,6 +1,6 @@
-/** An event as plain text, for "Copy Event": one readable line per fact, frames indented. */
+/** An event as plain text, for "Copy Event": one readable line per fact, frames indented; trace strings as the rows show them. */
 import type { EventView } from '../../parser/index.js';
-import { argValueText } from './eventNodes.js';
+import { argValueText, frameFileText, frameFuncText } from './eventNodes.js';
 import { formatNs, formatOffset } from './format.js';
 
 export function eventText(view: EventView, where: { gen: number; batch: number; event: number; thread: number }, traceStartNs: number): string {
@@ -11,7 +11,7 @@ export function eventText(view: EventView, where: { gen: number; batch: number; 
   for (const a of view.args) if (a.kind !== 'stack') lines.push(`${a.name}: ${argValueText(a)}`);
   for (const s of view.stacks) {
     lines.push(`${s.arg} ${s.id}${s.missing ? ' (not in the stack table)' : ''}:`);
-    for (const f of s.frames) lines.push(`  ${f.func}`, `      ${f.file}:${f.line}`);
+    for (const f of s.frames) lines.push(`  ${frameFuncText(f)}`, `      ${frameFileText(f)}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -5,7 +5,7 @@
  * summaries). Other rows get undefined: the webview then lists the row's own label, description
  * and tooltip. Every string from the trace here is data.
  */
-import { BatchKind, type GoroutineSummary, type ProcSummary, type ThreadSummary } from '../../parser/index.js';
+import { BatchKind, displayTraceText, type GoroutineSummary, type ProcSummary, type ThreadSummary } from '../../parser/index.js';
 import type { TreeNode } from '../../shared/protocol.js';
 import { formatBytes, formatNs, formatOffset, plural } from './format.js';
 import type { GenerationInfo } from './generationIndex.js';
@@ -140,9 +140,9 @@ function goroutineFacts(g: GoroutineSummary, ctx: NodeDetailsContext): Fact[] {
   const start = ctx.traceStartNs;
   const facts: Fact[] = [
     { name: 'goroutine', value: String(g.id) },
-    { name: 'start function', value: g.startFunction || '(unknown)' },
+    { name: 'start function', value: g.startFunction ? displayTraceText(g.startFunction) : '(unknown)' },
   ];
-  if (g.name && g.name !== g.startFunction) facts.push({ name: 'Go\'s name', value: g.name });
+  if (g.name && g.name !== g.startFunction) facts.push({ name: 'Go\'s name', value: displayTraceText(g.name) });
   facts.push(
     { name: g.preexisting ? 'first seen' : 'created', value: at(g.creationNs, start) + (g.preexisting ? ' (it existed before)' : '') },
     { name: 'started', value: Number.isNaN(g.startNs) ? 'never ran in the trace' : at(g.startNs, start) },
@@ -152,7 +152,7 @@ function goroutineFacts(g: GoroutineSummary, ctx: NodeDetailsContext): Fact[] {
     { name: 'blocked', value: formatNs(g.blockedNs) },
   );
   for (const [reason, ns] of Object.entries(g.blockedByReason).sort((a, b) => b[1] - a[1])) {
-    if (ns > 0) facts.push({ name: `  blocked: ${reason || 'no reason'}`, value: formatNs(ns) });
+    if (ns > 0) facts.push({ name: `  blocked: ${reason ? displayTraceText(reason) : 'no reason'}`, value: formatNs(ns) });
   }
   facts.push(
     { name: 'in syscalls', value: formatNs(g.syscallNs) },

@@ -25,7 +25,10 @@
  *                      stack, .../s0/f2 a frame (the same under procs/... and threads/...)
  *   eventCounts        the Event counts root; eventCounts/c0 generation 0's counts (index in the
  *                      file), eventCounts/c0/t4 its fifth event type (by count)
- *   tasks, tasks/t2    the Tasks root and task 2 (index in the summary's list)
+ *   tasks, tasks/t2    the Tasks root and task 2 (index in the summary's list; a child task is
+ *                      listed under its parent, with the same ID); tasks/t2/r7 region 7 (index
+ *                      in the Regions list) under task 2, tasks/t2/l3 its log 3 (in the order
+ *                      kept), tasks/t2/l3/f0 a frame of that log's stack
  *   regions, regions/r7  the Regions root and region 7 (index in the summary's list)
  *
  * The root of either tree is the empty ID "".
@@ -59,6 +62,9 @@ export type NodeRef =
   | { kind: 'goroutineFrame'; goroutine: number; event: number; frame: number }
   | { kind: 'tasks' }
   | { kind: 'task'; task: number }
+  | { kind: 'taskRegion'; task: number; region: number }
+  | { kind: 'taskLog'; task: number; log: number }
+  | { kind: 'taskLogFrame'; task: number; log: number; frame: number }
   | { kind: 'regions' }
   | { kind: 'region'; region: number }
   | { kind: 'procs' }
@@ -89,7 +95,7 @@ export interface SummaryEventRef {
 
 /** Kinds of the summary roots and their descendants (no generation in them). */
 export const SUMMARY_REF_KINDS: ReadonlySet<NodeRef['kind']> = new Set([
-  'goroutines', 'goroutine', 'goroutineEvent', 'goroutineFrame', 'tasks', 'task', 'regions', 'region',
+  'goroutines', 'goroutine', 'goroutineEvent', 'goroutineFrame', 'tasks', 'task', 'taskRegion', 'taskLog', 'taskLogFrame', 'regions', 'region',
   'procs', 'proc', 'procEvent', 'procFrame', 'threads', 'osThread', 'threadEvent', 'threadFrame',
   'eventCounts', 'eventCountsGeneration', 'eventCountsType',
 ]);
@@ -101,6 +107,9 @@ export const goroutineNodeId = (g: number): string => `goroutines/g${g}`;
 export const goroutineEventId = (g: number, event: number): string => `goroutines/g${g}/e${event}`;
 export const goroutineFrameId = (g: number, event: number, frame: number): string => `goroutines/g${g}/e${event}/f${frame}`;
 export const taskNodeId = (task: number): string => `tasks/t${task}`;
+export const taskRegionId = (task: number, region: number): string => `tasks/t${task}/r${region}`;
+export const taskLogId = (task: number, log: number): string => `tasks/t${task}/l${log}`;
+export const taskLogFrameId = (task: number, log: number, frame: number): string => `tasks/t${task}/l${log}/f${frame}`;
 export const regionNodeId = (region: number): string => `regions/r${region}`;
 export const PROCS_ID = 'procs';
 export const THREADS_ID = 'threads';
@@ -145,7 +154,7 @@ export function summaryEventOf(ref: NodeRef | undefined): SummaryEventRef | unde
 /** Whether selecting a node of this ID shows an event in the event tree (generation or summary event). */
 export function isEventNodeId(id: string): boolean {
   const k = parseNodeId(id)?.kind;
-  return k === 'event' || k === 'goroutineEvent' || k === 'procEvent' || k === 'threadEvent';
+  return k === 'event' || k === 'goroutineEvent' || k === 'procEvent' || k === 'threadEvent' || k === 'taskLog';
 }
 
 export const generationId = (gen: number): string => `g${gen}`;
@@ -179,6 +188,9 @@ const PATTERNS: [RegExp, (n: number[]) => NodeRef][] = [
   [new RegExp(`^goroutines/g${N}/e${N}/f${N}$`), ([goroutine, event, frame]) => ({ kind: 'goroutineFrame', goroutine, event, frame })],
   [/^tasks$/, () => ({ kind: 'tasks' })],
   [new RegExp(`^tasks/t${N}$`), ([task]) => ({ kind: 'task', task })],
+  [new RegExp(`^tasks/t${N}/r${N}$`), ([task, region]) => ({ kind: 'taskRegion', task, region })],
+  [new RegExp(`^tasks/t${N}/l${N}$`), ([task, log]) => ({ kind: 'taskLog', task, log })],
+  [new RegExp(`^tasks/t${N}/l${N}/f${N}$`), ([task, log, frame]) => ({ kind: 'taskLogFrame', task, log, frame })],
   [/^regions$/, () => ({ kind: 'regions' })],
   [new RegExp(`^regions/r${N}$`), ([region]) => ({ kind: 'region', region })],
   [/^procs$/, () => ({ kind: 'procs' })],

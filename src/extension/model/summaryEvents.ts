@@ -3,11 +3,12 @@
  * what the model keeps of each (no reference to the stream), its row, its frames, and the event
  * tree shown when it is selected (the same shape as a generation-tree event's: where and when,
  * the arguments by name, the stacks with frames that open their source). Every string here is
- * trace data: the webview shows it as text.
+ * trace data: the webview shows it as text, quoted as Go quotes it (names as they are only when
+ * Go would escape nothing in them; Go's String() form with its frames escaped likewise).
  */
-import { formatEvent, formatUint64, NO_TASK, V2_SPECS, type OrderedEvent, type ResourceId, type StackFrame, type Uint64 } from '../../parser/index.js';
+import { displayTraceText, escapeTraceLines, formatEvent, formatUint64, goQuoteShort, goQuoteString, NO_TASK, V2_SPECS, type OrderedEvent, type ResourceId, type StackFrame, type Uint64 } from '../../parser/index.js';
 import type { TreeNode } from '../../shared/protocol.js';
-import { frameRow } from './eventNodes.js';
+import { frameFileText, frameFuncText, frameRow } from './eventNodes.js';
 import { formatNs, formatOffset } from './format.js';
 import { eventArgId, eventFrameId, eventInfoId, eventStackId, summaryEventId, summaryFrameId, type SummaryOwner } from './nodeIds.js';
 
@@ -51,8 +52,7 @@ export interface SummaryEventEntry {
   frames: readonly StackFrame[];
 }
 
-const quote = (s: string): string => JSON.stringify(s);
-const short = (s: string): string => (s.length > SHORT_TEXT ? s.slice(0, SHORT_TEXT) + '…' : s);
+const quote = goQuoteString;
 
 /** "G 5", "P 2", "M 7", or "none". */
 export function resourceText(r: ResourceId): string {
@@ -83,7 +83,7 @@ function eventArgs(e: OrderedEvent): { name: string; value: string }[] {
   if (e.range) {
     add('range', quote(e.range.name));
     add('scope', resourceText(e.range.scope));
-    for (const a of e.range.attributes ?? []) add(`attribute ${a.name}`, formatUint64(a.value));
+    for (const a of e.range.attributes ?? []) add(`attribute ${displayTraceText(a.name)}`, formatUint64(a.value));
   }
   if (e.task) {
     add('task', formatUint64(e.task.id));
@@ -104,7 +104,7 @@ function eventArgs(e: OrderedEvent): { name: string; value: string }[] {
     add('resource', resourceText(e.label.resource));
   }
   if (e.metric) {
-    add('metric', e.metric.name);
+    add('metric', displayTraceText(e.metric.name));
     add('value', formatUint64(e.metric.value));
   }
   if (e.sync) add('generation', String(e.sync.n));
@@ -121,13 +121,13 @@ export function summaryEventEntry(e: OrderedEvent, gen: number): SummaryEventEnt
   const name = (e.type >= 0 && V2_SPECS[e.type]?.name) || e.kind;
   let detail = '';
   const st = e.transition;
-  if (st) detail = `${resourceText(st.resource)} ${st.from}→${st.to}${st.reason ? ` (${st.reason})` : ''}`;
+  if (st) detail = `${resourceText(st.resource)} ${st.from}→${st.to}${st.reason ? ` (${displayTraceText(st.reason)})` : ''}`;
   else if (e.region) detail = `region ${quote(e.region.type)}`;
   else if (e.task) detail = `task ${quote(e.task.type)}`;
-  else if (e.log) detail = `${quote(e.log.category)}: ${quote(short(e.log.message))}`;
-  else if (e.range) detail = e.range.name;
-  else if (e.label) detail = e.label.label;
-  else if (e.metric) detail = `${e.metric.name} = ${formatUint64(e.metric.value)}`;
+  else if (e.log) detail = `${quote(e.log.category)}: ${goQuoteShort(e.log.message, SHORT_TEXT)}`;
+  else if (e.range) detail = displayTraceText(e.range.name);
+  else if (e.label) detail = quote(e.label.label);
+  else if (e.metric) detail = `${displayTraceText(e.metric.name)} = ${formatUint64(e.metric.value)}`;
   const stacks: SummaryEventStack[] = [];
   if (e.stack && e.stack.frames.length > 0) stacks.push({ label: 'stack', id: e.stack.id, frames: e.stack.frames });
   if (st?.stack && st.stack.frames.length > 0 && st.stack !== e.stack) stacks.push({ label: 'transition stack', id: st.stack.id, frames: st.stack.frames });
@@ -150,7 +150,7 @@ export function summaryEventRow(owner: SummaryOwner, id: number, index: number, 
     kind: 'event',
     label: e.name,
     description: [`+${formatNs(e.time - traceStartNs)}`, context, e.detail].filter(Boolean).join('  '),
-    tooltip: e.text,
+    tooltip: escapeTraceLines(e.text),
     icon: 'symbol-event',
     childCount: e.frames.length,
     ...(offset !== undefined ? { offset } : {}),
@@ -176,7 +176,7 @@ const idText = (v: number, prefix: string): string => (v >= 0 ? `${prefix} ${v}`
 export function summaryEventDetailRoots(e: SummaryEventEntry, nodeId: string, traceStartNs: number, wire?: WireLocation): TreeNode[] {
   const info = (i: number, label: string, description: string): TreeNode => ({ id: eventInfoId(nodeId, i), kind: 'info', label, description, icon: 'info', childCount: 0 });
   const nodes: TreeNode[] = [
-    { ...info(0, 'event', e.name), tooltip: e.text, ...(wire ? { offset: wire.offset } : {}) },
+    { ...info(0, 'event', e.name), tooltip: escapeTraceLines(e.text), ...(wire ? { offset: wire.offset } : {}) },
     info(1, 'time', `+${formatNs(e.time - traceStartNs)} (${e.time} ns)`),
   ];
   if (wire) {
@@ -203,11 +203,11 @@ export const summaryEventFrameRow = (nodeId: string, stack: number, frame: numbe
 export function summaryEventText(e: SummaryEventEntry, traceStartNs: number, wire?: WireLocation): string {
   const lines = [`${e.name} at +${formatNs(e.time - traceStartNs)} (${e.time} ns)`];
   if (wire) lines.push(`offset ${formatOffset(wire.offset)}, generation ${wire.generation}, batch ${wire.batch}, event ${wire.event}`);
-  lines.push(`thread ${idText(e.m, 'M')}, proc ${idText(e.p, 'P')}, goroutine ${idText(e.g, 'G')}`, `parsed: ${e.text.split('\n')[0]}`);
+  lines.push(`thread ${idText(e.m, 'M')}, proc ${idText(e.p, 'P')}, goroutine ${idText(e.g, 'G')}`, `parsed: ${escapeTraceLines(e.text.split('\n')[0])}`);
   for (const a of e.args) lines.push(`${a.name}: ${a.value}`);
   for (const s of e.stacks) {
     lines.push(`${s.label} ${s.id}:`);
-    for (const f of s.frames) lines.push(`  ${f.func}`, `      ${f.file}:${f.line}`);
+    for (const f of s.frames) lines.push(`  ${frameFuncText(f)}`, `      ${frameFileText(f)}`);
   }
   return lines.join('\n') + '\n';
 }

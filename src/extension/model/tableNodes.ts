@@ -1,8 +1,9 @@
 /**
  * Rows for a generation's tables, browsable like the events: the strings table, the stacks table
- * (stack → frames) and the CPU samples (sample → frames of its stack).
+ * (stack → frames) and the CPU samples (sample → frames of its stack). Strings as Go quotes them;
+ * function names as they are only when Go would escape nothing in them.
  */
-import { frameViews, type GenerationTables } from '../../parser/index.js';
+import { displayTraceText, frameViews, goQuoteString, type GenerationTables } from '../../parser/index.js';
 import type { TreeNode } from '../../shared/protocol.js';
 import { frameRow } from './eventNodes.js';
 import { formatNs, plural } from './format.js';
@@ -63,8 +64,8 @@ export function stringRow(g: GenerationInfo, id: number): TreeNode {
     id: stringId(g.index, id),
     kind: 'string',
     label: `${id}`,
-    description: JSON.stringify(text),
-    tooltip: text,
+    description: goQuoteString(text),
+    tooltip: goQuoteString(text),
     icon: 'symbol-string',
     childCount: 0,
   };
@@ -77,7 +78,7 @@ export function stackRow(g: GenerationInfo, id: number): TreeNode {
     id: tableStackId(g.index, id),
     kind: 'stack',
     label: `stack ${id}`,
-    description: `${plural(frames.length, 'frame')}${top ? `  ${top}` : ''}`,
+    description: `${plural(frames.length, 'frame')}${top ? `  ${displayTraceText(top)}` : ''}`,
     icon: 'list-tree',
     childCount: frames.length,
   };
@@ -95,7 +96,7 @@ export function sampleRow(g: GenerationInfo, index: number, traceStartNs: number
     id: sampleId(g.index, index),
     kind: 'sample',
     label: `sample ${index}`,
-    description: `+${formatNs(s.time - traceStartNs)}  M ${s.m < 0 ? 'none' : s.m}  P ${s.p}  G ${s.g < 0 ? 'none' : s.g}${top ? `  ${top}` : ''}`,
+    description: `+${formatNs(s.time - traceStartNs)}  M ${s.m < 0 ? 'none' : s.m}  P ${s.p}  G ${s.g < 0 ? 'none' : s.g}${top ? `  ${displayTraceText(top)}` : ''}`,
     icon: 'pulse',
     childCount: frames.length,
     offset: s.offset,

@@ -5,16 +5,13 @@
  * of one. The strings, stacks and CPU samples tables are the v2 rows (tableNodes.ts). Every string
  * here is trace data: the webview shows it as text.
  */
-import type { ArgView, StackView } from '../../parser/index.js';
 import type { TreeNode } from '../../shared/protocol.js';
-import { argValueText } from './eventNodes.js';
+import { displayTraceText, type ArgView, type StackView } from '../../parser/index.js';
+import { argValueText, frameFileText, frameFuncText, shortArg } from './eventNodes.js';
 import { formatBytes, formatNs, formatOffset, plural } from './format.js';
 import type { GenerationInfo } from './generationIndex.js';
 import { batchId, eventArgId, eventInfoId, eventStackId, generationId, v1ProcId } from './nodeIds.js';
 import type { V1EventView } from './v1EventView.js';
-
-/** Longest string argument shown in a row's description; the event tree shows it whole. */
-const SHORT_TEXT = 60;
 
 /** "P 3", or "no P" for the runtime's batches without one. */
 export const v1ProcLabel = (p: number): string => (p >= 0 ? `P ${p}` : 'no P');
@@ -73,12 +70,6 @@ export function v1BatchRow(g: GenerationInfo, index: number, traceStartNs: numbe
   };
 }
 
-function shortArg(a: ArgView): string {
-  let v = argValueText(a);
-  if (v.length > SHORT_TEXT) v = v.slice(0, SHORT_TEXT) + '…';
-  return `${a.name}=${v}`;
-}
-
 /** The arguments a row shows: all but the time delta (the time is shown) and sequence numbers. */
 const rowArgs = (view: V1EventView): ArgView[] => view.args.filter((a) => a.name !== 'dt' && a.kind !== 'seq');
 
@@ -87,7 +78,7 @@ export function v1EventRow(view: V1EventView, id: string, traceStartNs: number):
   const parts = rowArgs(view).map(shortArg);
   if (!Number.isNaN(view.time)) parts.unshift(time(view.time, traceStartNs));
   const top = view.stacks[view.stacks.length - 1]?.frames[0]?.func;
-  if (top && view.name === 'Stack') parts.push(top);
+  if (top && view.name === 'Stack') parts.push(displayTraceText(top));
   return {
     id,
     kind: 'event',
@@ -167,7 +158,7 @@ export function v1EventText(view: V1EventView, where: { gen: number; batch: numb
   for (const a of view.args) lines.push(`${a.name}: ${argValueText(a)}`);
   for (const s of view.stacks) {
     lines.push(`${stackLabel(s)} ${s.id}${s.missing ? ' (not in the stacks)' : ''}:`);
-    for (const f of s.frames) lines.push(`  ${f.func}`, `      ${f.file}:${f.line}`);
+    for (const f of s.frames) lines.push(`  ${frameFuncText(f)}`, `      ${frameFileText(f)}`);
   }
   return lines.join('\n') + '\n';
 }

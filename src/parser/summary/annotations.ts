@@ -4,9 +4,14 @@
  * a RegionEnd closes the innermost open region of its goroutine; an end without a begin makes a
  * region with no start; tasks are created by any mention (begin, end, log, region).
  *
+ * Each task keeps its first logs (time, goroutine, category, message, stack), for the viewer to
+ * list under it.
+ *
  * Bounded: at most `maxTasks` tasks and `maxRegions` regions are kept (the first ones); the rest
- * are only counted. Open regions per goroutine are a stack of at most MAX_DEPTH.
+ * are only counted. Each task keeps at most `maxLogsPerTask` logs and all tasks together at most
+ * `maxLogs`; `logs` counts them all. Open regions per goroutine are a stack of at most MAX_DEPTH.
  */
+import type { StackFrame } from '../order/generationView.js';
 import type { OrderedEvent } from '../order/orderedEvent.js';
 import { formatUint64, NO_TASK, type Uint64 } from '../order/resources.js';
 import type { SummaryHandler } from './handler.js';
@@ -24,7 +29,21 @@ export interface TaskSummary {
   startGoroutine: number;
   endGoroutine: number;
   regions: number;
+  /** Logs in the task, all of them; `logList` holds the first ones kept. */
   logs: number;
+  logList: TaskLog[];
+}
+
+/** One log of a task, as kept. */
+export interface TaskLog {
+  time: number;
+  /** The goroutine that logged it (-1 when none). */
+  goroutine: number;
+  category: string;
+  message: string;
+  /** Its stack ID in its generation (0: none) and frames, innermost first. */
+  stack: number;
+  frames: readonly StackFrame[];
 }
 
 export interface RegionSummary {
@@ -43,6 +62,8 @@ export interface Annotations {
   /** Tasks and regions seen beyond the limits (not kept). */
   droppedTasks: number;
   droppedRegions: number;
+  /** Logs of kept tasks counted but not kept (beyond a task's or the total bound). */
+  droppedLogs: number;
 }
 
 const MAX_DEPTH = 64;
@@ -55,10 +76,14 @@ export class AnnotationSummarizer implements SummaryHandler<Annotations> {
   private open = new Map<number, RegionSummary[]>();
   private droppedTasks = 0;
   private droppedRegions = 0;
+  private keptLogs = 0;
+  private droppedLogs = 0;
 
   constructor(
     private readonly maxTasks = 100_000,
     private readonly maxRegions = 200_000,
+    private readonly maxLogsPerTask = 100,
+    private readonly maxLogs = 100_000,
   ) {}
 
   reset(): void {
@@ -67,6 +92,8 @@ export class AnnotationSummarizer implements SummaryHandler<Annotations> {
     this.open = new Map();
     this.droppedTasks = 0;
     this.droppedRegions = 0;
+    this.keptLogs = 0;
+    this.droppedLogs = 0;
   }
 
   handleEvent(e: OrderedEvent): void {
@@ -109,8 +136,17 @@ export class AnnotationSummarizer implements SummaryHandler<Annotations> {
         return;
       }
       case 'Log': {
-        const task = this.task(e.log!.task);
-        if (task) task.logs++;
+        const log = e.log!;
+        const task = this.task(log.task);
+        if (!task) return;
+        task.logs++;
+        if (task.logList.length >= this.maxLogsPerTask || this.keptLogs >= this.maxLogs) {
+          this.droppedLogs++;
+          return;
+        }
+        this.keptLogs++;
+        // The event object may be reused after this call: keep its values, not it.
+        task.logList.push({ time: e.time, goroutine: e.g, category: log.category, message: log.message, stack: e.stack?.id ?? 0, frames: e.stack?.frames ?? [] });
         return;
       }
       case 'StateTransition': {
@@ -127,7 +163,7 @@ export class AnnotationSummarizer implements SummaryHandler<Annotations> {
   }
 
   data(): Annotations {
-    return { tasks: [...this.tasks.values()], regions: this.regions, droppedTasks: this.droppedTasks, droppedRegions: this.droppedRegions };
+    return { tasks: [...this.tasks.values()], regions: this.regions, droppedTasks: this.droppedTasks, droppedRegions: this.droppedRegions, droppedLogs: this.droppedLogs };
   }
 
   private keep(region: RegionSummary): void {
@@ -148,7 +184,7 @@ export class AnnotationSummarizer implements SummaryHandler<Annotations> {
         this.droppedTasks++;
         return undefined;
       }
-      t = { id: key, name: '', startNs: NaN, endNs: NaN, startGoroutine: -1, endGoroutine: -1, regions: 0, logs: 0 };
+      t = { id: key, name: '', startNs: NaN, endNs: NaN, startGoroutine: -1, endGoroutine: -1, regions: 0, logs: 0, logList: [] };
       this.tasks.set(key, t);
     }
     return t;

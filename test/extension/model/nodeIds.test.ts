@@ -3,7 +3,7 @@ import {
   batchId, eventArgId, eventFrameId, eventId, eventOfDetailId, eventStackId, generationId, noThreadId, parseNodeId,
   sampleFrameId, stringId, tableFrameId, threadId,
   EVENT_COUNTS_ID, eventCountsGenerationId, eventCountsTypeId, isEventNodeId, osThreadNodeId, procNodeId, PROCS_ID, summaryEventId,
-  summaryEventOf, summaryFrameId, summaryOwnerNodeId, THREADS_ID,
+  summaryEventOf, summaryFrameId, summaryOwnerNodeId, THREADS_ID, SUMMARY_REF_KINDS, taskLogFrameId, taskLogId, taskNodeId, taskRegionId,
 } from '../../../src/extension/model/nodeIds.js';
 
 describe('node IDs', () => {
@@ -76,5 +76,23 @@ describe('node IDs', () => {
   it('finds the event of an event-tree node', () => {
     assert.equal(eventOfDetailId(eventFrameId('g1/b2/e3', 0, 4)), 'g1/b2/e3');
     assert.equal(eventOfDetailId('g1/b2'), undefined);
+  });
+
+  it('names a task\'s regions, logs and their frames under it, apart from every other kind', () => {
+    const cases: [string, object][] = [
+      [taskNodeId(2), { kind: 'task', task: 2 }],
+      [taskRegionId(2, 7), { kind: 'taskRegion', task: 2, region: 7 }],
+      [taskLogId(2, 3), { kind: 'taskLog', task: 2, log: 3 }],
+      [taskLogFrameId(2, 3, 0), { kind: 'taskLogFrame', task: 2, log: 3, frame: 0 }],
+    ];
+    for (const [id, ref] of cases) assert.deepEqual(parseNodeId(id), ref, id);
+    assert.equal(taskRegionId(2, 7), 'tasks/t2/r7');
+    assert.equal(taskLogId(2, 3), 'tasks/t2/l3');
+    assert.equal(taskLogFrameId(2, 3, 0), 'tasks/t2/l3/f0');
+    for (const k of ['taskRegion', 'taskLog', 'taskLogFrame'] as const) assert.ok(SUMMARY_REF_KINDS.has(k), k);
+    // A log is an event (Copy Event, the event pane); a task's region is not, nor a frame.
+    assert.ok(isEventNodeId(taskLogId(0, 0)));
+    for (const id of [taskNodeId(0), taskRegionId(0, 1), taskLogFrameId(0, 0, 0)]) assert.ok(!isEventNodeId(id), id);
+    for (const bad of ['tasks/t2/r', 'tasks/t2/l-1', 'tasks/t2/x3', 'tasks/t2/r7/f0', 'tasks/t2/l3/f', 'tasks/t2/t3']) assert.equal(parseNodeId(bad), undefined, bad);
   });
 });

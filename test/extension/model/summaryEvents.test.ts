@@ -25,7 +25,7 @@ describe('events of goroutines, procs and threads: rows and the event tree', () 
   it('keeps what a row and the event tree need, with Go\'s API arguments', () => {
     const e = summaryEventEntry(logEvent, 0);
     assert.equal(e.kind, 'Log');
-    assert.equal(e.detail, `"<b>cat</b>": "${'x'.repeat(60)}…"`);
+    assert.equal(e.detail, `"<b>cat</b>": "${'x'.repeat(60)}"…`);
     assert.deepEqual(e.args, [
       { name: 'task', value: '2' },
       { name: 'category', value: '"<b>cat</b>"' },

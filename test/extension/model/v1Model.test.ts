@@ -5,12 +5,12 @@
  * trace Go cannot order (go1.19-cgocb), whose raw events stay browsable.
  */
 import * as assert from 'node:assert/strict';
-import { GOROUTINES_ID, parseNodeId, REGIONS_ID, TASKS_ID } from '../../../src/extension/model/nodeIds.js';
+import { GOROUTINES_ID, parseNodeId, REGIONS_ID } from '../../../src/extension/model/nodeIds.js';
 import { TraceModel } from '../../../src/extension/model/traceModel.js';
 import { memorySource } from '../../../src/parser/bytes/byteSource.js';
 import type { TreeNode } from '../../../src/shared/protocol.js';
 import { V1TraceWriter } from '../../support/v1TraceWriter.js';
-import { closeModels, readModel } from './modelTestSupport.js';
+import { closeModels, readModel, taskRows } from './modelTestSupport.js';
 
 async function children(model: TraceModel, id: string, limit = 1000): Promise<TreeNode[]> {
   return (await model.getChildren('v', 'generations', id, 0, limit)).items;
@@ -199,7 +199,7 @@ describe('TraceModel: v1 traces', () => {
       const main = gs.find((n) => n.label === `G ${mainG}  main.main`);
       assert.ok(main, gs.map((n) => n.label).join(', '));
       assert.ok(gs.filter((n) => /main\.main\.func3$/.test(n.label)).length === 4);
-      assert.deepEqual((await children(model, TASKS_ID)).map((n) => n.label).filter((l) => l.startsWith('worker')).sort(), ['worker 0', 'worker 1', 'worker 2', 'worker 3']);
+      assert.deepEqual((await taskRows(model)).map((n) => n.label).filter((l) => l.startsWith('worker')).sort(), ['worker 0', 'worker 1', 'worker 2', 'worker 3']);
       const regions = (await children(model, REGIONS_ID)).map((n) => n.label);
       assert.equal(regions.filter((l) => l === 'compute').length, 4);
       assert.ok(regions.includes('open at trace stop'));
