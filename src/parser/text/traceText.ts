@@ -96,8 +96,9 @@ export function goQuoteShort(s: string, max: number): string {
 /**
  * Multi-line text holding trace strings (Go's Event.String() form, whose frame lines print
  * function names and paths raw): every character Go's quoting escapes is escaped, except the line
- * breaks and tabs that lay the text out.
+ * breaks and tabs that lay the text out, and quotes and backslashes.
  */
 export function escapeTraceLines(s: string): string {
-  return quoteText(s, (c) => c === 0x0a || c === 0x09);
+  // Quotes and backslashes are the text's own (it quotes its strings already): kept as they are.
+  return quoteText(s, (c) => c === 0x0a || c === 0x09 || c === 0x22 || c === 0x5c);
 }

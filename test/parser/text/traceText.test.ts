@@ -90,5 +90,6 @@ describe('escapeTraceLines', () => {
   it('escapes what Go escapes but keeps line breaks and tabs', () => {
     assert.equal(escapeTraceLines('M=1 Log\n\tmain.\u202eevil @ 0x1\n\t\t/a\u200b.go:3'), 'M=1 Log\n\tmain.\\u202eevil @ 0x1\n\t\t/a\\u200b.go:3');
     assert.equal(escapeTraceLines('plain'), 'plain');
+    assert.equal(escapeTraceLines('Message="a\\u202e" \x00'), 'Message="a\\u202e" \\x00');
   });
 });
