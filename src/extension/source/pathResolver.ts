@@ -16,6 +16,11 @@
  *
  * Paths are compared segment by segment, so `/build/app` is no prefix of `/build/apple/x.go`.
  * Windows paths (drive letters, UNC, backslashes) are compared without regard to case.
+ *
+ * The recorded path is taken exactly as the trace has it: never trimmed or normalized (a
+ * U+FEFF, U+2028 or U+202E in it is part of the name, and dropping it could name another file).
+ * A path with a `..` segment gets only rule 1: rebased onto a mapping, a module, GOROOT or a
+ * workspace file, it could climb out of it.
  */
 
 /** A frame as the webview sends it (FrameRef in src/shared/protocol.ts). */
@@ -246,10 +251,13 @@ export function gorootRelativeCandidates(file: ParsedPath): string[][] {
   return out;
 }
 
+/** A setting's spaces and tabs off its ends; not String.trim, which also drops U+FEFF, U+2028... that a recorded path may hold. */
+const asciiTrim = (s: string): string => s.replace(/^[ \t]+|[ \t]+$/g, '');
+
 /** Finds the local file for a frame, trying the rules in order. */
 export async function resolveWith(frame: SourceFrame, env: ResolverEnv): Promise<ResolveResult> {
   const tried: string[] = [];
-  const file = frame.file.trim();
+  const file = frame.file;
   if (file === '' || file === '?') {
     tried.push('the frame has no file name');
     return { resolved: undefined, tried };
@@ -272,11 +280,15 @@ export async function resolveWith(frame: SourceFrame, env: ResolverEnv): Promise
     if (await exists(file)) return found(file, 'absolute');
     tried.push('the recorded path');
   }
+  if (parsed.segments.includes('..')) {
+    tried.push('no other place (the path has a ".." segment)');
+    return { resolved: undefined, tried };
+  }
 
   // 2. Path mappings, longest recorded prefix first.
   const mappings = Object.entries(env.pathMappings())
-    .filter((e): e is [string, string] => typeof e[1] === 'string' && e[0].trim() !== '')
-    .map(([from, to]) => ({ from: parsePath(from.trim()), to }))
+    .filter((e): e is [string, string] => typeof e[1] === 'string' && asciiTrim(e[0]) !== '')
+    .map(([from, to]) => ({ from: parsePath(asciiTrim(from)), to }))
     .filter((m) => m.from.segments.length > 0 || m.from.root !== '')
     .sort((a, b) => b.from.segments.length - a.from.segments.length);
   let mapped = 0;
@@ -370,11 +382,11 @@ export interface PathMapping {
  * the whole file.
  */
 export function deriveMapping(recorded: string, chosen: string): PathMapping {
-  const r = parsePath(recorded.trim());
+  const r = parsePath(recorded);
   const c = parsePath(chosen);
   let k = commonSuffixLength(r, c);
   k = Math.min(k, r.segments.length - 1);
-  if (k <= 0) return { from: recorded.trim(), to: chosen };
+  if (k <= 0) return { from: recorded, to: chosen };
   return {
     from: formatPath(r.root, r.segments.slice(0, r.segments.length - k), r.sep),
     to: formatPath(c.root, c.segments.slice(0, c.segments.length - k), c.sep),

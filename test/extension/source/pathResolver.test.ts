@@ -371,4 +371,46 @@ describe('pathResolver', () => {
       assert.deepEqual(addMapping(undefined, { from: '/x', to: '/y' }), { '/x': '/y' });
     });
   });
+
+  describe('paths holding characters Go escapes (a hostile trace)', () => {
+    const hostile = ['\uFEFF', '\u2028', '\u2029', '\u202E', '\u200B', '\u0085', '\u00A0', '\u3000', ' '];
+
+    it('never opens the file the path names without them: nothing is trimmed or normalized away', async () => {
+      for (const c of hostile) {
+        const files = ['/ws/main.go', '/ws/app/main.go'];
+        const env = () => fakeEnv({ files, folders: ['/ws'], goMods: { '/ws/app/go.mod': 'module example.com/app' } });
+        for (const file of [`/ws/main.go${c}`, `/ws/${c}main.go`, `example.com/app/main.go${c}`, `example.com/app${c}/x/main.go${c}`]) {
+          const r = await resolveWith(frame(file), env());
+          assert.equal(r.resolved, undefined, `${JSON.stringify(file)} resolved to ${JSON.stringify(r.resolved)}`);
+        }
+        // Not the absolute path /ws/main.go: a relative one whose first segment is "${c}ws" (the
+        // suffix rule may still pick a workspace main.go, as for any recorded path ending so).
+        const r = await resolveWith(frame(`${c}/ws/main.go`), env());
+        assert.notEqual(r.resolved?.rule, 'absolute', JSON.stringify(c));
+      }
+    });
+
+    it('opens the file of exactly that name when it exists, by any rule', async () => {
+      const name = 'evil\u202Egnp\u200B.go';
+      assert.deepEqual(await resolve(`/ws/${name}`, { files: [`/ws/${name}`] }), { path: `/ws/${name}`, rule: 'absolute' });
+      assert.deepEqual(await resolve(`/ci/${name}`, { mappings: { '/ci': '/ws' }, files: [`/ws/${name}`, '/ws/evilgnp.go'] }), { path: `/ws/${name}`, rule: 'mapping' });
+      assert.deepEqual(await resolve(`/ci/x/${name}`, { folders: ['/ws'], files: [`/ws/x/${name}`, '/ws/x/evilgnp.go'] }), { path: `/ws/x/${name}`, rule: 'suffix' });
+    });
+
+    it('a mapping whose recorded prefix starts with U+FEFF is not the one without it', async () => {
+      assert.equal(await resolve('/ci/main.go', { mappings: { '\uFEFF/ci': '/ws' }, files: ['/ws/main.go'] }), undefined);
+      assert.deepEqual(deriveMapping('\uFEFF/ci/app/x.go', '/ws/app/x.go'), { from: '\uFEFF/ci', to: '/ws' });
+    });
+
+    it('a path with ".." is tried only as recorded: never rebased onto a mapping, module, GOROOT or workspace file', async () => {
+      const files = ['/etc/passwd', '/ws/passwd', '/opt/go/src/passwd'];
+      const o = { files, folders: ['/ws'], goroot: '/opt/go', mappings: { '/ci': '/ws/sub' }, goMods: { '/ws/go.mod': 'module example.com/app' } };
+      for (const file of ['/ci/../../etc/passwd', 'example.com/app/../../../etc/passwd', 'runtime/../../passwd', '/x/../passwd']) {
+        const r = await resolveWith(frame(file), fakeEnv(o));
+        assert.equal(r.resolved, undefined, `${file}: ${JSON.stringify(r.resolved)}`);
+        assert.ok(r.tried.some((t) => t.includes('".."')), r.tried.join('; '));
+      }
+      assert.deepEqual(await resolve('/ws/a/../passwd', { files: ['/ws/a/../passwd'] }), { path: '/ws/a/../passwd', rule: 'absolute' });
+    });
+  });
 });
