@@ -33,7 +33,9 @@ const app = document.getElementById('app') ?? document.body.appendChild(el('div'
 const fileName = app.dataset.fileName ?? '';
 const filterBar = new FilterBar((filter) => {
   post({ type: 'setFilter', filter });
+  // Saved at once: the tab may be hidden (and this page destroyed) right after.
   saveState();
+  saveState.flush();
   if (!treeShowsFilter()) treeStatus.textContent = 'Filtering…';
 });
 const summary = new SummaryView(() => filterBar.element, fileName);
