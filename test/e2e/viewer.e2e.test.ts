@@ -185,9 +185,10 @@ if (E2E_ENABLED) describe('e2e viewer: app.trace', function () {
   });
 
   it('expands generation → thread → batch → event, and the event tree shows its stack', async function () {
-    // unfiltered: the first generation, thread and batch open down to events
+    // unfiltered: the first generation (below the summary roots), thread and batch open down to events
     for (const level of [1, 2, 3]) {
-      const row = wv.locator(`#generation-tree [role=treeitem][aria-level="${level}"][aria-expanded]`).filter({ visible: true }).first();
+      const kind = level === 1 ? '[data-kind=generation]' : '';
+      const row = wv.locator(`#generation-tree [role=treeitem][aria-level="${level}"]${kind}[aria-expanded]`).filter({ visible: true }).first();
       await row.scrollIntoViewIfNeeded();
       if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.twistie').click();
       await wv.locator(`#generation-tree [role=treeitem][aria-level="${level + 1}"][data-kind]`).first().waitFor({ timeout: 20_000 });
