@@ -125,12 +125,13 @@ export async function buildWireWindow(source: ByteSource, format: WireFormat, op
       ? `# go-trace wire ${size}: a go 1.${format.version} (v1) trace, every raw event in file order as 'go-trace wire' prints it ('go tool trace -d=wire' refuses v1 traces)`
       : `# go-trace wire ${size}: every raw event as 'go tool trace -d=wire' prints it`;
   } else {
-    const gen = options.generationAt?.(start);
     const from = b.first ?? start;
     const end = b.cutAt ?? b.errorAt ?? source.size;
+    const genFrom = options.generationAt?.(from);
+    const genTo = options.generationAt?.(Math.max(from, end - 1)) ?? genFrom;
     header =
       `# go-trace wire ${size}, one window of the dump: the raw events from byte ${from} to byte ${end}` +
-      (gen !== undefined ? ` (from generation ${gen})` : '') +
+      (genFrom === undefined ? '' : genTo === genFrom ? ` (generation ${genFrom})` : ` (generations ${genFrom} to ${genTo})`) +
       (v1 ? ` of a go 1.${format.version} (v1) trace` : '') +
       ` ${how}; ` +
       (atStart ? 'the dump starts here' : 'earlier events are in the window before ("Show earlier events" above)') +

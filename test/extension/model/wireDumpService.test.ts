@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { openTrace, RawReader, WireError, type RawEvent } from '../../../src/parser/index.js';
+import { memorySource, openTrace, RawReader, WireError, type RawEvent } from '../../../src/parser/index.js';
+import { manyGenerationsTrace } from '../../support/manyGenerationsTrace.js';
 import { openFileSource } from '../../../src/node/fileSource.js';
 import { modelBoundaries, wireDumpOf } from '../../../src/extension/model/modelWireDump.js';
 import { WireDumpService, withWireLines } from '../../../src/extension/model/wireDumpService.js';
@@ -113,6 +114,30 @@ describe('wire dump service (windows in the parse worker)', () => {
       assert.deepEqual(await withWireLines(wireDumpOf(model), problems), problems);
     } finally {
       await source.close?.();
+    }
+  });
+
+  it('72,000 lines in 4 generations: the default window around an event deep in the last one holds its line, and says where it is', async () => {
+    const trace = manyGenerationsTrace({ generations: 4, batchesPerGeneration: 3, eventsPerBatch: 6000 });
+    const source = memorySource(trace.bytes);
+    const model = new TraceModel(source, 'many.trace');
+    await model.readAll();
+    assert.equal(model.generations.length, 4);
+    const service = wireDumpOf(model);
+    const events = trace.events.filter((e) => e.name === 'GoStatus');
+    for (const e of [events[events.length - 1], events[events.length - 7000], events[30_000]]) {
+      const gen = Number(e.args[0]);
+      const w = await service.window({ kind: 'around', offset: e.offset + 1 });
+      const lines = w.text.split('\n');
+      assert.equal(lines[w.line], `GoStatus dt=${gen} g=${e.args[1]} m=1 gstatus=4`);
+      assert.equal(w.atStart, false);
+      assert.ok(w.line > 16_000 && w.line < 17_000, `line ${w.line}`);
+      assert.ok(lines.length < 50_000 + 10);
+      const genOf = (o: number): number => model.generations.find((g) => o >= g.offset && o < g.end)!.gen;
+      const end = w.cutAt ?? trace.bytes.length;
+      const gens = genOf(w.start) === genOf(end - 1) ? `generation ${gen}` : `generations ${genOf(w.start)} to ${genOf(end - 1)}`;
+      assert.match(lines[0], new RegExp(`^# go-trace wire many\\.trace \\(${trace.bytes.length} bytes\\), one window of the dump: the raw events from byte ${w.start} to byte ${end} \\(${gens}\\)`));
+      if (w.cutAt !== undefined) assert.match(lines[lines.length - 2], new RegExp(`^# CUT here, at byte ${w.cutAt}: the dump goes on`));
     }
   });
 

@@ -78,8 +78,11 @@ describe('wire dump window', () => {
 
   it("says from which generation a window's bytes are", async () => {
     const source = memorySource(bytes);
-    const w = await buildWireWindow(source, await formatOf(source), { fileName: 'x', start: 6000, withText: true, maxLines: 50, generationAt: (o) => (o >= 5000 ? 2 : 1) });
-    assert.match(w.text.split('\n')[0], /\(from generation 2\)/);
+    const gens = { generationAt: (o: number) => (o >= 5000 ? 2 : 1) };
+    const one = await buildWireWindow(source, await formatOf(source), { fileName: 'x', start: 6000, withText: true, maxLines: 50, ...gens });
+    assert.match(one.text.split('\n')[0], /to byte \d+ \(generation 2\) as/);
+    const two = await buildWireWindow(source, await formatOf(source), { fileName: 'x', start: 0, withText: true, maxLines: 1000, ...gens });
+    assert.match(two.text.split('\n')[0], /to byte \d+ \(generations 1 to 2\) as/);
   });
 
   it("ends with the raw reader's error, at its line, and says so on line 0", async () => {
