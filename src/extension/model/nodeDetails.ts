@@ -70,7 +70,7 @@ function factsOf(ref: NodeRef, ctx: NodeDetailsContext): Fact[] | undefined {
   }
 }
 
-const at = (ns: number, start: number): string => (Number.isNaN(ns) ? 'none' : `+${formatNs(ns - start)}`);
+const at = (ns: number, start: number): string => (Number.isNaN(ns) ? 'none' : `${ns >= start ? '+' : ''}${formatNs(ns - start)}`);
 const span = (from: number, to: number, start: number): string => (Number.isNaN(from) ? 'no events' : `${at(from, start)} … ${at(to, start)} (${formatNs(to - from)})`);
 
 /** "generation 3" (as written) for a 0-based index in the file. */
