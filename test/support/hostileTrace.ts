@@ -6,6 +6,7 @@
  * `quoted` is what Go's strconv.Quote prints for it, written out by hand.
  */
 import { GoStatus, ProcStatus, TraceWriter, type Frame } from './traceWriter.js';
+import { V1TraceWriter } from './v1TraceWriter.js';
 
 export interface HostileString {
   /** What the category is, for test titles. */
@@ -68,5 +69,16 @@ export function hostileTrace(): Uint8Array {
       .event('UserRegionEnd', { dt: 10, task, name_string: BASE_ID + i, stack })
       .event('UserTaskEnd', { dt: 10, task, stack });
   });
+  return w.build().bytes;
+}
+
+/** A 64 KiB log message (a v2 trace's strings stop at 1 KiB; a v1 UserLog carries its own). */
+export const LONG_MESSAGE = '\u202E' + 'm'.repeat(64 * 1024 - 1);
+
+/** A Go 1.21 (v1) trace whose one UserLog has LONG_MESSAGE, category "k". */
+export function longLogTrace(): Uint8Array {
+  const w = new V1TraceWriter(21);
+  w.batch(0, 100).event('ProcStart', [1, 3]).string(1, 'k').userLog(1, 0, 1, 0, LONG_MESSAGE).event('ProcStop', [1]);
+  w.batch(0, 5000).frequency(1e9);
   return w.build().bytes;
 }

@@ -8,7 +8,7 @@ import { summaryEventEntry, summaryEventRow } from '../../../src/extension/model
 import { memorySource } from '../../../src/parser/bytes/byteSource.js';
 import type { OrderedEvent } from '../../../src/parser/order/orderedEvent.js';
 import type { TreeNode } from '../../../src/shared/protocol.js';
-import { HOSTILE, hostileFileShown, hostileTrace } from '../../support/hostileTrace.js';
+import { HOSTILE, hostileFileShown, hostileTrace, LONG_MESSAGE, longLogTrace } from '../../support/hostileTrace.js';
 
 /** Characters that must never be in shown text: what Go escapes, and any unpaired surrogate. */
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
@@ -142,6 +142,18 @@ describe('hostile trace strings are shown as Go quotes them', () => {
     assertSafe(srow, '64 KiB');
     const erow = eventRow({ type: 44, name: 'UserLog', time: 5, offset: 0, args: [{ name: 'value_string', kind: 'string', value: 1, text: message }], stacks: [] } as never, 'g0/b0/e0', 0);
     assert.ok(erow.description!.endsWith(`value_string="\\u202e${'m'.repeat(59)}"…`), erow.description);
+  });
+});
+
+describe('a 64 KiB log message in a v1 trace\'s raw events', () => {
+  it('is cut in its row and whole in the event pane, Go-quoted', async () => {
+    const model = new TraceModel(memorySource(longLogTrace()), 'long.trace');
+    await model.readAll();
+    const log = (await children(model, 'g0/b0')).find((n) => n.label === 'UserLog')!;
+    assert.ok(log.description!.endsWith(`message="\\u202e${'m'.repeat(59)}"…`), log.description);
+    const pane = (await model.eventDetails(log.id))!;
+    assert.equal(pane.find((n) => n.label === 'message')!.description, `"\\u202e${LONG_MESSAGE.slice(1)}"`);
+    for (const n of [log, ...pane]) assertSafe(n, 'v1');
   });
 });
 
