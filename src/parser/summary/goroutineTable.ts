@@ -54,6 +54,9 @@ const I32 = ['name', 'startFunction', 'events', 'firstGeneration', 'lastGenerati
 type F64Column = (typeof F64)[number];
 type I32Column = (typeof I32)[number];
 
+/** Doubling while small, then a quarter more each time: a million rows do not reserve a second million. */
+const nextCapacity = (cap: number): number => (cap < 1 << 18 ? cap * 2 : Math.ceil(cap * 1.25));
+
 export const PREEXISTING = 1;
 export const ENDED = 2;
 
@@ -105,7 +108,7 @@ export class GoroutineTable implements ReadonlyMap<number, GoroutineSummary> {
 
   /** A new row for `id` (which has none), zeroed, with its name and start function empty. */
   add(id: number): number {
-    if (this.n === this.cap) this.grow(this.cap * 2);
+    if (this.n === this.cap) this.grow(nextCapacity(this.cap));
     const r = this.n++;
     this.f.id[r] = id;
     this.i.name[r] = this.i.startFunction[r] = this.i.reasonHead[r] = -1;
@@ -133,7 +136,7 @@ export class GoroutineTable implements ReadonlyMap<number, GoroutineSummary> {
       }
     }
     if (this.i.reasons[r] >= max) return false;
-    if (this.reasonCount === this.reasonOf.length) this.growReasons(this.reasonOf.length * 2);
+    if (this.reasonCount === this.reasonOf.length) this.growReasons(nextCapacity(this.reasonOf.length));
     const k = this.reasonCount++;
     this.reasonOf[k] = reason;
     this.reasonNs[k] = dt;
@@ -174,6 +177,12 @@ export class GoroutineTable implements ReadonlyMap<number, GoroutineSummary> {
     };
   }
 
+  /** Lets go of the room reserved for rows not added (once the table is complete). */
+  trim(): void {
+    this.grow(Math.max(1, this.n));
+    this.growReasons(Math.max(1, this.reasonCount));
+  }
+
   /** The IDs, ascending. */
   sortedIds(): Float64Array {
     return this.f.id.slice(0, this.n).sort();
@@ -207,27 +216,29 @@ export class GoroutineTable implements ReadonlyMap<number, GoroutineSummary> {
     for (let r = 0; r < this.n; r++) f(this.summaryAt(r), this.f.id[r], this);
   }
 
+  /** Resizes every column to `cap` rows (at least the rows there are). */
   private grow(cap: number): void {
     for (const c of F64) {
       const next = new Float64Array(cap);
-      if (this.f[c]) next.set(this.f[c]);
+      if (this.f[c]) next.set(this.f[c].subarray(0, Math.min(cap, this.f[c].length)));
       this.f[c] = next;
     }
     for (const c of I32) {
       const next = new Int32Array(cap);
-      if (this.i[c]) next.set(this.i[c]);
+      if (this.i[c]) next.set(this.i[c].subarray(0, Math.min(cap, this.i[c].length)));
       this.i[c] = next;
     }
     this.cap = cap;
   }
 
   private growReasons(cap: number): void {
+    const keep = Math.min(cap, this.reasonOf.length);
     const of = new Int32Array(cap);
-    of.set(this.reasonOf);
+    of.set(this.reasonOf.subarray(0, keep));
     const ns = new Float64Array(cap);
-    ns.set(this.reasonNs);
+    ns.set(this.reasonNs.subarray(0, keep));
     const next = new Int32Array(cap);
-    next.set(this.reasonNext);
+    next.set(this.reasonNext.subarray(0, keep));
     this.reasonOf = of;
     this.reasonNs = ns;
     this.reasonNext = next;

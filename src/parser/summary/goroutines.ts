@@ -37,7 +37,8 @@ class LiveColumns {
   /** Makes row r exist, with nothing open. */
   open(r: number): void {
     if (r >= this.lastStart.length) {
-      const cap = Math.max(256, this.lastStart.length * 2);
+      const len = this.lastStart.length;
+      const cap = Math.max(256, len < 1 << 18 ? len * 2 : Math.ceil(len * 1.25));
       const f = (a: Float64Array): Float64Array => {
         const next = new Float64Array(cap);
         next.set(a);
@@ -212,6 +213,9 @@ export class GoroutineSummarizer implements SummaryHandler<GoroutineTable> {
     if (this.finalized) return;
     this.finalized = true;
     for (let r = 0; r < this.t.size; r++) this.end(r, this.lastNs, false);
+    // Nothing is open any more: the open states' columns and the spare rows go.
+    this.live = new LiveColumns();
+    this.t.trim();
   }
 
   /** The summaries, one row per goroutine (the table itself: it is not copied). */
