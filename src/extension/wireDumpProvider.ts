@@ -98,7 +98,8 @@ export class WireDumpProvider implements vscode.TextDocumentContentProvider, vsc
     }
     let w: WireWindowResult;
     try {
-      w = await client.request('wireWindow', { place });
+      // Quick, unless the worker is in the middle of reading a generation: say so in the status bar.
+      w = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Go Trace: wire dump…' }, () => client.request('wireWindow', { place }));
     } catch (e) {
       void vscode.window.showErrorMessage(`Go Trace: the wire dump could not be built: ${e instanceof Error ? e.message : String(e)}`);
       return;

@@ -12,9 +12,27 @@ import { formatRawEvent } from '../../src/parser/wire/wireDump.js';
 import { manyGenerationsTrace } from '../support/manyGenerationsTrace.js';
 import { E2E_ENABLED } from './fixtures';
 import { VSCode } from './harness';
-import { openTrace } from './viewer.e2e.test';
 
 const TRACE = 'windows/many.trace';
+/** A large trace to time Show Wire Dump on (e.g. bench/traces/big.trace), when set. */
+const BIG = process.env.GO_TRACE_E2E_BIG_TRACE;
+
+/** Opens `trace` in the viewer; the webview frame once its first generation row shows. */
+async function openTrace(vs: VSCode, trace: string, timeout = 60_000): Promise<Frame> {
+  await vs.quickOpen(trace);
+  const wv = await vs.traceWebview(path.basename(trace), timeout);
+  await wv.locator('#generation-tree [role=treeitem][data-kind=generation]').first().waitFor({ timeout });
+  return wv;
+}
+
+/** Clicks the viewer's Show Wire Dump button; the milliseconds until the dump's lines show. */
+async function showWireDumpTimed(vs: VSCode, wv: Frame, tab: string): Promise<number> {
+  const t0 = Date.now();
+  await wv.locator('button[aria-label^="Show the wire dump"]').click();
+  await vs.waitForActiveTab(tab, 60_000);
+  await vs.page.locator('.editor-group-container.active .monaco-editor .view-line').first().waitFor({ timeout: 60_000 });
+  return Date.now() - t0;
+}
 
 /** The first line of the dump text of the raw event holding byte `x`, by Go's raw reader from the file's start. */
 async function lineOfEventAt(bytes: Uint8Array, x: number): Promise<{ offset: number; text: string }> {
@@ -39,6 +57,7 @@ if (E2E_ENABLED) describe('e2e wire dump: a window at the selected event', funct
       prepare: (ws) => {
         fs.mkdirSync(path.join(ws, path.dirname(TRACE)), { recursive: true });
         fs.writeFileSync(path.join(ws, TRACE), trace.bytes);
+        if (BIG) fs.symlinkSync(path.resolve(BIG), path.join(ws, path.dirname(TRACE), 'big.trace'));
       },
     });
     wv = await openTrace(vs, TRACE);
@@ -93,5 +112,35 @@ if (E2E_ENABLED) describe('e2e wire dump: a window at the selected event', funct
     await vs!.page.locator('.editor-group-container.active .tabs-container .tab.active').filter({ hasNotText: tabBefore }).first().waitFor({ timeout: 20_000 });
     assert.match(await vs!.activeTab(), /many\.trace\.wire(@\d+)?\.txt/);
     assert.equal((await vs!.currentLineText()).trim(), first.text);
+  });
+
+  it('the viewer\'s Show Wire Dump button: the window at the selected event, timed', async function () {
+    await vs!.closeAllEditors();
+    wv = await openTrace(vs!, TRACE);
+    await vs!.runCommand('Go Trace: Go to Byte Offset…');
+    const input = vs!.page.locator('.quick-input-widget input');
+    await input.fill(String(lastGeneration.offset));
+    await input.press('Enter');
+    await wv.locator('#event-tree [role=treeitem][data-kind=info]').filter({ hasText: new RegExp(`@${lastGeneration.offset} \\(0x`) }).first().waitFor({ timeout: 30_000 });
+    const ms = await showWireDumpTimed(vs!, wv, 'many.trace.wire@');
+    assert.equal((await vs!.currentLineText()).trim(), `GoStatus dt=6 g=${lastGeneration.g} m=1 gstatus=4`);
+    console.log(`      button to the window's lines: ${ms} ms (${bytes.length} bytes)`);
+  });
+
+  (BIG ? it : it.skip)('a large trace (GO_TRACE_E2E_BIG_TRACE): Show Wire Dump at byte 150000000, timed', async function () {
+    this.timeout(900_000);
+    await vs!.closeAllEditors();
+    const big = await openTrace(vs!, path.join(path.dirname(TRACE), 'big.trace'), 120_000);
+    // Go to Byte Offset needs the generation read: try until it is
+    for (let tries = 0; ; tries++) {
+      await vs!.runCommand('Go Trace: Go to Byte Offset…');
+      const input = vs!.page.locator('.quick-input-widget input');
+      await input.fill('150000000');
+      await input.press('Enter');
+      const ok = await big.locator('#generation-tree [role=treeitem][aria-selected=true][data-kind=event]').first().waitFor({ timeout: 10_000 }).then(() => true, () => false);
+      if (ok || tries > 60) break;
+    }
+    const ms = await showWireDumpTimed(vs!, big, 'big.trace.wire@');
+    console.log(`      ${BIG}: button to the window's lines at byte 150000000: ${ms} ms; cursor line ${(await vs!.cursor()).line}: ${(await vs!.currentLineText()).trim()}`);
   });
 });
