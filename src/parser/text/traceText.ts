@@ -64,11 +64,17 @@ export function goQuoteString(s: string): string {
 const STARTS_WITH_MARK = /^\p{M}/u;
 
 /**
- * Whether a name can be shown as it is: not empty, nothing in it that Go's quoting escapes (so
- * goQuoteString(s) is `"` + s + `"`), and it does not start with a combining mark.
+ * Whether a name can be shown as it is: not empty, nothing in it that Go's quoting escapes but
+ * quotes and backslashes (printable, and a Windows path is full of them: `C:\src\main.go` reads
+ * better as it is), and it does not start with a combining mark.
  */
 export function isPlainTraceText(s: string): boolean {
-  return s.length > 0 && nextEscape(s, 0) === undefined && !STARTS_WITH_MARK.test(s);
+  if (s.length === 0 || STARTS_WITH_MARK.test(s)) return false;
+  for (let e = nextEscape(s, 0); e; e = nextEscape(s, e.at + e.width)) {
+    const c = s.charCodeAt(e.at);
+    if (c !== 0x22 && c !== 0x5c) return false;
+  }
+  return true;
 }
 
 /**

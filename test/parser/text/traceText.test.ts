@@ -67,9 +67,12 @@ describe('displayTraceText', () => {
     }
   });
 
-  it('quotes a name holding anything Go escapes, an empty one, or one starting with a combining mark', () => {
+  it('quotes a name holding anything Go escapes but quotes and backslashes, an empty one, or one starting with a combining mark', () => {
     assert.equal(displayTraceText('main.\u202eniam'), '"main.\\u202eniam"');
-    assert.equal(displayTraceText('a"b'), '"a\\"b"');
+    // Printable: a Windows path reads as it is.
+    assert.equal(displayTraceText('a"b'), 'a"b');
+    assert.equal(displayTraceText('C:\\Users\\ci\\main.go'), 'C:\\Users\\ci\\main.go');
+    assert.equal(displayTraceText('C:\\\u202emain.go'), '"C:\\\\\\u202emain.go"');
     assert.equal(displayTraceText(''), '""');
     assert.equal(displayTraceText('\u0301'.repeat(10)), '"' + '\u0301'.repeat(10) + '"');
     assert.equal(displayTraceText('e\u0301'), 'e\u0301');
