@@ -24,9 +24,14 @@ interface FieldSpec {
 
 const INPUTS: FieldSpec[] = [
   { name: 'text', label: 'Filter text: function, message, task, region, string argument', placeholder: 'Filter: function, message, task…', className: 'filter-text' },
-  { name: 'goroutine', label: 'Goroutine ID', placeholder: 'Goroutine', className: 'filter-id' },
-  { name: 'proc', label: 'Proc ID', placeholder: 'Proc', className: 'filter-id' },
-  { name: 'thread', label: 'Thread ID', placeholder: 'Thread', className: 'filter-id' },
+  {
+    name: 'goroutine',
+    label: "Goroutine ID: the goroutine's events as Go gives them (those it runs, and those that change its state: its creation, another goroutine unblocking it), as listed under Goroutines",
+    placeholder: 'Goroutine',
+    className: 'filter-id',
+  },
+  { name: 'proc', label: "Proc ID: the proc's events (those that run on it, and those that change its state), as listed under Procs", placeholder: 'Proc', className: 'filter-id' },
+  { name: 'thread', label: "Thread ID: the events the thread (M) runs, as listed under Threads", placeholder: 'Thread', className: 'filter-id' },
   { name: 'from', label: 'From time since the first event (ns, or with a unit: 1.5ms, 20us, 2s)', placeholder: 'From time', className: 'filter-time' },
   { name: 'to', label: 'To time since the first event (ns, or with a unit: 1.5ms, 20us, 2s)', placeholder: 'To time', className: 'filter-time' },
 ];
@@ -128,13 +133,18 @@ export class FilterBar {
     input.select();
   }
 
-  /** The host applied a filter and counted the matching events. */
-  applied(filter: Filter, matches: number): void {
+  /**
+   * The host applied a filter and counted the matching events; `done` false: the count so far,
+   * more follows (`waiting`: the search waits for the summaries).
+   */
+  applied(filter: Filter, matches: number, done = true, waiting = false): void {
     if (!sameFilter(filter, this.sent)) return; // an older filter; the newer one is on its way
     const noun = matches === 1 ? 'event matches' : 'events match';
-    this.status.textContent = isEmptyFilter(filter) ? `${formatCount(matches)} events` : `${formatCount(matches)} ${noun}`;
-    this.status.classList.toggle('no-match', matches === 0 && !isEmptyFilter(filter));
-    this.element.classList.remove('busy');
+    if (waiting) this.status.textContent = 'Filtering: waiting for the summaries…';
+    else if (isEmptyFilter(filter)) this.status.textContent = `${formatCount(matches)} events`;
+    else this.status.textContent = done ? `${formatCount(matches)} ${noun}` : `${formatCount(matches)} ${noun} so far…`;
+    this.status.classList.toggle('no-match', done && matches === 0 && !isEmptyFilter(filter));
+    this.element.classList.toggle('busy', !done);
   }
 
   current(): Filter {

@@ -259,7 +259,7 @@ function handle(msg: HostMessage): void {
       // Children under the top-level rows are counted anew under the new filter.
       if (!sameFilter(appliedFilter, msg.filter)) generationTree.invalidateChildren();
       appliedFilter = msg.filter;
-      filterBar.applied(msg.filter, msg.matches);
+      filterBar.applied(msg.filter, msg.matches, msg.done !== false, msg.waiting === true);
       saveState();
       return;
     case 'error':

@@ -85,6 +85,8 @@ async function handle(model: TraceModel, m: HostToWorker): Promise<WorkerRequest
       return (await model.eventDetails(m.args.nodeId)) ?? null;
     case 'setFilter':
       return (await model.setFilter(m.args.view, m.args.filter)) ?? null;
+    case 'filterProgress':
+      return (await model.filterProgress(m.args.view, m.args.run)) ?? null;
     case 'dropView':
       model.dropView(m.args.view);
       return null;

@@ -8,6 +8,7 @@ import { PAGE_SIZE, type Filter, type FrameRef, type HostMessage, type WebviewMe
 import type { TraceDocument, TraceDocumentChange } from './traceDocument.js';
 import { parseWebviewMessage } from './webviewMessages.js';
 import { isEmptyFilter } from './model/filter.js';
+import type { FilterStatus } from './model/traceModel.js';
 import { isEventNodeId } from './model/nodeIds.js';
 
 /** What a panel needs from the rest of the extension. */
@@ -158,16 +159,35 @@ export class WebviewPanelController implements vscode.Disposable {
   private async applyFilter(filter: Filter): Promise<void> {
     const client = this.document.client;
     if (!client) return;
-    const r = await client.request('setFilter', { view: this.viewId, filter });
-    if (r === null) return; // replaced by a newer filter
-    if ('error' in r) {
-      this.post({ type: 'error', message: `Filter: ${r.error}` });
+    const first = await client.request('setFilter', { view: this.viewId, filter });
+    if (first === null) return; // replaced by a newer filter
+    if ('error' in first) {
+      this.post({ type: 'error', message: `Filter: ${first.error}` });
       return;
     }
+    let r: FilterStatus = first;
     this.filtered = !isEmptyFilter(filter);
     this.appliedFilter = filter;
-    this.post({ type: 'filterApplied', filter, matches: r.matches });
+    this.postFilterStatus(filter, r);
     await this.sendRoots(true);
+    // The run goes on in the worker: the count and the first page follow it until it is done.
+    while (!r.done) {
+      const next: FilterStatus | { error: string } | null = await client.request('filterProgress', { view: this.viewId, run: r.run }).catch(() => null);
+      if (next === null) return; // replaced, or the worker stopped
+      if ('error' in next) {
+        this.post({ type: 'error', message: `Filter: ${next.error}` });
+        return;
+      }
+      const changed = next.matches !== r.matches || next.done || next.waiting !== r.waiting;
+      r = next;
+      if (!changed) continue;
+      this.postFilterStatus(filter, r);
+      await this.sendRoots(true);
+    }
+  }
+
+  private postFilterStatus(filter: Filter, r: FilterStatus): void {
+    this.post({ type: 'filterApplied', filter, matches: r.matches, ...(r.done ? {} : { done: false }), ...(r.waiting ? { waiting: true } : {}) });
   }
 
   async copyEvent(nodeId: string | undefined = this.selectedNodeId): Promise<boolean> {

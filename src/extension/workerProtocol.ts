@@ -5,6 +5,7 @@
  */
 import type { Filter, ProblemItem, TraceSummary, TreeId, TreeNode } from '../shared/protocol.js';
 import type { WirePlace, WireWindowResult } from './model/wireDumpService.js';
+import type { FilterStatus } from './model/traceModel.js';
 
 export interface WorkerInit {
   /** Local file path of the trace. */
@@ -20,8 +21,10 @@ export interface WorkerRequests {
   getChildren: { args: { view: string; tree: TreeId; parentId: string; offset: number; limit: number }; result: { total: number; nodes: TreeNode[] } };
   /** The event tree of a generation-tree event; null if there is no such event. */
   eventDetails: { args: { nodeId: string }; result: TreeNode[] | null };
-  /** Sets a view's filter; null when a newer filter of the same view replaced it. */
-  setFilter: { args: { view: string; filter: Filter }; result: { matches: number } | { error: string } | null };
+  /** Sets a view's filter: the count so far (the run goes on); null when a newer filter of the same view replaced it. */
+  setFilter: { args: { view: string; filter: Filter }; result: FilterStatus | { error: string } | null };
+  /** The count of a view's filter run once it grew (or after a while, or when done); null when another filter replaced it. */
+  filterProgress: { args: { view: string; run: number }; result: FilterStatus | { error: string } | null };
   /** Forgets a closed view. */
   dropView: { args: { view: string }; result: null };
   /** An event as text, for Copy Event. */

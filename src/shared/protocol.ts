@@ -147,8 +147,12 @@ export type HostMessage =
        */
       indices?: number[];
     }
-  /** reset: the host cleared the view's filter itself (to reveal a row); the webview empties its fields. */
-  | { type: 'filterApplied'; filter: Filter; matches: number; reset?: boolean }
+  /**
+   * reset: the host cleared the view's filter itself (to reveal a row); the webview empties its fields.
+   * done false: the matches are still being searched and `matches` counts those found so far (more
+   * filterApplied messages follow, the last one done); waiting: the search waits for the summaries.
+   */
+  | { type: 'filterApplied'; filter: Filter; matches: number; reset?: boolean; done?: boolean; waiting?: boolean }
   | { type: 'error'; message: string };
 
 export type TreeId = 'generations' | 'event';

@@ -339,6 +339,8 @@ export class TreeModel {
       for (const page of list.pages.keys()) if (page * this.pageSize >= total) list.pages.delete(page);
       list.expandedIdx = list.expandedIdx.filter((i) => i < total);
     }
+    // A list that grows (a filter's matches streaming in): its last page, loaded short, is asked again.
+    if (total > list.total && list.total % this.pageSize !== 0) list.pages.delete(Math.floor(list.total / this.pageSize));
     list.total = total;
   }
 

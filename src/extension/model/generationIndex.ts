@@ -21,6 +21,9 @@ export interface BatchInfo {
   /** Time of its first and last event in ns (Go's per-batch conversion); NaN without events. */
   firstNs: number;
   lastNs: number;
+  /** Bit t set: the batch holds an event of wire type t (types 0–31 here, 32–63 in typesHi); the filter skips batches by it. Absent in v1. */
+  typesLo?: number;
+  typesHi?: number;
 }
 
 export interface GenerationInfo {
@@ -38,12 +41,23 @@ export interface GenerationInfo {
   /** Earliest and latest event time in ns; NaN when the generation has no events. */
   startNs: number;
   endNs: number;
+  /** Events per wire type (v2 type byte): a filter on types alone knows its count at once. Absent for v1. */
+  typeCounts?: Uint32Array;
   /** Distinct thread IDs (>= 0) that wrote batches, ascending. In a v1 trace: the Ps, -1 (no P) last. */
   threads: number[];
   /** Batch indices per thread, in file order; key -1 holds the batches written without a thread. v1: per P. */
   batchesByThread: Map<number, number[]>;
   /** Set for the one generation of a v1 (Go 1.11–1.21) trace, which the viewer reads differently (v1Index.ts). */
   v1?: V1GenerationData;
+}
+
+/** Wire type bytes counted per generation (v2 types are below 64). */
+export const TYPE_SLOTS = 64;
+
+/** Whether a batch holds an event of any type in a mask (lo: types 0–31, hi: 32–63). */
+export function batchHasTypes(b: BatchInfo, lo: number, hi: number): boolean {
+  if (b.typesLo === undefined || b.typesHi === undefined) return true;
+  return (b.typesLo & lo) !== 0 || (b.typesHi & hi) !== 0;
 }
 
 /** The index of a generation's batches, with no events counted yet (see addEventsToIndex). */
@@ -59,6 +73,8 @@ export function indexGeneration(g: Generation): GenerationInfo {
     eventCount: 0,
     firstNs: NaN,
     lastNs: NaN,
+    typesLo: 0,
+    typesHi: 0,
   }));
   const batchesByThread = new Map<number, number[]>();
   batches.forEach((b, i) => {
@@ -81,6 +97,7 @@ export function indexGeneration(g: Generation): GenerationInfo {
     eventCount: 0,
     startNs: NaN,
     endNs: NaN,
+    typeCounts: new Uint32Array(TYPE_SLOTS),
     threads,
     batchesByThread,
   };
@@ -102,6 +119,10 @@ export function addEventsToIndex(info: GenerationInfo, columns: EventColumns): v
     if (b.eventCount === 0) b.firstNs = t;
     b.lastNs = t;
     b.eventCount++;
+    const type = columns.type[i];
+    if (type < 32) b.typesLo = (b.typesLo ?? 0) | (1 << type);
+    else if (type < 64) b.typesHi = (b.typesHi ?? 0) | (1 << (type - 32));
+    if (type < TYPE_SLOTS && info.typeCounts) info.typeCounts[type]++;
     if (!(t >= info.startNs)) info.startNs = t;
     if (!(t <= info.endNs)) info.endNs = t;
   }

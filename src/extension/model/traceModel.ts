@@ -29,7 +29,7 @@ import { BatchCache } from './batchCache.js';
 import { eventDetailRoots, eventFrameRow, eventRow } from './eventNodes.js';
 import { eventText } from './eventText.js';
 import { nodeDetails } from './nodeDetails.js';
-import { filterError, FilterMatches, isEmptyFilter, runFilter } from './filter.js';
+import { filterError, isEmptyFilter, runState, startFilter, type FilterContext, type FilterRun } from './filter.js';
 import { batchRow, generationRow, noThreadRow, threadRow } from './generationNodes.js';
 import { addEventsToIndex, indexGeneration, threadOfBatch, type GenerationInfo } from './generationIndex.js';
 import {
@@ -58,6 +58,18 @@ import {
   type SummaryOwner,
 } from './nodeIds.js';
 
+/** How long setFilter waits for a filter's first matches before it answers with none yet. */
+const FIRST_MATCHES_MS = 250;
+
+/** A view's filter as far as its run got: `run` numbers the view's setFilter calls (for filterProgress). */
+export interface FilterStatus {
+  run: number;
+  matches: number;
+  done: boolean;
+  /** The run waits for the analysis pass (a filter on a goroutine, proc or thread). */
+  waiting?: boolean;
+}
+
 /** The root row of each owner's list. */
 const OWNER_ROOT: Record<SummaryOwner, string> = { goroutine: 'goroutines', proc: PROCS_ID, thread: THREADS_ID };
 import { pageOf, pageWindow, type Page } from './paging.js';
@@ -66,9 +78,8 @@ import { makeSummary } from './summary.js';
 import { sampleFrameRows, sampleRow, samplesTableRow, stackFrameRows, stackRow, stacksTableRow, stringRow, stringsTableRow, tableIds } from './tableNodes.js';
 import { TraceStats } from './traceStats.js';
 import { V1EventCache, viewV1Event } from './v1EventView.js';
-import { runV1Filter } from './v1Filter.js';
 import { indexV1Trace } from './v1Index.js';
-import { v1BatchRow, v1EventDetailRoots, v1EventRow, v1EventText, v1GenerationRow, v1ProcLabel, v1ProcRow } from './v1Nodes.js';
+import { v1BatchRow, v1EventDetailRoots, v1EventRow, v1EventText, v1GenerationRow, v1ProcRow } from './v1Nodes.js';
 
 export interface TraceModelOptions {
   problemLimits?: ProblemLimits;
@@ -97,7 +108,7 @@ export class TraceModel {
   private readonly columns = new EventColumns(1 << 14);
   private finished = false;
   /** Active filter per view (editor panel); absent: no filter. */
-  private readonly filters = new Map<string, FilterMatches>();
+  private readonly filters = new Map<string, FilterRun>();
   /** Bumped per view on every setFilter, so an older, slower filter run gives up. */
   private readonly filterRuns = new Map<string, number>();
   private severityCache: { key: string; map: Map<string, 'error' | 'warning' | 'info'> } | undefined;
@@ -107,6 +118,8 @@ export class TraceModel {
   private pass: AnalysisPass | undefined;
   /** Goroutines', procs' and threads' events, re-derived a page at a time from the pass's index. */
   private ownerPages: OwnerEventPages | undefined;
+  /** The pass's view once it is done: what a filter on an owner reads (filter.ts). */
+  private analysisView: TraceAnalysisView | undefined;
   /** Why the pass stopped, when an exception stopped it (a bug). */
   passError: string | undefined;
 
@@ -317,6 +330,7 @@ export class TraceModel {
     if (this.header?.v1 && data.summaries.failure) this.v1Failure = await this.placeV1Problem(data.summaries.failure);
     const view: TraceAnalysisView = { source: this.source, owners: data.owners, generations: pass.generations };
     this.ownerPages = new OwnerEventPages(view);
+    this.analysisView = view;
     this.summaryIndex = indexSummaries(data.summaries);
     this.summaryState = 'done';
     this.pass = undefined;
@@ -644,24 +658,62 @@ export class TraceModel {
   // ---- Filters -------------------------------------------------------------------------------
 
   /**
-   * Sets the filter of a view and runs it over every generation read so far. Returns the number
-   * of matches, or an error text for an unusable filter; undefined if a newer filter replaced it.
+   * Sets the filter of a view and starts its run (filter.ts), which goes on in the background:
+   * returns once the first matches are found (or after FIRST_MATCHES_MS, or when done), with the
+   * count so far; filterProgress gives the count as it grows. An error text for an unusable
+   * filter; undefined if a newer filter replaced it meanwhile.
    */
-  async setFilter(view: string, filter: Filter): Promise<{ matches: number } | { error: string } | undefined> {
-    const run = (this.filterRuns.get(view) ?? 0) + 1;
-    this.filterRuns.set(view, run);
+  async setFilter(view: string, filter: Filter): Promise<FilterStatus | { error: string } | undefined> {
+    const n = (this.filterRuns.get(view) ?? 0) + 1;
+    this.filterRuns.set(view, n);
+    this.filters.get(view)?.stop();
     const error = filterError(filter);
-    if (error) return { error };
+    if (error) {
+      this.filters.delete(view);
+      return { error };
+    }
     if (isEmptyFilter(filter)) {
       this.filters.delete(view);
-      return { matches: this.stats.events };
+      return { run: n, matches: this.stats.events, done: true };
     }
-    const stop = (): boolean => this.filterRuns.get(view) !== run;
-    const v1 = this.generations[0]?.v1 ? this.generations[0] : undefined;
-    const matches = v1 ? await runV1Filter(this.v1Events, v1, filter, this.traceStartNs, stop) : await runFilter(this.source, this.generations, filter, this.traceStartNs, stop);
-    if (!matches) return undefined;
-    this.filters.set(view, matches);
-    return { matches: matches.count };
+    const run = startFilter(this.filterContext(), filter);
+    this.filters.set(view, run);
+    void run.count(() => new Promise<void>((resolve) => setTimeout(resolve, 50)));
+    await run.firstMatches(FIRST_MATCHES_MS);
+    return this.filterStatus(view, n);
+  }
+
+  /**
+   * The count of a view's filter run `run` once it changed (or after `waitMs`, or when done);
+   * undefined if the view has another filter now.
+   */
+  async filterProgress(view: string, run: number, waitMs = 250): Promise<FilterStatus | { error: string } | undefined> {
+    const r = this.filters.get(view);
+    if (!r || this.filterRuns.get(view) !== run) return undefined;
+    await r.changed(waitMs);
+    return this.filterStatus(view, run);
+  }
+
+  private filterStatus(view: string, run: number): FilterStatus | { error: string } | undefined {
+    const r = this.filters.get(view);
+    if (!r || this.filterRuns.get(view) !== run) return undefined;
+    const { waiting, failure } = runState(r);
+    if (failure) return { error: failure };
+    return { run, matches: r.total, done: r.done, ...(waiting ? { waiting: true } : {}) };
+  }
+
+  private filterContext(): FilterContext {
+    return {
+      source: this.source,
+      isV1: this.isV1,
+      generations: this.generations,
+      readingDone: () => this.finished,
+      traceStartNs: this.traceStartNs,
+      cache: this.cache,
+      v1Events: this.v1Events,
+      analysis: () => (this.analysisView ? this.analysisView : this.summaryState === 'computing' ? 'pending' : undefined),
+      page: (kind, id, from, count) => this.ownerPages?.page(kind, id, from, count) ?? Promise.resolve([]),
+    };
   }
 
   hasFilter(view: string): boolean {
@@ -670,31 +722,14 @@ export class TraceModel {
 
   /** Forgets a closed view's filter. */
   dropView(view: string): void {
+    this.filters.get(view)?.stop();
     this.filters.delete(view);
     this.filterRuns.delete(view);
   }
 
-  private async matchRows(matches: FilterMatches, offset: number, limit: number): Promise<Page<TreeNode>> {
-    const { start, end } = pageWindow(matches.kept, offset, limit);
-    const items: TreeNode[] = [];
-    for (let i = start; i < end; i++) {
-      const m = matches.at(i);
-      const g = this.generations[m.gen];
-      if (g.v1) {
-        const found = await this.findV1Event(eventId(g.index, m.batch, m.event));
-        if (!found) continue;
-        const row = v1EventRow(found.view, eventId(g.index, m.batch, m.event), this.traceStartNs);
-        row.description = `generation ${g.gen}, ${v1ProcLabel(found.view.p)}  ${row.description ?? ''}`;
-        items.push(row);
-        continue;
-      }
-      const columns = await this.cache.events(g, m.batch);
-      if (m.event >= columns.length) continue;
-      const row = eventRow(viewEvent(columns, m.event, g.tables), eventId(g.index, m.batch, m.event), this.traceStartNs);
-      row.description = `generation ${g.gen}, M ${g.batches[m.batch].m}  ${row.description ?? ''}`;
-      items.push(row);
-    }
-    return { total: matches.kept, items };
+  /** A page of a filter's matches, in time order (the rows found so far). */
+  private matchRows(run: FilterRun, offset: number, limit: number): Promise<Page<TreeNode>> {
+    return run.rows(offset, limit);
   }
 
   // ---- Locating nodes ------------------------------------------------------------------------

@@ -1,64 +1,53 @@
 /**
- * The filter (filter.ts) over the raw events of a v1 trace, which has other event types and
- * arguments than a v2 one. What the fields match there:
+ * The filter's event source for a v1 trace without an owner field: its raw events, which have
+ * other types and arguments than a v2 trace's. A v1 trace is one generation, so one partition:
+ * its batches (one P's each) are searched and the matches put in time order (an event without a
+ * time, a String or a Stack, sorts at its batch's last time before it). What the fields match
+ * there (filterQuery.ts for the shared meaning):
  * - event types: the v1 names ("GoCreate", "UserLog", "String", ...);
- * - goroutine: an argument g equal to it;
- * - proc: the P of the event's batch, or an argument p (a CPU sample's) equal to it;
- * - thread: the thread that last started the event's P, or ProcStart's thread argument;
- * - fromNs/toNs: the event time since the trace's first event (events without a time never match);
- * - text (case-insensitive): a string argument (task and region names, log keys, labels), a log
- *   message, a String's text, or a function name or file in the event's stacks (a Stack's frames).
+ * - fromNs/toNs: the event time (events without a time never match a time range);
+ * - text: a string argument (task and region names, log keys, labels), a log message, a String's
+ *   text, or a function name or file in the event's stacks (a Stack's frames).
+ * Rows name the goroutine, P and thread as the raw reading knows them at the event.
  */
 import { uint32, V1_SPECS, V1Ev } from '../../parser/index.js';
-import type { Filter } from '../../shared/protocol.js';
-import { FilterMatches } from './filter.js';
+import type { TreeNode } from '../../shared/protocol.js';
+import { spanInRange, textIdsOf, type FilterQuery } from './filterQuery.js';
+import { contextRow } from './filterRows.js';
+import type { MatchSource, PartitionMatches } from './filterRun.js';
 import type { GenerationInfo } from './generationIndex.js';
-import { v1ArgNames, type V1EventCache, type V1RawRow } from './v1EventView.js';
+import { eventId } from './nodeIds.js';
+import { v1ArgNames, viewV1Event, type V1EventCache, type V1RawRow } from './v1EventView.js';
 import { v1Ns } from './v1Index.js';
+import { v1EventRow } from './v1Nodes.js';
 
-/** Per v1 type: the argument slots (as v1ArgNames lists them) by what they hold. */
-interface Slots {
-  goroutine: number[];
-  proc: number[];
-  thread: number[];
-  string: number[];
-  stack: number[];
-}
-
-const SLOTS: Slots[] = V1_SPECS.map((_, type) => {
-  const s: Slots = { goroutine: [], proc: [], thread: [], string: [], stack: [] };
+/** Per v1 type: the argument slots (as v1ArgNames lists them) holding strings and stacks. */
+const SLOTS = V1_SPECS.map((_, type) => {
+  const s = { string: [] as number[], stack: [] as number[] };
   if (type === 0) return s;
   v1ArgNames(type).forEach((name, k) => {
-    if (name === 'g') s.goroutine.push(k);
-    else if (name === 'p') s.proc.push(k);
-    else if (name === 'thread') s.thread.push(k);
-    else if (name === 'typeid' || name === 'keyid' || name === 'labelid') s.string.push(k);
+    if (name === 'typeid' || name === 'keyid' || name === 'labelid') s.string.push(k);
     else if (name === 'stack' || name === 'stk') s.stack.push(k);
   });
   return s;
 });
 
-/** The v1 type numbers of some names; undefined when the filter names no type. */
-function typesOf(names: readonly string[] | undefined): Set<number> | undefined {
-  if (!names || names.length === 0) return undefined;
-  const wanted = new Set(names);
-  const out = new Set<number>();
-  V1_SPECS.forEach((s, type) => {
-    if (type > 0 && wanted.has(s.name)) out.add(type);
-  });
-  return out;
+export class V1Matches implements PartitionMatches {
+  constructor(
+    readonly batch: Uint32Array,
+    readonly event: Uint32Array,
+  ) {}
+  get length(): number {
+    return this.batch.length;
+  }
 }
 
-/** The string and stack IDs a text matches, and the test for one raw event. */
+/** The test of one raw event against a text. */
 function textMatcher(g: GenerationInfo, needle: string): (row: V1RawRow) => boolean {
-  const strings = new Set<number>();
-  for (const [id, s] of g.tables.strings.entries()) if (id !== 0 && s.toLowerCase().includes(needle)) strings.add(id);
-  const stacks = new Set<number>();
-  for (const [id] of g.tables.stacks.entries()) {
-    if (g.tables.framesOf(id).some((f) => strings.has(f.funcId) || strings.has(f.fileId))) stacks.add(id);
-  }
+  const { strings, stacks } = textIdsOf(g.tables, needle);
   return (row) => {
     if (row.text !== undefined && row.text.toLowerCase().includes(needle)) return true;
+    if (strings.size === 0) return false;
     const slots = SLOTS[row.type];
     if (slots.string.some((k) => strings.has(row.args[k]))) return true;
     if (slots.stack.some((k) => row.args[k] !== undefined && stacks.has(uint32(row.args[k])))) return true;
@@ -69,40 +58,77 @@ function textMatcher(g: GenerationInfo, needle: string): (row: V1RawRow) => bool
   };
 }
 
-export async function runV1Filter(
-  cache: V1EventCache,
-  g: GenerationInfo,
-  filter: Filter,
-  traceStartNs: number,
-  shouldStop: () => boolean = () => false,
-): Promise<FilterMatches | undefined> {
-  const out = new FilterMatches();
-  const v = g.v1;
-  if (!v) return out;
-  const types = typesOf(filter.eventTypes);
-  const needle = filter.text?.trim().toLowerCase();
-  const text = needle ? textMatcher(g, needle) : undefined;
-  const has = (row: V1RawRow, slots: number[], value: number): boolean => slots.some((k) => row.args[k] === value);
-  const timed = filter.fromNs !== undefined || filter.toNs !== undefined;
-  for (let bi = 0; bi < g.batches.length; bi++) {
-    if (g.batches[bi].eventCount === 0) continue;
-    if (shouldStop()) return undefined;
-    for await (const { base, rows } of cache.chunks(g, bi)) {
-      rows.forEach((row, k) => {
-        if (types && !types.has(row.type)) return;
-        const slots = SLOTS[row.type];
-        if (timed) {
-          const t = v1Ns(v, row.ticks) - traceStartNs;
-          if (filter.fromNs !== undefined && !(t >= filter.fromNs)) return;
-          if (filter.toNs !== undefined && !(t <= filter.toNs)) return;
-        }
-        if (filter.goroutine !== undefined && !has(row, slots.goroutine, filter.goroutine)) return;
-        if (filter.proc !== undefined && row.p !== filter.proc && !(row.type === V1Ev.CPUSample && has(row, slots.proc, filter.proc))) return;
-        if (filter.thread !== undefined && !(row.m === filter.thread && !Number.isNaN(row.ticks)) && !has(row, slots.thread, filter.thread)) return;
-        if (text && !text(row)) return;
-        out.add(g.index, bi, base + k);
-      });
-    }
+export class V1FilterSource implements MatchSource<V1Matches> {
+  private readonly types: Set<number> | undefined;
+
+  constructor(
+    private readonly q: FilterQuery,
+    private readonly g: GenerationInfo,
+    private readonly cache: V1EventCache,
+    private readonly traceStartNs: number,
+  ) {
+    if (q.types) this.types = new Set(V1_SPECS.flatMap((s, type) => (type > 0 && q.types!.has(s.name) ? [type] : [])));
   }
-  return out;
+
+  partitions(): number {
+    return 1;
+  }
+
+  complete(): boolean {
+    return true;
+  }
+
+  knownCount(): number | undefined {
+    const v = this.g.v1;
+    if (!v || !this.types || this.q.text !== undefined || this.q.fromNs !== undefined || this.q.toNs !== undefined) return undefined;
+    let n = 0;
+    for (const t of this.types) n += v.typeCounts.get(t) ?? 0;
+    return n;
+  }
+
+  async find(_i: number, shouldStop: () => boolean): Promise<V1Matches | undefined> {
+    const g = this.g;
+    const v = g.v1;
+    const q = this.q;
+    if (!v) return new V1Matches(new Uint32Array(0), new Uint32Array(0));
+    const text = q.text ? textMatcher(g, q.text) : undefined;
+    const timed = q.fromNs !== undefined || q.toNs !== undefined;
+    const batch: number[] = [];
+    const event: number[] = [];
+    const key: number[] = [];
+    for (let bi = 0; bi < g.batches.length; bi++) {
+      const b = g.batches[bi];
+      if (b.eventCount === 0) continue;
+      if (timed && !spanInRange(q, b.firstNs - this.traceStartNs, b.lastNs - this.traceStartNs)) continue;
+      if (shouldStop()) return undefined;
+      let last = -Infinity;
+      for await (const { base, rows } of this.cache.chunks(g, bi)) {
+        rows.forEach((row, k) => {
+          const t = v1Ns(v, row.ticks) - this.traceStartNs;
+          if (!Number.isNaN(t)) last = t;
+          if (this.types && !this.types.has(row.type)) return;
+          if (timed && !((q.fromNs === undefined || t >= q.fromNs) && (q.toNs === undefined || t <= q.toNs))) return;
+          if (text && !text(row)) return;
+          batch.push(bi);
+          event.push(base + k);
+          key.push(last);
+        });
+      }
+    }
+    const idx = Array.from(key.keys()).sort((x, y) => key[x] - key[y] || x - y);
+    return new V1Matches(Uint32Array.from(idx, (j) => batch[j]), Uint32Array.from(idx, (j) => event[j]));
+  }
+
+  async rows(_i: number, m: V1Matches, from: number, to: number): Promise<TreeNode[]> {
+    const g = this.g;
+    const out: TreeNode[] = [];
+    for (let k = from; k < to; k++) {
+      const row = await this.cache.event(g, m.batch[k], m.event[k]);
+      if (!row || !g.v1) continue;
+      const view = viewV1Event(row, m.batch[k], g.v1, g.tables);
+      const node = v1EventRow(view, eventId(g.index, m.batch[k], m.event[k]), this.traceStartNs);
+      out.push(contextRow(node, g.gen, { g: row.g > 0 ? row.g : -1, p: row.p, m: row.m }, 'v1'));
+    }
+    return out;
+  }
 }

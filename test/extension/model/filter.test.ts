@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { Ev } from '../../../src/parser/index.js';
 import { filterError, isEmptyFilter } from '../../../src/extension/model/filter.js';
 import { closeModels, readModel } from './modelTestSupport.js';
+import { goroutineNodeId } from '../../../src/extension/model/nodeIds.js';
 
 describe('filter', () => {
   after(closeModels);
@@ -16,15 +17,14 @@ describe('filter', () => {
     assert.ok(roots.items.length > 0 && roots.items.every((n) => n.label === 'GoCreate'));
   });
 
-  it('matches a goroutine by its g and new_g arguments', async () => {
+  it('a goroutine means its events as Go gives them: the ones listed under it', async () => {
     const model = await readModel('go1.26-annot.trace');
     const r = await model.setFilter('v', { goroutine: 1 });
-    assert.ok(r && 'matches' in r && r.matches > 0);
-    const rows = (await model.getChildren('v', 'generations', '', 0, 50)).items;
-    for (const row of rows) {
-      const details = (await model.eventDetails(row.id))!;
-      assert.ok(details.some((n) => (n.label === 'g' || n.label === 'new_g') && n.description === '1'), row.id);
-    }
+    assert.ok(r && 'matches' in r && r.matches > 0 && r.done);
+    const rows = (await model.getChildren('v', 'generations', '', 0, 10_000)).items;
+    const listed = (await model.getChildren('v', 'generations', goroutineNodeId(1), 0, 10_000)).items;
+    assert.deepEqual(rows.map((n) => n.id), listed.map((n) => n.id));
+    assert.ok(rows.every((n) => /^\+.*?  (G \d+|no G)  (P \d+|no P)  (M \d+|no M)/.test(n.description!)), rows[0].description);
   });
 
   it('finds free text in string arguments and in the functions of stacks, ignoring case', async () => {
