@@ -38,6 +38,9 @@ async function main(): Promise<void> {
       out[name] = r;
       continue;
     }
+    // The first matches: what the webview shows once the count is above 0 (a page of rows).
+    while (r && !('error' in r) && !r.done && r.matches === 0) r = await model.filterProgress('v', r.run, 250);
+    if (!r || 'error' in r) continue;
     const page = await model.getChildren('v', 'generations', '', 0, 200);
     const firstPageMs = ms(t);
     const firstCount = r.matches;

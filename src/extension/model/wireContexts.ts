@@ -16,38 +16,48 @@ export class WireContexts {
     private readonly startOf: (index: number) => GenerationStart | undefined,
   ) {}
 
-  /** Fills m.g and m.p (NaN where no ordered event had the offset); a no-op if done or not possible. */
-  async derive(index: number, m: WireMatches): Promise<void> {
-    if (m.g || m.length === 0) return;
+  /**
+   * Fills m.g and m.p for matches [from, to) (NaN where no ordered event had the offset). The
+   * generation is ordered from its start only until they are all found: a page's matches are
+   * the partition's earliest ones not yet derived, so the first page orders a small part of it.
+   * A no-op where the generation cannot be ordered (the pass has not passed it).
+   */
+  async derive(index: number, m: WireMatches, from: number, to: number): Promise<void> {
+    if (m.length === 0) return;
     const start = this.startOf(index);
     if (!start) return;
+    if (!m.g || !m.p || !m.tried) {
+      m.g = new Float64Array(m.length).fill(NaN);
+      m.p = new Float64Array(m.length).fill(NaN);
+      m.tried = new Uint8Array(m.length);
+    }
     const at = new Map<number, number>();
-    for (let k = 0; k < m.length; k++) at.set(m.offset[k], k);
-    const g = new Float64Array(m.length).fill(NaN);
-    const p = new Float64Array(m.length).fill(NaN);
-    const r = await openGenerationStream(this.source, start.extent, start.snapshot, { reuseEvents: true });
-    let found = 0;
-    let syncs = 0;
-    for (;;) {
-      const e = r.next();
-      if (!e) {
-        if (r.needsGeneration) {
+    for (let k = from; k < to; k++) if (!m.tried[k]) at.set(m.offset[k], k);
+    if (at.size === 0) return;
+    let left = at.size;
+    for (const k of at.values()) m.tried[k] = 1;
+    try {
+      const r = await openGenerationStream(this.source, start.extent, start.snapshot, { reuseEvents: true });
+      let syncs = 0;
+      while (left > 0) {
+        const e = r.next();
+        if (!e) {
+          if (!r.needsGeneration) break;
           await r.loadGeneration();
           continue;
         }
-        break;
+        if (e.kind === 'Sync') {
+          if (++syncs >= 2) break;
+          continue;
+        }
+        const k = e.srcOffset !== undefined && e.srcOffset >= 0 ? at.get(e.srcOffset) : undefined;
+        if (k === undefined || !Number.isNaN(m.g[k])) continue;
+        m.g[k] = e.g;
+        m.p[k] = e.p;
+        left--;
       }
-      if (e.kind === 'Sync') {
-        if (++syncs >= 2) break;
-        continue;
-      }
-      const k = e.srcOffset !== undefined && e.srcOffset >= 0 ? at.get(e.srcOffset) : undefined;
-      if (k === undefined || !Number.isNaN(g[k])) continue;
-      g[k] = e.g;
-      p[k] = e.p;
-      if (++found === m.length) break;
+    } catch {
+      // A generation that cannot be ordered again: its rows keep "G ?".
     }
-    m.g = g;
-    m.p = p;
   }
 }

@@ -5,6 +5,8 @@ import type { PartitionMatches } from './filterRun.js';
 export class WireMatches implements PartitionMatches {
   g: Float64Array | undefined;
   p: Float64Array | undefined;
+  /** 1: derivation was tried for the match (its g and p, or NaN for good). */
+  tried: Uint8Array | undefined;
   constructor(
     readonly batch: Uint32Array,
     readonly event: Uint32Array,
