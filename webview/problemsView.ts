@@ -1,7 +1,8 @@
 /**
  * The problems list (#problems): one button per problem (.problem-row[data-code]); clicking one
- * asks the host to reveal the problem's node. Long lists are cut: the Problems panel of VS Code
- * has them all as diagnostics.
+ * asks the host to reveal the problem's node. What follows from a problem is folded under it
+ * (.problem-consequences[data-code], collapsed). Long lists are cut: the Problems panel of VS
+ * Code has them all as diagnostics.
  */
 import type { ProblemItem } from '../src/shared/protocol.js';
 import { codicon, el } from './dom.js';
@@ -36,12 +37,37 @@ export class ProblemsView {
     this.element.open = open;
   }
 
+  /**
+   * `problems`: each cause followed by its consequences (ProblemItem.cause). A cause is a row;
+   * under it, each kind of consequence is a collapsed group, its count as the title.
+   */
   update(problems: readonly ProblemItem[]): void {
     this.element.hidden = problems.length === 0;
-    this.heading.replaceChildren(codicon('chevron-right', 'problems-chevron'), el('span', undefined, `Problems (${formatCount(problems.length)})`));
-    const rows = problems.slice(0, MAX_PROBLEM_ROWS).map((p, i) => this.row(p, i));
-    if (problems.length > MAX_PROBLEM_ROWS) {
-      rows.push(el('li', 'problems-more', `…and ${formatCount(problems.length - MAX_PROBLEM_ROWS)} more in the Problems panel`));
+    const causes = problems.filter((p) => p.cause === undefined).length;
+    this.heading.replaceChildren(codicon('chevron-right', 'problems-chevron'), el('span', undefined, `Problems (${formatCount(causes)})`));
+    const rows: HTMLLIElement[] = [];
+    let made = 0;
+    for (let i = 0; i < problems.length && made < MAX_PROBLEM_ROWS; i++) {
+      const p = problems[i];
+      if (p.cause !== undefined) continue;
+      const item = this.row(p, i);
+      made++;
+      for (const c of p.consequences ?? []) {
+        const group = el('details', 'problem-consequences');
+        group.dataset.code = c.code;
+        const list = el('ul', 'problems-list');
+        for (let j = i + 1; j < problems.length && problems[j].cause === i && made < MAX_PROBLEM_ROWS; j++) {
+          if (problems[j].code !== c.code) continue;
+          list.append(this.row(problems[j], j));
+          made++;
+        }
+        group.append(el('summary', 'problem-consequences-heading', c.text), list);
+        item.append(group);
+      }
+      rows.push(item);
+    }
+    if (made < problems.length && made >= MAX_PROBLEM_ROWS) {
+      rows.push(el('li', 'problems-more', `…and ${formatCount(problems.length - made)} more in the Problems panel`));
     }
     this.list.replaceChildren(...rows);
   }

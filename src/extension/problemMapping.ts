@@ -14,6 +14,17 @@ export interface DiagnosticSpec {
   reveal: RevealTarget;
   /** 0-based line in the wire dump, for the related information. */
   wireLine?: number;
+  /** Where the wire dump's window holding that line starts (absent: its first window). */
+  wireStart?: number;
+  /** Related information: the problem's raw event, then what follows from it (counted, then each). */
+  related: RelatedSpec[];
+}
+
+/** One line of related information: a place in the wire dump, or (no wireLine) the trace itself. */
+export interface RelatedSpec {
+  message: string;
+  wireLine?: number;
+  wireStart?: number;
 }
 
 /** What a reveal link points at: a trace file, a byte offset, and the node when it is known. */
@@ -32,7 +43,11 @@ export function problemLocation(p: ProblemItem): string {
   return parts.join(', ');
 }
 
-export function problemToDiagnostic(p: ProblemItem, file: string): DiagnosticSpec {
+/**
+ * One diagnostic: `consequences` are the problems that follow from this one (ProblemItem.cause),
+ * listed in its related information under their counts, so a truncation is one entry, not forty.
+ */
+export function problemToDiagnostic(p: ProblemItem, file: string, consequences: readonly ProblemItem[] = []): DiagnosticSpec {
   const reveal: RevealTarget = { file, offset: p.offset };
   if (p.nodeId) reveal.node = p.nodeId;
   const spec: DiagnosticSpec = {
@@ -40,9 +55,44 @@ export function problemToDiagnostic(p: ProblemItem, file: string): DiagnosticSpe
     severity: p.severity,
     code: p.code,
     reveal,
+    related: [],
   };
-  if (p.wireLine !== undefined) spec.wireLine = p.wireLine;
+  if (p.wireLine !== undefined) {
+    spec.wireLine = p.wireLine;
+    if (p.wireStart !== undefined) spec.wireStart = p.wireStart;
+    spec.related.push(related(`the raw event at byte ${p.offset} in the wire dump`, p));
+  }
+  for (const c of p.consequences ?? []) {
+    const items = consequences.filter((q) => q.code === c.code);
+    spec.related.push(related(`${c.text} (${c.code}):`, items[0]));
+    for (const q of items) spec.related.push(related(`  ${q.message} [${problemLocation(q)}]`, q));
+  }
   return spec;
+}
+
+/** The problems as diagnostics: one per problem that follows from none, its consequences inside. */
+export function problemsToDiagnostics(problems: readonly ProblemItem[], file: string): DiagnosticSpec[] {
+  const following = new Map<number, ProblemItem[]>();
+  problems.forEach((p) => {
+    if (p.cause === undefined) return;
+    let list = following.get(p.cause);
+    if (!list) following.set(p.cause, (list = []));
+    list.push(p);
+  });
+  const out: DiagnosticSpec[] = [];
+  problems.forEach((p, i) => {
+    if (p.cause === undefined) out.push(problemToDiagnostic(p, file, following.get(i)));
+  });
+  return out;
+}
+
+function related(message: string, at: ProblemItem | undefined): RelatedSpec {
+  const r: RelatedSpec = { message };
+  if (at?.wireLine !== undefined) {
+    r.wireLine = at.wireLine;
+    if (at.wireStart !== undefined) r.wireStart = at.wireStart;
+  }
+  return r;
 }
 
 /** The query string of a reveal link: file=...&offset=...&node=... */

@@ -5,7 +5,10 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** Stable problem codes. Never rename one: settings, tests and users' searches refer to them. */
+/**
+ * Stable problem codes. Never rename one: settings, tests and users' searches refer to them.
+ * What each means (severity, Go's text, what follows from it): problemCodes.ts.
+ */
 export type ProblemCode =
   // The file as a whole.
   | 'not-a-trace'
@@ -13,7 +16,6 @@ export type ProblemCode =
   | 'v1-not-decoded'
   // Framing.
   | 'invalid-batch-type'
-  | 'batch-header-truncated'
   | 'varint-overflow'
   | 'oversized-batch'
   | 'batch-truncated'
@@ -68,6 +70,13 @@ export interface Problem {
   batch?: number;
   /** Index of the event within its batch, 0-based, when the problem is an event. */
   event?: number;
+  /**
+   * Go's text for the problem when our message says more (Go's text then starts the message);
+   * absent: the message is Go's text. Codes whose Go text is fixed have it in problemCodes.ts.
+   */
+  goText?: string;
+  /** The problem is in a batch's header (Go's readBatch), for codes that also occur elsewhere. */
+  inBatchHeader?: true;
 }
 
 /** The CLI's one-line form: `SEVERITY CODE offset=N gen=G: message`. */

@@ -18,6 +18,7 @@ import { loadStructuralBatch } from './generation/structuralBatches.js';
 import { validateGeneration } from './generation/validate.js';
 import type { Problem, ProblemCode, Severity } from './problems.js';
 import { ProblemList, ProblemLimits } from './problemList.js';
+import { severityOf } from './problemCodes.js';
 
 export interface TraceReaderOptions {
   /** Bytes per read from the source. */
@@ -162,8 +163,8 @@ export class TraceReader {
       const wb = await this.window.window(this.pos, whole);
       if (wb.available < whole) {
         const read = Math.max(0, wb.available - headerSize);
-        this.reportTruncation(g, batch.offset,
-          `failed to read full batch: read ${read} but wanted ${batch.size}: the file ends inside a batch of generation ${batch.gen}`, v26);
+        const go = `failed to read full batch: read ${read} but wanted ${batch.size}`;
+        this.reportTruncation(g, batch.offset, go, `${go}: the file ends inside a batch of generation ${batch.gen}`, v26);
         return this.stop(g);
       }
       const payloadIndex = wb.index + headerSize;
@@ -290,17 +291,17 @@ export class TraceReader {
         const garbage = v26 ? afterComplete : !(await findPlausibleBatch(this.window, this.pos, g.gen));
         if (garbage && (afterComplete || g.batches.length > 0)) {
           this.report(g, 'trailing-garbage', 'error', this.pos,
-            `${head.message}: ${this.source.size - this.pos} bytes after the last ${v26 ? 'complete ' : ''}generation are not trace data`);
+            `${head.message}: ${this.source.size - this.pos} bytes after the last ${v26 ? 'complete ' : ''}generation are not trace data`, { goText: head.message });
         } else {
           this.report(g, 'invalid-batch-type', 'error', this.pos, head.message);
         }
         return;
       }
       case 'truncated':
-        this.reportTruncation(g, this.pos, `${head.message}: the file ends inside a batch header`, v26);
+        this.reportTruncation(g, this.pos, head.message, `${head.message}: the file ends inside a batch header`, v26);
         return;
       case 'overflow':
-        this.report(g, 'varint-overflow', 'error', this.pos, head.message);
+        this.report(g, 'varint-overflow', 'error', this.pos, head.message, { inBatchHeader: true });
         return;
       case 'oversized':
         this.report(g, 'oversized-batch', 'error', this.pos, head.message);
@@ -309,17 +310,17 @@ export class TraceReader {
   }
 
   /** The data ends inside a batch: on 1.26+ a truncated trace (a warning); before, undecidable. */
-  private reportTruncation(g: Generation, offset: number, message: string, v26: boolean): void {
-    if (v26) {
-      g.truncated = true;
-      this.report(g, 'batch-truncated', 'warning', offset, `${message}; trace likely truncated; ${readableBefore(g)}`);
-    } else {
-      this.report(g, 'batch-truncated', 'error', offset, `${message}; ${NOT_DECIDABLE_BEFORE_126}`);
-    }
+  /** `go`: Go's text; `message` says more, after it. */
+  private reportTruncation(g: Generation, offset: number, go: string, message: string, v26: boolean): void {
+    const severity = severityOf('batch-truncated', { v126: v26 });
+    if (v26) g.truncated = true;
+    const why = v26 ? `trace likely truncated; ${readableBefore(g)}` : NOT_DECIDABLE_BEFORE_126;
+    this.report(g, 'batch-truncated', severity, offset, `${message}; ${why}`, { goText: go });
   }
 
-  private report(g: Generation, code: ProblemCode, severity: Severity, offset: number, message: string): void {
-    const p: Problem = { code, severity, message, offset, generationIndex: g.index };
+  /** `data`: what Go's text is made from (problemCodes.ts), when the message says more. */
+  private report(g: Generation, code: ProblemCode, severity: Severity, offset: number, message: string, data?: Pick<Problem, 'goText' | 'inBatchHeader'>): void {
+    const p: Problem = { code, severity, message, offset, generationIndex: g.index, ...data };
     if (g.gen !== 0) p.generation = g.gen;
     const batch = g.batches.findIndex((b) => offset >= b.offset && offset < b.payloadOffset + b.size);
     if (batch >= 0) p.batch = batch;

@@ -109,6 +109,10 @@ export interface ProblemItem {
   wireLine?: number;
   /** The offset the window of the wire dump holding that line starts at; absent: the dump's first window. */
   wireStart?: number;
+  /** A cause (src/parser/problemGroups.ts): its consequences, which follow it in the list, counted by kind. */
+  consequences?: { code: string; count: number; text: string }[];
+  /** A consequence: the index of its cause in the list. */
+  cause?: number;
 }
 
 export interface Filter {

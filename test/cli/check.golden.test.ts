@@ -1,11 +1,12 @@
 /**
  * go-trace check over real traces: every broken one is flagged with the right kind of problem,
- * and no real one raises a false alarm. Runs over the committed fixtures, and over ../shared/traces
+ * as the one cause of all its problems, and no real one raises a false alarm. Runs over the committed fixtures, and over ../shared/traces
  * when it is beside the repository.
  */
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { checkTrace } from '../../src/parser/check.js';
+import { groupProblems } from '../../src/parser/problemGroups.js';
 import { openFileSource } from '../../src/node/fileSource.js';
 import { fixturesDir, sharedTracesDir, traceFiles } from '../support/paths.js';
 import { readVerdict } from '../support/verdict.js';
@@ -52,6 +53,10 @@ for (const [label, dir] of [['fixtures', fixturesDir], ['../shared/traces', shar
         } else {
           const hit = result.problems.find((p) => p.code === expected.code);
           assert.ok(hit, `expected ${expected.code}, got:\n${lines.join('\n')}`);
+          // One cause, listed first: whatever else is wrong follows from it (the dangling
+          // references of a trace cut before its tables), apart from the count of those left out.
+          const causes = groupProblems(result.problems).filter((g) => g.cause.code !== 'too-many-problems');
+          assert.deepEqual(causes.map((g) => g.cause.code), [expected.code], lines.join('\n'));
           assert.equal(hit.severity, expected.severity, hit.message);
           if (verdict && !verdict.ok && verdict.error && expected.code !== 'batch-truncated') {
             // Same wording as Go where it fits, so users can search for it.

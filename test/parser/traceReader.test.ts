@@ -296,7 +296,7 @@ describe('TraceReader', () => {
       g.strings([[1, 'a'], [1, 'b']]);
       const r = await read(w.bytes());
       assert.deepEqual(codes(r), ['error duplicate-id']);
-      assert.equal(r.problems[0].message, 'multiple strings with the same ID: id=1, new=b, existing=a');
+      assert.equal(r.problems[0].message, 'multiple strings with the same ID: id=1, new="b", existing="a"');
       const w2 = new TraceWriter(26);
       const g2 = w2.generation(1);
       g2.batch(1, 1).event('ProcStatus', { p: 0, pstatus: ProcStatus.Running });

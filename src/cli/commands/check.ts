@@ -1,5 +1,5 @@
 /** go-trace check FILE: every problem in a trace, one per line. */
-import { formatProblem, hasErrors, openTrace, withOrderingFailure, type OrderingCheck, type TraceFormat } from '../../parser/index.js';
+import { formatProblemGroups, groupProblems, hasErrors, openTrace, withOrderingFailure, type OrderingCheck, type TraceFormat } from '../../parser/index.js';
 import { openFileSource } from '../../node/fileSource.js';
 import { checkTraceParallel } from '../../node/parallelCheck.js';
 import { Command, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE } from '../command.js';
@@ -20,6 +20,11 @@ Reads the whole trace and prints one line per problem:
 
 SEVERITY is ERROR, WARNING or INFO; CODE is a stable identifier (see the README); N is the byte
 offset in the file; G is the generation number, or - outside any generation.
+
+Problems that follow from another are listed under it: when a generation's read stops early (a
+truncation, a bad batch), the references into its string and stack tables, which come at its
+end, dangle. Under such a cause, each kind of consequence is counted on a line indented by two
+spaces, and its problems follow, indented by four.
 
 Two checks run side by side: the wire-level one (framing, tables, every event decoded and its
 references checked; it reads on past a problem and lists them all), and the ordering one (the
@@ -51,7 +56,8 @@ Exit status: 0 when no problem is an error, 1 when one is, 2 when the check cann
       const trace = await openTrace(source);
       const [result, ordering] = await Promise.all([checkTraceParallel(trace), wireOnly ? undefined : checkOrderingV2(trace)]);
       const problems = withOrderingFailure(result.problems, ordering?.failure);
-      for (const p of problems) io.out(formatProblem(p) + '\n');
+      // A cause first, what follows from it indented below (the exit status counts them all).
+      for (const line of formatProblemGroups(groupProblems(problems))) io.out(line + '\n');
       return hasErrors(problems) ? EXIT_PROBLEM : EXIT_OK;
     } finally {
       await source.close?.();

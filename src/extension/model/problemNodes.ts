@@ -1,5 +1,5 @@
-/** Where a problem is in the generation tree: the deepest node its location names. */
-import type { Problem } from '../../parser/index.js';
+/** Problems as the extension shows them: where each is in the generation tree, and their grouping. */
+import { groupProblems, type Problem } from '../../parser/index.js';
 import type { ProblemItem } from '../../shared/protocol.js';
 import type { GenerationInfo } from './generationIndex.js';
 import { batchId, eventId, generationId } from './nodeIds.js';
@@ -22,4 +22,20 @@ export function toProblemItem(p: Problem, generations: readonly GenerationInfo[]
   const node = problemNodeId(p, generations);
   if (node) item.nodeId = node;
   return item;
+}
+
+/**
+ * The problems as the Problems panel and the viewer list them: each cause followed by its
+ * consequences (groupProblems), which point back at it; a cause carries their counts.
+ */
+export function toProblemItems(problems: readonly Problem[], generations: readonly GenerationInfo[]): ProblemItem[] {
+  const items: ProblemItem[] = [];
+  for (const g of groupProblems(problems)) {
+    const cause = items.length;
+    const item = toProblemItem(g.cause, generations);
+    if (g.counts.length > 0) item.consequences = g.counts.map((c) => ({ ...c }));
+    items.push(item);
+    for (const p of g.consequences) items.push({ ...toProblemItem(p, generations), cause });
+  }
+  return items;
 }

@@ -2,7 +2,7 @@
  * The trace summary (TraceSummary in src/shared/protocol.ts) and the banner for truncated or
  * broken traces, from what has been read so far.
  */
-import type { Problem, TraceHeader } from '../../parser/index.js';
+import { breaksTrace, groupProblems, type Problem, type ProblemGroup, type TraceHeader } from '../../parser/index.js';
 import type { TraceSummary } from '../../shared/protocol.js';
 import { plural } from './format.js';
 import type { GenerationInfo } from './generationIndex.js';
@@ -23,8 +23,10 @@ export function makeSummary(s: SummaryInput): TraceSummary {
   const gens = s.generations;
   const first = gens[0];
   const last = gens[gens.length - 1];
+  // Counted as the Problems panel lists them: a cause with what follows from it is one.
+  const groups = groupProblems(s.problems);
   const counts = { errors: 0, warnings: 0, infos: 0 };
-  for (const p of s.problems) {
+  for (const { cause: p } of groups) {
     if (p.severity === 'error') counts.errors++;
     else if (p.severity === 'warning') counts.warnings++;
     else counts.infos++;
@@ -55,7 +57,7 @@ export function makeSummary(s: SummaryInput): TraceSummary {
     const window = flightRecorderWindow(first.gen, last.gen);
     if (window) summary.flightRecorderWindow = window;
   }
-  const banner = makeBanner(s);
+  const banner = makeBanner(s, groups);
   if (banner) summary.banner = banner;
   return summary;
 }
@@ -79,30 +81,13 @@ export function flightRecorderWindow(firstGen: number, lastGen: number): string 
   return firstGen === lastGen ? `generation ${firstGen} of the run` : `generations ${firstGen}–${lastGen} of the run`;
 }
 
-/** Codes that mean the file ends early or breaks: what the banner is about. */
-const BREAKING = new Set<string>([
-  'batch-truncated',
-  'truncated-generation',
-  'possibly-truncated',
-  'batch-header-truncated',
-  'invalid-batch-type',
-  'varint-overflow',
-  'oversized-batch',
-  'invalid-generation-number',
-  'missing-end-of-generation',
-  'interleaved-generations',
-  'generations-out-of-order',
-  'unexpected-end-of-generation',
-  'trailing-garbage',
-  'not-a-trace',
-  'unsupported-version',
-]);
-
 /** The banner text for a truncated or broken trace: what went wrong and what can still be read. */
-export function makeBanner(s: SummaryInput): TraceSummary['banner'] {
+export function makeBanner(s: SummaryInput, groups: readonly ProblemGroup[] = groupProblems(s.problems)): TraceSummary['banner'] {
   if (s.header?.v1) return v1Banner(s);
-  const breaking = s.problems.find((p) => BREAKING.has(p.code));
-  if (!breaking) return undefined;
+  // The cause: what follows from it (references into tables it cut off) is not what broke.
+  const group = groups.find((g) => breaksTrace(g.cause.code));
+  if (!group) return undefined;
+  const breaking = group.cause;
   const gens = s.generations;
   if (breaking.code === 'not-a-trace' || breaking.code === 'unsupported-version') {
     return { severity: 'error', text: `This file cannot be read as a Go execution trace: ${sentence(breaking.message)}` };
@@ -120,7 +105,8 @@ export function makeBanner(s: SummaryInput): TraceSummary['banner'] {
       : breaking.severity === 'warning' || breaking.code === 'possibly-truncated'
         ? 'The trace is truncated'
         : 'The trace is broken';
-  return { severity: breaking.severity === 'error' ? 'error' : 'warning', text: `${what} ${where}: ${sentence(breaking.message)} ${readable}` };
+  const follows = group.counts.length === 0 ? '' : ` It accounts for ${group.counts.map((c) => c.text).join(', and ')}.`;
+  return { severity: breaking.severity === 'error' ? 'error' : 'warning', text: `${what} ${where}: ${sentence(breaking.message)}${follows} ${readable}` };
 }
 
 /**

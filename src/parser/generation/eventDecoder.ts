@@ -19,6 +19,8 @@ export interface EventError {
   /** Index of the event within its batch. */
   event: number;
   severity: 'error' | 'warning';
+  /** Go's text, when the message says more. */
+  goText?: string;
 }
 
 /** Per type byte: number of args after dt, or -1 if the byte is not a timed event. */
@@ -193,9 +195,9 @@ function badType(type: number, offset: number, event: number): EventError {
 
 function varintError(status: number, message: string, offset: number, event: number): EventError {
   if (status === UVARINT_OVERFLOW) {
-    return { code: 'varint-overflow', message: `${message}: value overflows 64 bits`, offset, event, severity: 'error' };
+    return { code: 'varint-overflow', message: `${message}: value overflows 64 bits`, offset, event, severity: 'error', goText: message };
   }
-  return { code: 'event-truncated', message: `${message}: the batch ends inside the event`, offset, event, severity: 'error' };
+  return { code: 'event-truncated', message: `${message}: the batch ends inside the event`, offset, event, severity: 'error', goText: message };
 }
 
 function dangling(kind: 'stack' | 'string', id: number, type: number, offset: number, event: number): EventError {

@@ -10,12 +10,15 @@ import type { ProblemCode } from '../problems.js';
 import { BatchKind, BatchRef } from '../framing/batch.js';
 import { GenerationTables, Stack } from './tables.js';
 import { decodeTraceString } from '../text/traceString.js';
+import { goQuoteString } from '../text/traceText.js';
 
 /** A problem found in a structural batch, located by file offset. */
 export interface StructuralError {
   code: ProblemCode;
   message: string;
   offset: number;
+  /** Go's text, when the message says more (what was being read). */
+  goText?: string;
 }
 
 
@@ -42,17 +45,22 @@ class PayloadCursor {
     return this.base + this.pos;
   }
 
-  /** Reads a uvarint; on failure records what was being read and returns undefined. */
-  uvarint(what: string): number | undefined {
+  /**
+   * Reads a uvarint; on failure records what was being read and returns undefined. Go's text is
+   * the bare reader error, unless `goSaysWhat` (Go says which frame field it was reading too).
+   */
+  uvarint(what: string, goSaysWhat = false): number | undefined {
     const start = this.pos;
     const next = readUvarint(this.bytes, start, this.end, this.cur);
     if (next < 0) {
       const overflow = next === UVARINT_OVERFLOW;
+      const cause = overflow ? 'binary: varint overflows a 64-bit integer' : start >= this.end ? 'EOF' : 'unexpected EOF';
       this.failure = {
         code: overflow ? 'varint-overflow' : 'malformed-structural-batch',
-        message: `${what}: ${overflow ? 'binary: varint overflows a 64-bit integer' : start >= this.end ? 'EOF' : 'unexpected EOF'}`,
+        message: `${what}: ${cause}`,
         offset: this.base + start,
       };
+      if (!goSaysWhat) this.failure.goText = cause;
       return undefined;
     }
     this.pos = next;
@@ -68,8 +76,9 @@ class PayloadCursor {
     return exact ? Number(BigInt.asIntN(64, exact.value)) : v;
   }
 
-  fail(code: ProblemCode, message: string, offset = this.fileOffset): undefined {
+  fail(code: ProblemCode, message: string, offset = this.fileOffset, goText?: string): undefined {
     this.failure = { code, message, offset };
+    if (goText !== undefined) this.failure.goText = goText;
     return undefined;
   }
 }
@@ -116,7 +125,9 @@ function loadStrings(tables: GenerationTables, c: PayloadCursor): void {
     c.pos += len;
     const existing = tables.strings.insert(id, text);
     if (existing !== undefined) {
-      return c.fail('duplicate-id', `multiple strings with the same ID: id=${id}, new=${text}, existing=${existing}`, evOffset);
+      // Ours quotes the trace's strings (one line, whatever they hold); Go's text has them bare.
+      const message = `multiple strings with the same ID: id=${id}, new=${goQuoteString(text)}, existing=${goQuoteString(existing)}`;
+      return c.fail('duplicate-id', message, evOffset, `multiple strings with the same ID: id=${id}, new=${text}, existing=${existing}`);
     }
   }
 }
@@ -138,13 +149,13 @@ function loadStacks(tables: GenerationTables, c: PayloadCursor): void {
     if (nFrames > MAX_FRAMES_PER_STACK) return c.fail('oversized-stack', `invalid stack size ${nFrames}, maximum is ${MAX_FRAMES_PER_STACK}`, evOffset);
     const pcs: number[] = [];
     for (let i = 1; i <= nFrames; i++) {
-      const pc = c.uvarint(`reading frame ${i}'s PC for stack ${id}`);
+      const pc = c.uvarint(`reading frame ${i}'s PC for stack ${id}`, true);
       if (pc === undefined) return;
-      const funcId = c.uvarint(`reading frame ${i}'s funcID for stack ${id}`);
+      const funcId = c.uvarint(`reading frame ${i}'s funcID for stack ${id}`, true);
       if (funcId === undefined) return;
-      const fileId = c.uvarint(`reading frame ${i}'s fileID for stack ${id}`);
+      const fileId = c.uvarint(`reading frame ${i}'s fileID for stack ${id}`, true);
       if (fileId === undefined) return;
-      const line = c.uvarint(`reading frame ${i}'s line for stack ${id}`);
+      const line = c.uvarint(`reading frame ${i}'s line for stack ${id}`, true);
       if (line === undefined) return;
       pcs.push(pc);
       if (!tables.frames.has(pc)) tables.frames.set(pc, { pc, funcId, fileId, line });

@@ -31,8 +31,7 @@ V2_SPECS.forEach((spec, type) => {
 
 /** Go's wording for a batch that cannot be decoded (it has no explanation after the message). */
 function goDecodeError(e: EventError): OrderError {
-  const message = e.code === 'event-truncated' || e.code === 'varint-overflow' ? e.message.replace(/: .*$/, '') : e.message;
-  return new OrderError(e.code, message);
+  return new OrderError(e.code, e.goText ?? e.message);
 }
 
 const varint: UvarintCursor = { value: 0, pos: 0 };
