@@ -340,7 +340,12 @@ export class TreeModel {
       list.expandedIdx = list.expandedIdx.filter((i) => i < total);
     }
     // A list that grows (a filter's matches streaming in): its last page, loaded short, is asked again.
-    if (total > list.total && list.total % this.pageSize !== 0) list.pages.delete(Math.floor(list.total / this.pageSize));
+    if (total > list.total && list.total % this.pageSize !== 0) {
+      const page = Math.floor(list.total / this.pageSize);
+      list.pages.delete(page);
+      // Its expanded rows come back with the page (attachExpanded), not before: no index without a node.
+      list.expandedIdx = list.expandedIdx.filter((i) => Math.floor(i / this.pageSize) !== page);
+    }
     list.total = total;
   }
 
