@@ -73,8 +73,10 @@ if (E2E_ENABLED) describe('e2e viewer: a v1 trace', function () {
     for (const want of [/^event=GoCreate$/, /^offset=@24 \(0x18\)$/, /^proc=P 0$/, /^time=\+0 ns \(0 ns, \d+ ticks\)$/]) {
       assert.ok(infos.some((i) => want.test(i)), `${want} in ${infos.join(', ')}`);
     }
+    // In the order shown: the virtual tree recycles row elements, so DOM order is not screen order.
     const argText = async () => wv.locator('#event-tree [role=treeitem][data-kind=arg]').filter({ visible: true }).evaluateAll((rows) =>
-      rows.map((r) => `${r.querySelector('.label')?.textContent}=${r.querySelector('.description')?.textContent}`));
+      rows.map((r) => ({ top: r.getBoundingClientRect().top, text: `${r.querySelector('.label')?.textContent}=${r.querySelector('.description')?.textContent}` }))
+        .sort((a, b) => a.top - b.top).map((r) => r.text));
     assert.deepEqual(await argText(), ['dt=6', 'g=1', 'stack=2', 'stk=1']);
     const stacks = await wv.locator('#event-tree [role=treeitem][data-kind=stack]').filter({ visible: true }).locator('.label').allInnerTexts();
     assert.deepEqual(stacks.map((l) => l.trim()).sort(), ['new goroutine stack', 'stack']);
