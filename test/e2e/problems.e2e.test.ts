@@ -61,6 +61,10 @@ if (E2E_ENABLED) describe('e2e problems: broken and truncated traces', function 
       if ((await link.count()) > 0) await link.click();
       else await prow.dblclick();
       const wv = await vs!.traceWebview(b.file);
+      // The revealed row: one of the generation tree's (g<index>...), not a row selected before the
+      // reveal lands (the first row, a summary root, gets the selection when the tree takes focus).
+      await wv.waitForFunction(() => [...document.querySelectorAll('#generation-tree [role=treeitem][aria-selected=true]')]
+        .some((r) => /^g\d+/.test(r.getAttribute('data-node-id') ?? '')), undefined, { timeout: 20_000 }).catch(() => undefined);
       const selected = wv.locator('#generation-tree [role=treeitem][aria-selected=true]').first();
       await selected.waitFor({ timeout: 20_000 });
       const id = await selected.getAttribute('data-node-id');
