@@ -4,18 +4,16 @@
 import * as assert from 'node:assert/strict';
 import { Frame } from 'playwright-core';
 import { E2E_ENABLED } from './fixtures';
-import { rowInfo, treeRows, VSCode, waitTreeIdle } from './harness';
+import { VSCode, waitTreeIdle } from './harness';
 import { openTrace } from './viewer.e2e.test';
 
 /** The visible event rows of the generation tree, top to bottom. */
 async function eventRows(wv: Frame): Promise<{ label: string; description: string }[]> {
-  const rows = treeRows(wv, 'generation-tree').and(wv.locator('[data-kind=event]'));
-  const out: [number, string, string][] = [];
-  for (const r of await rows.all()) {
-    const info = await rowInfo(r);
-    out.push([Number(await r.getAttribute('data-row')), info.label, info.description]);
-  }
-  return out.sort((a, b) => a[0] - b[0]).map(([, label, description]) => ({ label, description }));
+  // One snapshot of the rendered rows (the virtual tree may re-render between per-row reads), in row order.
+  const rows = await wv.locator('#generation-tree [role=treeitem][data-kind=event]').evaluateAll((els) =>
+    els.filter((e) => (e as HTMLElement).getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+      .map((e) => [Number(e.getAttribute('data-row')), e.querySelector('.label')?.textContent ?? '', e.querySelector('.description')?.textContent ?? ''] as [number, string, string]));
+  return rows.sort((a, b) => a[0] - b[0]).map(([, label, description]) => ({ label, description }));
 }
 
 /** Fills a field, presses Enter, waits for the final count ("so far" gone) and the rows. */
