@@ -14,7 +14,7 @@ export interface RowContext {
 
 const SOURCES = {
   ordered: 'G, P and M: the goroutine, proc and thread the event runs on, from the ordered events',
-  wire: 'G ? and P ?: the goroutine and proc a wire event runs on come from ordering its generation again, done for the first generation of each page only; M is the thread that wrote its batch',
+  wire: 'G ? and P ?: the goroutine and proc a wire event runs on come from ordering its generation again, done for the first generation of each page only (0.3 s at most); M is the thread that wrote its batch',
   v1: 'G, P and M: the goroutine running on the batch\'s P at the event, the P, and the thread that last started it',
 } as const;
 

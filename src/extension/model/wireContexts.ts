@@ -9,6 +9,9 @@ import { openGenerationStream, type ByteSource } from '../../parser/index.js';
 import type { GenerationStart } from '../../analysis/index.js';
 import type { WireMatches } from './wireMatches.js';
 
+/** Ordering time spent on one page's rows at most: the rows not reached by then say "G ?". */
+const DERIVE_BUDGET_MS = 300;
+
 export class WireContexts {
   constructor(
     private readonly source: ByteSource,
@@ -19,7 +22,8 @@ export class WireContexts {
   /**
    * Fills m.g and m.p for matches [from, to) (NaN where no ordered event had the offset). The
    * generation is ordered from its start only until they are all found: a page's matches are
-   * the partition's earliest ones not yet derived, so the first page orders a small part of it.
+   * the partition's earliest ones not yet derived, so the first page orders a small part of it
+   * (DERIVE_BUDGET_MS at most: a sparse filter's page may reach deep into its generation).
    * A no-op where the generation cannot be ordered (the pass has not passed it).
    */
   async derive(index: number, m: WireMatches, from: number, to: number): Promise<void> {
@@ -35,29 +39,42 @@ export class WireContexts {
     for (let k = from; k < to; k++) if (!m.tried[k]) at.set(m.offset[k], k);
     if (at.size === 0) return;
     let left = at.size;
-    for (const k of at.values()) m.tried[k] = 1;
+    const deadline = Date.now() + DERIVE_BUDGET_MS;
+    let seen = 0;
+    let ended = false;
     try {
       const r = await openGenerationStream(this.source, start.extent, start.snapshot, { reuseEvents: true });
       let syncs = 0;
       while (left > 0) {
+        if ((++seen & 4095) === 0 && Date.now() > deadline) return;
         const e = r.next();
         if (!e) {
-          if (!r.needsGeneration) break;
+          if (!r.needsGeneration) {
+            ended = true;
+            break;
+          }
           await r.loadGeneration();
           continue;
         }
         if (e.kind === 'Sync') {
-          if (++syncs >= 2) break;
+          if (++syncs >= 2) {
+            ended = true;
+            break;
+          }
           continue;
         }
         const k = e.srcOffset !== undefined && e.srcOffset >= 0 ? at.get(e.srcOffset) : undefined;
         if (k === undefined || !Number.isNaN(m.g[k])) continue;
         m.g[k] = e.g;
         m.p[k] = e.p;
+        m.tried[k] = 1;
         left--;
       }
     } catch {
       // A generation that cannot be ordered again: its rows keep "G ?".
+      ended = true;
     }
+    // Not found in the whole generation: none to find; past the budget: tried again next time.
+    if (ended) for (const k of at.values()) m.tried[k] = 1;
   }
 }
