@@ -1,0 +1,107 @@
+/**
+ * What the timeline asks for and gets: lanes, and the slices of some lanes over a time range at a
+ * resolution. Shared by the webview (which draws) and the worker's model (which answers from the
+ * analysis pass's overview and the per-generation state spans).
+ *
+ * Times are ns since the trace's first event. Strings from the trace are data, drawn as text.
+ */
+
+/** What a slice shows. A state is never told by colour alone: the webview also hatches or labels. */
+export const SLICE_STATES = [
+  /** A goroutine running; on a proc or thread lane, the goroutine it runs. */
+  'running',
+  /** Runnable, waiting for a proc: scheduler latency. */
+  'runnable',
+  /** Blocked; the slice's label is the reason. */
+  'waiting',
+  /** In a system call (goroutine lanes), or a thread in one. */
+  'syscall',
+  /** A GC cycle (GC lane). */
+  'gc',
+  /** A stop-the-world period; the label is its reason (GC lane). */
+  'stw',
+  /** A thread holding a proc (thread lanes); the label is the P. */
+  'proc',
+  /** A region of a task, on its goroutine's lane. */
+  'region',
+] as const;
+export type SliceState = (typeof SLICE_STATES)[number];
+
+export type LaneKind = 'gc' | 'proc' | 'thread' | 'goroutine';
+
+export interface TimelineLane {
+  /** Stable id: "gc", "p3", "m12", "g45". */
+  id: string;
+  kind: LaneKind;
+  label: string;
+  /** Hover text of the lane's header. */
+  tooltip?: string;
+}
+
+/** Goroutines grouped by their start function, as `go tool trace` groups them. */
+export interface GoroutineGroup {
+  /** Index in TimelineLayout.groups; ask for its lanes with this. */
+  index: number;
+  /** The start function ("(unknown)" when the trace does not say). */
+  name: string;
+  goroutines: number;
+  /** Sums over its goroutines, ns: for sorting by running or blocked time. */
+  runningNs: number;
+  blockedNs: number;
+  /** The earliest first event of its goroutines, ns: for sorting by start. */
+  firstNs: number;
+}
+
+export interface TimelineLayout {
+  durationNs: number;
+  /** Each generation's time span (ns since the first event), in order. */
+  generations: { number: number; startNs: number; endNs: number }[];
+  /** The GC lane, then one lane per proc, then one per thread. */
+  lanes: TimelineLane[];
+  groups: GoroutineGroup[];
+  /** A flight-recorder snapshot: the window it holds, for the ruler. */
+  window?: { startNs: number; endNs: number; text: string };
+  /** False while the analysis pass still runs: lanes and groups may grow. */
+  complete: boolean;
+}
+
+/** The slices of one lane, in time order, as columns (index i is one slice). */
+export interface LaneSlices {
+  lane: string;
+  start: number[];
+  end: number[];
+  /** Index into SLICE_STATES. */
+  state: number[];
+  /** Index into SliceAnswer.strings (a function, a reason, "G12"...), or -1. */
+  label: number[];
+  /**
+   * 0: one span, exact. n > 1: n spans shorter than the resolution merged into this one, drawn as
+   * the state that held longest in it.
+   */
+  merged: number[];
+  /** File offset of the event that started the span (for selecting it), or -1. */
+  offset: number[];
+  /** Proc and thread lanes: the goroutine running; -1 otherwise. */
+  goroutine: number[];
+  /** Goroutine lanes: the proc it ran on (running slices); thread lanes: the P held; -1 otherwise. */
+  proc: number[];
+}
+
+export interface SliceQuery {
+  lanes: string[];
+  fromNs: number;
+  toNs: number;
+  /** The resolution: spans shorter than this may be merged. */
+  nsPerPx: number;
+}
+
+export interface SliceAnswer {
+  query: SliceQuery;
+  strings: string[];
+  lanes: LaneSlices[];
+  /**
+   * False: some of the range came from the overview only (its detail is being derived); asking
+   * again later gives more.
+   */
+  exact: boolean;
+}
