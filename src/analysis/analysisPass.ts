@@ -11,6 +11,7 @@
  */
 import { OrderedReader, openEventStream, type ByteSource, type EventStream, type GenerationExtent, type OrderedEvent, type OrderingSnapshot, type Problem } from '../parser/index.js';
 import { createHandlers, type AnalysisData, type AnalysisHandlers } from './registry.js';
+import { V1_BUCKETS } from './timelineOverview.js';
 
 /** Where a v2 generation is, and the ordering state at its start. */
 export interface GenerationStart {
@@ -40,7 +41,10 @@ export class AnalysisPass {
   static async open(source: ByteSource, options: PassOptions = {}): Promise<AnalysisPass> {
     // Every handler looks at each event once: the event objects may be reused.
     const stream = await openEventStream(source, { reuseEvents: true });
-    return new AnalysisPass(stream, options.yieldEvery ?? 50_000);
+    const pass = new AnalysisPass(stream, options.yieldEvery ?? 50_000);
+    // A v1 trace is one chunk: its overview needs finer buckets than a generation's.
+    if (!(stream instanceof OrderedReader)) pass.handlers.timeline.buckets = V1_BUCKETS;
+    return pass;
   }
 
   get done(): boolean {
@@ -100,7 +104,7 @@ export class AnalysisPass {
   }
 
   data(): AnalysisData {
-    return { summaries: this.handlers.summaries.data(), owners: this.handlers.owners.data() };
+    return { summaries: this.handlers.summaries.data(), owners: this.handlers.owners.data(), timeline: this.handlers.timeline.data() };
   }
 
   /** At a Sync: a new generation's, or the closing one (or a broken trace's error Sync). */

@@ -13,3 +13,10 @@ export { OWNER_KINDS, isOwnedBy, contextOwner, transitionOwner } from './owners.
 export type { OwnerKind } from './owners.js';
 export { visitOwnerEvents } from './ownerEvents.js';
 export type { OwnerEventsQuery, TraceAnalysisView } from './ownerEvents.js';
+export { SpanChunkBuilder, OwnerSpans, SpanState, SpanFlag } from './stateSpans.js';
+export type { SpanChunk, SpanOwnerKind, SpanStateCode } from './stateSpans.js';
+export { OwnerOverview, overviewOf, NO_STATE } from './chunkOverview.js';
+export { TimelineOverviewBuilder, V1_BUCKETS, V2_BUCKETS } from './timelineOverview.js';
+export type { ChunkSummary, GcPeriods, TimelineOverview } from './timelineOverview.js';
+export { deriveChunkSpans } from './deriveSpans.js';
+export type { SpanSource } from './deriveSpans.js';

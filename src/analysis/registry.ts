@@ -5,6 +5,7 @@
  */
 import { TraceSummarizer } from '../parser/index.js';
 import { OwnerIndexBuilder } from './ownerIndex.js';
+import { TimelineOverviewBuilder } from './timelineOverview.js';
 
 export function createHandlers() {
   return {
@@ -12,6 +13,8 @@ export function createHandlers() {
     summaries: new TraceSummarizer(),
     /** Which generations hold each goroutine's, proc's and thread's events. */
     owners: new OwnerIndexBuilder(),
+    /** State spans per chunk, summed into the timeline's overview; GC and stop-the-world periods. */
+    timeline: new TimelineOverviewBuilder(),
   };
 }
 

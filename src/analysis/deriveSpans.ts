@@ -1,0 +1,47 @@
+/**
+ * A chunk's state spans got back from the trace: its generation ordered again on its own, from
+ * the state the pass kept at its start (v1: the whole trace, from the start). The spans are
+ * exactly those the pass built for that chunk (stateSpans.ts says why).
+ */
+import { openEventStream, openGenerationStream, type ByteSource, type EventStream } from '../parser/index.js';
+import type { GenerationStart } from './analysisPass.js';
+import { SpanChunkBuilder, type SpanChunk } from './stateSpans.js';
+
+export interface SpanSource {
+  source: ByteSource;
+  /** v2: the generations and their start states; empty for v1. */
+  generations: readonly GenerationStart[];
+}
+
+/** The spans of chunk `index`; undefined if there is no such chunk. */
+export async function deriveChunkSpans(t: SpanSource, index: number): Promise<SpanChunk | undefined> {
+  let r: EventStream;
+  if (t.generations.length === 0) {
+    if (index !== 0) return undefined;
+    r = await openEventStream(t.source, { reuseEvents: true });
+  } else {
+    const start = t.generations[index];
+    if (!start) return undefined;
+    r = await openGenerationStream(t.source, start.extent, start.snapshot, { reuseEvents: true });
+  }
+  let b: SpanChunkBuilder | undefined;
+  let lastNs = 0;
+  for (;;) {
+    const e = r.next();
+    if (!e) {
+      if (r.needsGeneration) {
+        await r.loadGeneration();
+        continue;
+      }
+      break;
+    }
+    if (e.kind === 'Sync') {
+      if (b) return b.finish(e.time);
+      b = new SpanChunkBuilder(e.time);
+      continue;
+    }
+    lastNs = e.time;
+    b?.handleEvent(e);
+  }
+  return b?.finish(lastNs);
+}
