@@ -25,7 +25,17 @@ const TRACES = [
 
 const GO: Record<string, number> = { Running: SpanState.Running, Runnable: SpanState.Runnable, Waiting: SpanState.Waiting, Syscall: SpanState.Syscall };
 
-async function passChunks(bytes: Uint8Array) {
+type PassResult = Awaited<ReturnType<typeof runPass>>;
+const passes = new Map<string, Promise<PassResult>>();
+
+/** The pass over a file, run once for the tests of that file. */
+function passChunks(file: string): Promise<PassResult> {
+  let p = passes.get(file);
+  if (!p) passes.set(file, (p = runPass(new Uint8Array(readFileSync(file)))));
+  return p;
+}
+
+async function runPass(bytes: Uint8Array) {
   const pass = await AnalysisPass.open(memorySource(bytes), { yieldEvery: 1 << 30 });
   const chunks: SpanChunk[] = [];
   pass.handlers.timeline.onChunk = (i, c) => (chunks[i] = c);
@@ -89,10 +99,12 @@ function assertOverview(s: OwnerSpans, o: OwnerOverview, c: ChunkSummary, what: 
 }
 
 describe('analysis: state spans and the timeline overview', () => {
+  after(() => passes.clear());
+
   for (const file of TRACES) {
     it(`${path.basename(file)}: chunks re-derived alone equal the pass's`, async () => {
       const bytes = new Uint8Array(readFileSync(file));
-      const { pass, chunks, overview } = await passChunks(bytes);
+      const { pass, chunks, overview } = await passChunks(file);
       assert.ok(chunks.length > 0);
       assert.equal(overview.chunks.length, chunks.length);
       const view = { source: memorySource(bytes), generations: pass.generations };
@@ -109,7 +121,7 @@ describe('analysis: state spans and the timeline overview', () => {
 
     it(`${path.basename(file)}: spans match the ordered stream's transitions`, async () => {
       const bytes = new Uint8Array(readFileSync(file));
-      const { chunks } = await passChunks(bytes);
+      const { chunks } = await passChunks(file);
       const r = await openEventStream(memorySource(bytes));
       let k = -1;
       let checked = 0;
@@ -142,8 +154,7 @@ describe('analysis: state spans and the timeline overview', () => {
     });
 
     it(`${path.basename(file)}: overview buckets are the longest-held state`, async () => {
-      const bytes = new Uint8Array(readFileSync(file));
-      const { chunks, overview } = await passChunks(bytes);
+      const { chunks, overview } = await passChunks(file);
       for (let k = 0; k < chunks.length; k++) {
         const c = overview.chunks[k];
         assertOverview(chunks[k].goroutines, c.goroutines, c, `chunk ${k} goroutines`);
@@ -154,8 +165,7 @@ describe('analysis: state spans and the timeline overview', () => {
   }
 
   it('goroutine spans do not overlap and proc spans do not overlap', async () => {
-    const bytes = new Uint8Array(readFileSync(TRACES[0]));
-    const { chunks } = await passChunks(bytes);
+    const { chunks } = await passChunks(TRACES[0]);
     for (const c of chunks) {
       for (const s of [c.goroutines, c.procs]) {
         for (let i = 0; i < s.owners.length; i++) {
@@ -166,8 +176,7 @@ describe('analysis: state spans and the timeline overview', () => {
   });
 
   it('GC periods: cycles and stop-the-world, each ending after it starts', async () => {
-    const bytes = new Uint8Array(readFileSync(TRACES[0]));
-    const { overview } = await passChunks(bytes);
+    const { overview } = await passChunks(TRACES[0]);
     const { gc } = overview;
     assert.ok(gc.start.length > 0, 'some GC periods');
     assert.ok(gc.kind.includes(0) && gc.kind.includes(1), 'cycles and stop-the-world');
