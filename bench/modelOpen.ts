@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   const out: Record<string, unknown> = {
     file: path.basename(file), bytes: source.size, generations: model.generations.length, events: s.events,
     goroutines: s.goroutines.size, firstGenerationMs: Math.round(firstGeneration), readyMs: Math.round(ready),
-    summaries: model.summary().summaries, peakRssMB: Math.round(hwm() / 1e6), heapUsedMB: Math.round(process.memoryUsage().heapUsed / 1e6),
+    summaries: model.summary().summaries, timelineOverviewMB: +((model.timelineOverview?.bytes ?? 0) / 1e6).toFixed(1),
+    timelineChunks: model.timelineOverview?.chunks.length ?? 0, peakRssMB: Math.round(hwm() / 1e6), heapUsedMB: Math.round(process.memoryUsage().heapUsed / 1e6),
   };
   for (const [kind, id, node] of [
     ['goroutine', busiest(s.goroutines), goroutineNodeId(busiest(s.goroutines))],

@@ -13,6 +13,7 @@
  * Memory: 53 bytes per span in the columns below (kept only for the chunks the viewer caches).
  */
 import type { OrderedEvent } from '../parser/index.js';
+import { Growable } from './growable.js';
 
 /** What a span shows; the order is the shared timeline contract's SLICE_STATES. */
 export const SpanState = { Running: 0, Runnable: 1, Waiting: 2, Syscall: 3, ProcHeld: 6 } as const;
@@ -30,7 +31,7 @@ const GO_STATE: Record<string, number> = {
   Syscall: SpanState.Syscall,
 };
 
-/** The spans of one owner kind, grouped by owner (ascending IDs), each owner's by start time. */
+/** The spans of one owner kind, grouped by owner (ascending IDs); a goroutine's or proc's by start time. */
 export class OwnerSpans {
   constructor(
     /** Distinct owners, ascending; owner i's spans are rows first[i]..first[i+1]-1. */
@@ -95,20 +96,23 @@ interface Open {
   m: number;
 }
 
-/** Rows appended in time order; sorted into OwnerSpans when the chunk is finished. */
-class Rows {
-  kind: number[] = [];
-  owner: number[] = [];
-  start: number[] = [];
-  end: number[] = [];
-  state: number[] = [];
-  flags: number[] = [];
-  reason: number[] = [];
-  offset: number[] = [];
-  other: number[] = [];
-  by: number[] = [];
+const f64 = (n: number) => new Float64Array(n);
+const i32 = (n: number) => new Int32Array(n);
 
-  push(kind: number, owner: number, s: Open, end: number, flags: number): void {
+/** Rows appended as spans end; grouped by owner into OwnerSpans when the chunk is finished. */
+class Rows {
+  kind = new Growable(i32);
+  owner = new Growable(f64);
+  start = new Growable(f64);
+  end = new Growable(f64);
+  state = new Growable(i32);
+  flags = new Growable(i32);
+  reason = new Growable(i32);
+  offset = new Growable(f64);
+  other = new Growable(f64);
+  by = new Growable(f64);
+
+  push(kind: number, owner: number, s: Open, end: number, flags: number, other = s.other, by = s.by): void {
     if (end <= s.start) return;
     this.kind.push(kind);
     this.owner.push(owner);
@@ -118,40 +122,46 @@ class Rows {
     this.flags.push(s.flags | flags);
     this.reason.push(s.reason);
     this.offset.push(s.offset);
-    this.other.push(s.other);
-    this.by.push(s.by);
+    this.other.push(other);
+    this.by.push(by);
   }
 
+  /**
+   * The rows of one kind grouped by owner, each owner's in the order they were appended (by
+   * start for goroutines and procs, whose spans do not overlap). A counting sort: no comparisons.
+   */
   group(kind: number): OwnerSpans {
-    const rows: number[] = [];
-    for (let i = 0; i < this.kind.length; i++) if (this.kind[i] === kind) rows.push(i);
-    rows.sort((a, b) => this.owner[a] - this.owner[b] || this.start[a] - this.start[b] || a - b);
-    const n = rows.length;
-    const owners: number[] = [];
-    const first: number[] = [];
+    const n = this.kind.length;
+    const k = this.kind.toArray();
+    const owner = this.owner.toArray();
+    const count = new Map<number, number>();
+    for (let i = 0; i < n; i++) if (k[i] === kind) count.set(owner[i], (count.get(owner[i]) ?? 0) + 1);
+    const owners = Float64Array.from(count.keys()).sort();
+    const first = new Uint32Array(owners.length + 1);
+    const next = new Map<number, number>();
+    for (let i = 0; i < owners.length; i++) {
+      next.set(owners[i], first[i]);
+      first[i + 1] = first[i] + count.get(owners[i])!;
+    }
+    const m = first[owners.length];
     const cols = {
-      start: new Float64Array(n), end: new Float64Array(n), state: new Uint8Array(n), flags: new Uint8Array(n),
-      reason: new Int32Array(n), offset: new Float64Array(n), other: new Float64Array(n), by: new Float64Array(n),
+      start: new Float64Array(m), end: new Float64Array(m), state: new Uint8Array(m), flags: new Uint8Array(m),
+      reason: new Int32Array(m), offset: new Float64Array(m), other: new Float64Array(m), by: new Float64Array(m),
     };
-    rows.forEach((r, i) => {
-      if (owners.length === 0 || owners[owners.length - 1] !== this.owner[r]) {
-        owners.push(this.owner[r]);
-        first.push(i);
-      }
-      cols.start[i] = this.start[r];
-      cols.end[i] = this.end[r];
-      cols.state[i] = this.state[r];
-      cols.flags[i] = this.flags[r];
-      cols.reason[i] = this.reason[r];
-      cols.offset[i] = this.offset[r];
-      cols.other[i] = this.other[r];
-      cols.by[i] = this.by[r];
-    });
-    first.push(n);
-    return new OwnerSpans(
-      Float64Array.from(owners), Uint32Array.from(first), cols.start, cols.end, cols.state, cols.flags,
-      cols.reason, cols.offset, cols.other, cols.by,
-    );
+    for (let i = 0; i < n; i++) {
+      if (k[i] !== kind) continue;
+      const at = next.get(owner[i])!;
+      next.set(owner[i], at + 1);
+      cols.start[at] = this.start.at(i);
+      cols.end[at] = this.end.at(i);
+      cols.state[at] = this.state.at(i);
+      cols.flags[at] = this.flags.at(i);
+      cols.reason[at] = this.reason.at(i);
+      cols.offset[at] = this.offset.at(i);
+      cols.other[at] = this.other.at(i);
+      cols.by[at] = this.by.at(i);
+    }
+    return new OwnerSpans(owners, first, cols.start, cols.end, cols.state, cols.flags, cols.reason, cols.offset, cols.other, cols.by);
   }
 }
 
@@ -211,7 +221,6 @@ export class SpanChunkBuilder {
     let since = t;
     if (open) {
       this.close(g, open, t, 0);
-      this.goroutines.delete(g);
     } else if (!this.seen.has(g)) {
       const was = GO_STATE[from];
       if (from === 'Undetermined') since = this.startNs;
@@ -222,26 +231,30 @@ export class SpanChunkBuilder {
     }
     this.seen.add(g);
     const state = GO_STATE[to];
-    if (state === undefined) return;
-    this.goroutines.set(g, {
-      start: since,
-      state,
-      flags: 0,
-      reason: state === SpanState.Waiting || state === SpanState.Runnable ? this.intern(reason) : -1,
-      offset: e.srcOffset ?? -1,
-      other: state === SpanState.Running ? e.p : -1,
-      by: e.g >= 0 && e.g !== g ? e.g : -1,
-      m: e.m,
-    });
+    if (state === undefined) {
+      if (open) this.goroutines.delete(g);
+      return;
+    }
+    // The goroutine's record is reused: one object per live goroutine, not per span.
+    const s = open ?? ({} as Open);
+    s.start = since;
+    s.state = state;
+    s.flags = 0;
+    s.reason = state === SpanState.Waiting || state === SpanState.Runnable ? this.intern(reason) : -1;
+    s.offset = e.srcOffset ?? -1;
+    s.other = state === SpanState.Running ? e.p : -1;
+    s.by = e.g >= 0 && e.g !== g ? e.g : -1;
+    s.m = e.m;
+    if (!open) this.goroutines.set(g, s);
   }
 
   /** Ends a goroutine's span; a running one is also its proc's, a syscall also its thread's. */
   private close(g: number, s: Open, end: number, flags: number): void {
     this.rows.push(KIND_CODE.goroutine, g, s, end, flags);
     if (s.state === SpanState.Running && s.other >= 0) {
-      this.rows.push(KIND_CODE.proc, s.other, { ...s, other: g, by: -1 }, end, flags);
+      this.rows.push(KIND_CODE.proc, s.other, s, end, flags, g, -1);
     } else if (s.state === SpanState.Syscall && s.m >= 0) {
-      this.rows.push(KIND_CODE.thread, s.m, { ...s, other: g, by: -1 }, end, flags);
+      this.rows.push(KIND_CODE.thread, s.m, s, end, flags, g, -1);
     }
   }
 

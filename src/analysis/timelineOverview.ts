@@ -55,6 +55,12 @@ export class TimelineOverviewBuilder implements AnalysisHandler<TimelineOverview
   private gc = { start: [] as number[], end: [] as number[], kind: [] as number[], reason: [] as number[] };
   /** Open GC cycle and stop-the-world period: their row in `gc`, or -1. */
   private open = [-1, -1];
+  private enabled = true;
+
+  /** Ignores every event: no chunks, no GC periods (the pass was not asked for the timeline). */
+  disable(): void {
+    this.enabled = false;
+  }
 
   reset(): void {
     this.chunks = [];
@@ -67,6 +73,7 @@ export class TimelineOverviewBuilder implements AnalysisHandler<TimelineOverview
   }
 
   handleEvent(e: OrderedEvent): void {
+    if (!this.enabled) return;
     if (e.kind === 'Sync') {
       this.endChunk(e.time, true);
       this.builder = new SpanChunkBuilder(e.time);

@@ -36,7 +36,7 @@ function passChunks(file: string): Promise<PassResult> {
 }
 
 async function runPass(bytes: Uint8Array) {
-  const pass = await AnalysisPass.open(memorySource(bytes), { yieldEvery: 1 << 30 });
+  const pass = await AnalysisPass.open(memorySource(bytes), { yieldEvery: 1 << 30, timeline: true });
   const chunks: SpanChunk[] = [];
   pass.handlers.timeline.onChunk = (i, c) => (chunks[i] = c);
   const data = await pass.run();

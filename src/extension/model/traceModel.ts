@@ -7,7 +7,7 @@
  * tests drive it directly.
  */
 import { BatchKind, EventColumns, openTrace, TraceReader, viewEvent, withOrderingFailure, type ByteSource, type Problem, type ProblemLimits, type TraceHeader, type TraceSummaries } from '../../parser/index.js';
-import { AnalysisPass, type TraceAnalysisView } from '../../analysis/index.js';
+import { AnalysisPass, type TimelineOverview, type TraceAnalysisView } from '../../analysis/index.js';
 import { locateEntry, OwnerEventPages } from './ownerEventPages.js';
 import { pendingSummaryRootRow } from './pendingRoots.js';
 import { goroutineRow, indexSummaries, summaryRootRow, SUMMARY_ROOT_COUNT, type SummaryIndex } from './goroutineNodes.js';
@@ -120,6 +120,8 @@ export class TraceModel {
   private ownerPages: OwnerEventPages | undefined;
   /** The pass's view once it is done: what a filter on an owner reads (filter.ts). */
   private analysisView: TraceAnalysisView | undefined;
+  /** The timeline's resident overview, once the pass is done. */
+  private timeline: TimelineOverview | undefined;
   /** Why the pass stopped, when an exception stopped it (a bug). */
   passError: string | undefined;
 
@@ -271,6 +273,11 @@ export class TraceModel {
   }
 
   /** The summaries of the ordered stream, once computed (see summarize). */
+  /** The timeline's overview (chunks, GC periods) from the pass; undefined until it is done. */
+  get timelineOverview(): TimelineOverview | undefined {
+    return this.timeline;
+  }
+
   get summaries(): TraceSummaries | undefined {
     return this.summaryIndex?.data;
   }
@@ -331,6 +338,7 @@ export class TraceModel {
     const view: TraceAnalysisView = { source: this.source, owners: data.owners, generations: pass.generations };
     this.ownerPages = new OwnerEventPages(view);
     this.analysisView = view;
+    this.timeline = data.timeline;
     this.summaryIndex = indexSummaries(data.summaries);
     this.summaryState = 'done';
     this.pass = undefined;
