@@ -42,7 +42,7 @@ async function main(): Promise<void> {
         const r = m.result as { start: number; line: number; text: string };
         resolve({ ms: Date.now() - sent, start: r.start, line: r.line, chars: r.text.length });
       });
-      worker.postMessage({ kind: 'request', id: n, type: 'wireWindow', args: { place } });
+      worker.postMessage({ kind: 'request', id: n, name: 'wireWindow', view: '', args: { place } });
     });
   };
   // One while the trace is still being read (the first generation is on screen then).

@@ -3,7 +3,8 @@
  * to the host through the message protocol, and saves/restores the view state, since the page
  * is thrown away whenever its tab is hidden (retainContextWhenHidden: false).
  */
-import type { Filter, HostMessage, TreeNode, WebviewMessage } from '../src/shared/protocol.js';
+import type { Filter, FrameRef, TreeNode } from '../src/shared/protocol.js';
+import type { HostNotification, RpcArgs } from '../src/shared/rpc.js';
 import { codicon, debounce, el } from './dom.js';
 import { sameFilter } from './filter/filterInput.js';
 import { eventPaneTitle, hasEventDetails, rowDetails } from './eventPane.js';
@@ -11,6 +12,7 @@ import { FilterBar } from './filterBar.js';
 import { ProblemsView } from './problemsView.js';
 import { SummaryView } from './summaryView.js';
 import { VirtualTree } from './tree/virtualTree.js';
+import { RpcClient } from './rpc.js';
 import { parseViewState, treeViewState, type ViewState } from './viewState.js';
 import { vscodeApi } from './vscodeApi.js';
 
@@ -21,10 +23,9 @@ const SELECT_DEBOUNCE_MS = 120;
 const SAVE_STATE_DEBOUNCE_MS = 200;
 
 const api = vscodeApi();
-const post = (message: WebviewMessage) => api.postMessage(message);
+// A failed request shows in the error box (showError is hoisted; the box exists before any answer).
+const rpc = new RpcClient((message) => api.postMessage(message), (message) => showError(message));
 const saved: ViewState = parseViewState(api.getState());
-let requestIds = 0;
-const nextRequestId = () => ++requestIds;
 
 // ---- layout ---------------------------------------------------------------------------------
 
@@ -32,7 +33,7 @@ const app = document.getElementById('app') ?? document.body.appendChild(el('div'
 /** The trace's file name, in the page from the start (webviewHtml.ts), so the reading state names it at once. */
 const fileName = app.dataset.fileName ?? '';
 const filterBar = new FilterBar((filter) => {
-  post({ type: 'setFilter', filter });
+  void rpc.call('setFilter', { filter });
   // Saved at once: the tab may be hidden (and this page destroyed) right after.
   saveState();
   saveState.flush();
@@ -40,7 +41,7 @@ const filterBar = new FilterBar((filter) => {
 });
 const summary = new SummaryView(() => filterBar.element, fileName);
 const problems = new ProblemsView(
-  (index) => post({ type: 'revealProblem', index }),
+  (index) => void rpc.call('revealProblem', { index }),
   () => saveState(),
 );
 const errorBox = el('div', 'error-box');
@@ -86,9 +87,9 @@ function header(): HTMLElement {
   actions.append(
     actionButton('file-binary', 'Show the wire dump (at the selected row)', () => {
       const offset = generationTree.selectedNode()?.offset;
-      post(offset === undefined ? { type: 'showWireDump' } : { type: 'showWireDump', offset });
+      void rpc.call('showWireDump', offset === undefined ? {} : { offset });
     }),
-    actionButton('go-to-file', 'Open the file as text', () => post({ type: 'openAsText' })),
+    actionButton('go-to-file', 'Open the file as text', () => void rpc.call('openAsText', {})),
   );
   top.append(summary.element, actions);
   return top;
@@ -115,16 +116,24 @@ let focusEventTreeFor: string | undefined;
 /** The saved event-tree scroll applies to the first details only: those of the saved selection. */
 let restoreEventScroll = saved.generations.selected !== undefined;
 
-const sendSelect = debounce((node: TreeNode) => {
-  detailsFor = node.id;
-  post({ type: 'select', nodeId: node.id });
-}, SELECT_DEBOUNCE_MS);
+const sendSelect = debounce((node: TreeNode) => select(node.id), SELECT_DEBOUNCE_MS);
+
+/** Asks the host for a row's details (it also remembers the row for Copy Event and the wire dump). */
+function select(nodeId: string): void {
+  detailsFor = nodeId;
+  void rpc.call('select', { nodeId }).then((nodes) => {
+    if (nodes) showDetails(nodeId, nodes);
+  });
+}
+
+const getChildren = (args: RpcArgs<'getChildren'>) => rpc.call('getChildren', args);
+const openFrame = (frame: FrameRef) => void rpc.call('openFrame', { frame });
+const copyEvent = (node: TreeNode) => void rpc.call('copyEvent', { nodeId: node.id });
 
 const generationTree = new VirtualTree(generationHost, {
   treeId: 'generations',
   label: 'Generations, batches and events',
-  post,
-  nextRequestId,
+  getChildren,
   onSelect: (node) => {
     if (!node) return;
     // Another row: what the row says at once, then what the host knows of it (nodeDetails).
@@ -133,7 +142,7 @@ const generationTree = new VirtualTree(generationHost, {
   },
   onActivate: (node) => {
     if (node.frame) {
-      post({ type: 'openFrame', frame: node.frame });
+      openFrame(node.frame);
       return true;
     }
     if (hasEventDetails(node)) {
@@ -149,22 +158,21 @@ const generationTree = new VirtualTree(generationHost, {
     }
     return false;
   },
-  onCopy: (node) => post({ type: 'copyEvent', nodeId: node.id }),
+  onCopy: copyEvent,
   onViewChange: () => saveState(),
 });
 
 const eventTree = new VirtualTree(eventHost, {
   treeId: 'event',
   label: 'Event arguments and stacks',
-  post,
-  nextRequestId,
+  getChildren,
   autoExpandRoots: AUTO_EXPAND_EVENT_ROWS,
   onActivate: (node) => {
     if (!node.frame) return false;
-    post({ type: 'openFrame', frame: node.frame });
+    openFrame(node.frame);
     return true;
   },
-  onCopy: (node) => post({ type: 'copyEvent', nodeId: node.id }),
+  onCopy: copyEvent,
   onViewChange: () => saveState(),
 });
 
@@ -224,7 +232,7 @@ let appliedFilter: Filter = {};
 let rootsFilter: Filter | undefined;
 const treeShowsFilter = (): boolean => rootsFilter !== undefined && sameFilter(rootsFilter, filterBar.current());
 
-function handle(msg: HostMessage): void {
+function handle(msg: HostNotification): void {
   switch (msg.type) {
     case 'summary':
       summary.update(msg.summary);
@@ -236,9 +244,6 @@ function handle(msg: HostMessage): void {
       rootsFilter = msg.filter ?? {};
       generationTree.setRoots(msg.total, msg.nodes);
       treeStatus.hidden = true;
-      return;
-    case 'children':
-      (msg.tree === 'event' ? eventTree : generationTree).handleChildren(msg);
       return;
     case 'eventDetails':
       showDetails(msg.nodeId, msg.nodes);
@@ -296,8 +301,8 @@ document.addEventListener(
 );
 
 window.addEventListener('message', (e: MessageEvent) => {
-  const msg = e.data as HostMessage | undefined;
-  if (msg && typeof msg === 'object' && typeof msg.type === 'string') handle(msg);
+  const msg = rpc.receive(e.data);
+  if (msg !== undefined && msg !== true) handle(msg);
 });
 
 // ---- start ----------------------------------------------------------------------------------
@@ -307,10 +312,7 @@ eventTree.restoreViewState(saved.event);
 filterBar.show(saved.filter, true);
 problems.open = problemsOpen;
 if (Object.keys(saved.filter).length > 0) treeStatus.textContent = 'Filtering…';
-post({ type: 'ready' });
-if (Object.keys(saved.filter).length > 0) post({ type: 'setFilter', filter: saved.filter });
-if (saved.generations.selected !== undefined) {
-  detailsFor = saved.generations.selected;
-  post({ type: 'select', nodeId: saved.generations.selected });
-}
+void rpc.call('ready', {});
+if (Object.keys(saved.filter).length > 0) void rpc.call('setFilter', { filter: saved.filter });
+if (saved.generations.selected !== undefined) select(saved.generations.selected);
 (saved.focus === 'event' ? eventTree : generationTree).focus();

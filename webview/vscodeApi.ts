@@ -3,7 +3,7 @@
  * us while the tab is hidden. acquireVsCodeApi may be called only once per page, so every
  * module gets the API from here. The dev page (webview/dev/) defines acquireVsCodeApi itself.
  */
-import type { WebviewMessage } from '../src/shared/protocol.js';
+import type { WebviewMessage } from '../src/shared/rpc.js';
 
 export interface VsCodeApi {
   postMessage(message: WebviewMessage): void;

@@ -10,7 +10,7 @@ import { openFileSource } from '../node/fileSource.js';
 import { TraceModel } from './model/traceModel.js';
 import { wireDumpOf } from './model/modelWireDump.js';
 import { withWireLines } from './model/wireDumpService.js';
-import type { HostToWorker, WorkerInit, WorkerRequests, WorkerToHost } from './workerProtocol.js';
+import type { HostToWorker, WorkerInit, WorkerRequestName, WorkerRequests, WorkerToHost } from './workerProtocol.js';
 
 const port = parentPort!;
 const init = workerData as WorkerInit;
@@ -66,38 +66,34 @@ async function main(): Promise<void> {
   post({ kind: 'done', summary: model.summary(), generations: model.rootCount(), problems: await withWireLines(wireDumpOf(model), model.problemItems()), eventTypes: model.eventTypeNames() });
 }
 
+/** One handler per request the worker serves: the type checker names a missing one. */
+type Handlers = { [K in WorkerRequestName]: (model: TraceModel, args: WorkerRequests[K]['args'], view: string) => Promise<WorkerRequests[K]['result']> | WorkerRequests[K]['result'] };
+
+const handlers: Handlers = {
+  getChildren: async (model, a, view) => {
+    const page = await model.getChildren(view, a.tree, a.parentId, a.offset, a.limit);
+    return { total: page.total, nodes: page.items };
+  },
+  eventDetails: async (model, a) => (await model.eventDetails(a.nodeId)) ?? null,
+  setFilter: async (model, a, view) => (await model.setFilter(view, a.filter)) ?? null,
+  filterProgress: async (model, a, view) => (await model.filterProgress(view, a.run)) ?? null,
+  dropView: (model, _a, view) => {
+    model.dropView(view);
+    return null;
+  },
+  eventText: async (model, a) => (await model.eventText(a.nodeId)) ?? null,
+  locateOffset: async (model, a) => (await model.locateOffset(a.offset)) ?? null,
+  pathTo: (model, a) => model.pathTo(a.nodeId) ?? null,
+  wireWindow: (model, a) => wireDumpOf(model).window(a.place),
+};
+
 async function answer(model: TraceModel, m: HostToWorker): Promise<void> {
   try {
-    post({ kind: 'response', id: m.id, result: await handle(model, m) });
+    // m.name picks the handler of m.args' type (HostToWorker pairs them).
+    const handler = handlers[m.name] as (model: TraceModel, args: unknown, view: string) => unknown;
+    post({ kind: 'response', id: m.id, result: await handler(model, m.args, m.view) });
   } catch (e) {
     post({ kind: 'response', id: m.id, error: e instanceof Error ? e.message : String(e) });
-  }
-}
-
-async function handle(model: TraceModel, m: HostToWorker): Promise<WorkerRequests[typeof m.type]['result']> {
-  switch (m.type) {
-    case 'getChildren': {
-      const a = m.args;
-      const page = await model.getChildren(a.view, a.tree, a.parentId, a.offset, a.limit);
-      return { total: page.total, nodes: page.items };
-    }
-    case 'eventDetails':
-      return (await model.eventDetails(m.args.nodeId)) ?? null;
-    case 'setFilter':
-      return (await model.setFilter(m.args.view, m.args.filter)) ?? null;
-    case 'filterProgress':
-      return (await model.filterProgress(m.args.view, m.args.run)) ?? null;
-    case 'dropView':
-      model.dropView(m.args.view);
-      return null;
-    case 'eventText':
-      return (await model.eventText(m.args.nodeId)) ?? null;
-    case 'locateOffset':
-      return (await model.locateOffset(m.args.offset)) ?? null;
-    case 'pathTo':
-      return model.pathTo(m.args.nodeId) ?? null;
-    case 'wireWindow':
-      return wireDumpOf(model).window(m.args.place);
   }
 }
 

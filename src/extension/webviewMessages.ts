@@ -1,39 +1,33 @@
 /**
- * Checks the shape of messages from the webview before acting on them. The webview is our code,
- * but what it sends is built from trace data and user input: a malformed message is dropped, not
- * trusted.
+ * Checks a message from the webview against the request table (src/shared/rpc.ts) before the host
+ * acts on it. The webview is our code, but what it sends is built from trace data and user input:
+ * a malformed message is dropped with its reason, never trusted.
  */
-import type { WebviewMessage } from '../shared/protocol.js';
+import { isRpcName, rpcRequests, type RpcRequestMessage } from '../shared/rpc.js';
 
-const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
-const isStr = (v: unknown, max = 1000): v is string => typeof v === 'string' && v.length <= max;
+export type ParsedWebviewMessage =
+  | { ok: true; request: RpcRequestMessage }
+  /** id: the request's id when it could be read, so the webview can be told it failed. */
+  | { ok: false; reason: string; id?: number };
 
-export function parseWebviewMessage(m: unknown): WebviewMessage | undefined {
-  if (typeof m !== 'object' || m === null) return undefined;
-  const msg = m as Record<string, unknown>;
-  switch (msg.type) {
-    case 'ready':
-    case 'openAsText':
-      return { type: msg.type };
-    case 'getChildren':
-      if (!isInt(msg.requestId) || (msg.tree !== 'generations' && msg.tree !== 'event') || !isStr(msg.parentId, 200) || !isInt(msg.offset) || !isInt(msg.limit)) return undefined;
-      return { type: 'getChildren', requestId: msg.requestId, tree: msg.tree, parentId: msg.parentId, offset: msg.offset, limit: msg.limit };
-    case 'select':
-    case 'copyEvent':
-      return isStr(msg.nodeId, 200) ? { type: msg.type, nodeId: msg.nodeId } : undefined;
-    case 'openFrame': {
-      const f = msg.frame as Record<string, unknown> | null;
-      if (typeof f !== 'object' || f === null || !isStr(f.func, 10000) || !isStr(f.file, 10000) || !isInt(f.line)) return undefined;
-      return { type: 'openFrame', frame: { func: f.func, file: f.file, line: f.line } };
-    }
-    case 'setFilter':
-      return typeof msg.filter === 'object' && msg.filter !== null ? { type: 'setFilter', filter: msg.filter } : undefined;
-    case 'revealProblem':
-      return isInt(msg.index) ? { type: 'revealProblem', index: msg.index } : undefined;
-    case 'showWireDump':
-      if (msg.offset !== undefined && !isInt(msg.offset)) return undefined;
-      return msg.offset === undefined ? { type: 'showWireDump' } : { type: 'showWireDump', offset: msg.offset };
-    default:
-      return undefined;
-  }
+const ENVELOPE_KEYS = new Set(['type', 'id', 'name', 'args']);
+
+export function parseWebviewMessage(m: unknown): ParsedWebviewMessage {
+  if (typeof m !== 'object' || m === null || Array.isArray(m)) return { ok: false, reason: 'not an object' };
+  const msg: Record<string, unknown> = { ...m };
+  if (msg.type !== 'request') return { ok: false, reason: `unknown message type ${JSON.stringify(String(msg.type)).slice(0, 60)}` };
+  if (typeof msg.id !== 'number' || !Number.isSafeInteger(msg.id) || msg.id < 0) return { ok: false, reason: 'a request without a valid id' };
+  const id = msg.id;
+  const extra = Object.keys(msg).find((k) => !ENVELOPE_KEYS.has(k));
+  if (extra !== undefined) return { ok: false, id, reason: `unexpected field ${JSON.stringify(extra.slice(0, 40))}` };
+  const name = msg.name;
+  if (!isRpcName(name)) return { ok: false, id, reason: `unknown request ${JSON.stringify(String(name)).slice(0, 60)}` };
+  const checked = rpcRequests[name].args.check(msg.args === undefined ? {} : msg.args);
+  if (!checked.ok) return { ok: false, id, reason: `${name}: ${checked.error.path}: ${checked.error.reason}` };
+  return { ok: true, request: makeRequest(id, name, checked.value) };
+}
+
+/** The checked value is typed by `name`'s schema; the union of names needs the one cast. */
+function makeRequest(id: number, name: string, args: unknown): RpcRequestMessage {
+  return { type: 'request', id, name, args } as RpcRequestMessage;
 }

@@ -1,14 +1,27 @@
 /**
- * One editor panel of a trace: relays the webview's messages (src/shared/protocol.ts) to the
- * document's parse worker and sends the answers and the document's progress back. Each panel is
- * a "view" for the worker, with its own filter.
+ * One editor panel of a trace: answers the webview's requests (src/shared/rpc.ts) and sends the
+ * document's progress back. Requests the parse worker serves are checked and forwarded to it as
+ * they are, and its answer goes back as is; the others are answered here (hostHandlers). Each
+ * panel is a "view" for the worker, with its own filter.
  */
 import * as vscode from 'vscode';
-import { PAGE_SIZE, type Filter, type FrameRef, type HostMessage, type WebviewMessage } from '../shared/protocol.js';
+import { PAGE_SIZE, type Filter, type FrameRef, type TreeNode } from '../shared/protocol.js';
+import {
+  rpcRequests,
+  type FilterAnswer,
+  type FilterStatus,
+  type HostMessage,
+  type HostServed,
+  type RpcArgs,
+  type RpcRequestMessage,
+  type RpcResult,
+  type WorkerServed,
+} from '../shared/rpc.js';
+import { logDroppedMessage } from './droppedMessages.js';
 import type { TraceDocument, TraceDocumentChange } from './traceDocument.js';
 import { parseWebviewMessage } from './webviewMessages.js';
+import type { WorkerClient } from './workerClient.js';
 import { isEmptyFilter } from './model/filter.js';
-import type { FilterStatus } from './model/traceModel.js';
 import { isEventNodeId } from './model/nodeIds.js';
 
 /** What a panel needs from the rest of the extension. */
@@ -55,79 +68,96 @@ export class WebviewPanelController implements vscode.Disposable {
   async reveal(location: { path: string[]; select: string }): Promise<void> {
     if (this.filtered) await this.clearFilter();
     this.post({ type: 'reveal', path: location.path, select: location.select });
-    await this.select(location.select);
+    const nodes = await this.select(location.select);
+    if (nodes) this.post({ type: 'eventDetails', nodeId: location.select, nodes });
   }
 
   private async receive(raw: unknown): Promise<void> {
-    const m = parseWebviewMessage(raw);
-    if (!m) return;
+    const parsed = parseWebviewMessage(raw);
+    if (!parsed.ok) {
+      logDroppedMessage(parsed.reason);
+      if (parsed.id !== undefined) this.post({ type: 'response', id: parsed.id, error: `malformed request (${parsed.reason})` });
+      return;
+    }
+    const { id } = parsed.request;
     try {
-      await this.handle(m);
+      this.post({ type: 'response', id, result: await this.serve(parsed.request) });
     } catch (e) {
       // A stopped worker (reload, cancel) fails pending requests; the new state follows anyway.
-      this.post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+      this.post({ type: 'response', id, error: e instanceof Error ? e.message : String(e) });
     }
   }
 
-  private async handle(m: WebviewMessage): Promise<void> {
-    const client = this.document.client;
-    switch (m.type) {
-      case 'ready':
-        this.ready = true;
-        // A webview that was hidden starts over (retainContextWhenHidden is off): so does its
-        // filter (a restored one comes next, as setFilter). Dropped before the roots are asked:
-        // the worker answers in order, so no need to wait for it.
-        this.filtered = false;
-        this.appliedFilter = {};
-        client?.request('dropView', { view: this.viewId }).catch(() => undefined);
-        await this.sendAll();
-        return;
-      case 'getChildren': {
-        if (!client) return;
-        const r = await client.request('getChildren', { view: this.viewId, tree: m.tree, parentId: m.parentId, offset: m.offset, limit: m.limit });
-        this.post({ type: 'children', requestId: m.requestId, tree: m.tree, parentId: m.parentId, offset: m.offset, total: r.total, nodes: r.nodes });
-        return;
-      }
-      case 'select':
-        await this.select(m.nodeId);
-        return;
-      case 'openFrame':
-        await this.services.openFrame(m.frame, this.panel.viewColumn);
-        return;
-      case 'copyEvent':
-        await this.copyEvent(m.nodeId);
-        return;
-      case 'setFilter':
-        this.wantedFilter = m.filter;
-        await this.applyFilter(m.filter);
-        return;
-      case 'revealProblem': {
-        const p = this.document.state.problems[m.index];
-        if (!p || !client) return;
-        const loc = p.nodeId ? await client.request('pathTo', { nodeId: p.nodeId }) : await client.request('locateOffset', { offset: p.offset });
-        if (loc) await this.reveal(loc);
-        return;
-      }
-      case 'showWireDump':
-        await this.services.showWireDump(this.document.uri, m.offset);
-        return;
-      case 'openAsText':
-        await this.services.openAsText(this.document.uri);
-        return;
-    }
+  private serve(r: RpcRequestMessage): Promise<unknown> {
+    if (isForWorker(r)) return this.forward(r);
+    // r.name picks the handler of r.args' type (RpcRequestMessage pairs them).
+    const handler = this.hostHandlers[r.name] as (args: unknown) => Promise<unknown>;
+    return handler(r.args);
   }
+
+  /** A request the worker answers: sent on as it is, with this panel's view. */
+  private async forward(r: RpcRequestMessage<WorkerServed>): Promise<unknown> {
+    const client = this.document.client;
+    if (!client) throw new Error('the trace is closed');
+    if (r.name === 'setFilter') {
+      // The host follows the run (the filterApplied notifications); the first answer goes back.
+      this.wantedFilter = r.args.filter;
+      const { first, followed } = await this.startFilter(client, r.args.filter);
+      followed.catch((e: unknown) => this.post({ type: 'error', message: e instanceof Error ? e.message : String(e) }));
+      return first;
+    }
+    return client.request(r.name, r.args, this.viewId);
+  }
+
+  /** The requests the host answers itself, one handler each (the table says which: 'host'). */
+  private readonly hostHandlers: { [K in HostServed]: (args: RpcArgs<K>) => Promise<RpcResult<K>> } = {
+    ready: async () => {
+      this.ready = true;
+      // A webview that was hidden starts over (retainContextWhenHidden is off): so does its
+      // filter (a restored one comes next, as setFilter). Dropped before the roots are asked:
+      // the worker answers in order, so no need to wait for it.
+      this.filtered = false;
+      this.appliedFilter = {};
+      this.document.client?.request('dropView', {}, this.viewId).catch(() => undefined);
+      await this.sendAll();
+      return null;
+    },
+    select: (a) => this.select(a.nodeId),
+    openFrame: async (a) => {
+      await this.services.openFrame(a.frame, this.panel.viewColumn);
+      return null;
+    },
+    copyEvent: (a) => this.copyEvent(a.nodeId),
+    revealProblem: async (a) => {
+      const client = this.document.client;
+      const p = this.document.state.problems[a.index];
+      if (!p || !client) return false;
+      const loc = p.nodeId ? await client.request('pathTo', { nodeId: p.nodeId }) : await client.request('locateOffset', { offset: p.offset });
+      if (!loc) return false;
+      await this.reveal(loc);
+      return true;
+    },
+    showWireDump: async (a) => {
+      await this.services.showWireDump(this.document.uri, a.offset);
+      return null;
+    },
+    openAsText: async () => {
+      await this.services.openAsText(this.document.uri);
+      return null;
+    },
+  };
 
   /**
    * A row was selected: its details for the event pane, an event's tree or another row's facts
    * (none: the webview shows the row's own text).
    */
-  async select(nodeId: string): Promise<void> {
+  async select(nodeId: string): Promise<TreeNode[] | null> {
     this.selectedNodeId = isEventNodeId(nodeId) ? nodeId : undefined;
     this.selectedOffset = undefined;
     const nodes = await this.document.client?.request('eventDetails', { nodeId });
-    if (!nodes) return;
+    if (!nodes) return null;
     this.selectedOffset = nodes.find((n) => n.offset !== undefined)?.offset;
-    this.post({ type: 'eventDetails', nodeId, nodes });
+    return nodes;
   }
 
   /** The byte offset of a row (an event or a batch), from its details; undefined if it has none. */
@@ -144,7 +174,7 @@ export class WebviewPanelController implements vscode.Disposable {
     const direct = roots.find((n) => n.frame);
     if (direct?.frame) return direct.frame;
     for (const stack of roots.filter((n) => n.kind === 'stack' && n.childCount > 0)) {
-      const page = await client.request('getChildren', { view: this.viewId, tree: 'event', parentId: stack.id, offset: 0, limit: 1 });
+      const page = await client.request('getChildren', { tree: 'event', parentId: stack.id, offset: 0, limit: 1 }, this.viewId);
       const frame = page.nodes.find((n) => n.frame)?.frame;
       if (frame) return frame;
     }
@@ -156,10 +186,14 @@ export class WebviewPanelController implements vscode.Disposable {
     return this.services.openFrame(frame, this.panel.viewColumn);
   }
 
-  private async applyFilter(filter: Filter): Promise<void> {
-    const client = this.document.client;
-    if (!client) return;
-    const first = await client.request('setFilter', { view: this.viewId, filter });
+  /** Sets the view's filter in the worker: its first answer, and the following of its run. */
+  private async startFilter(client: WorkerClient, filter: Filter): Promise<{ first: FilterAnswer; followed: Promise<void> }> {
+    const first = await client.request('setFilter', { filter }, this.viewId);
+    return { first, followed: this.followFilter(client, filter, first) };
+  }
+
+  /** Posts the filter's count and first page, then again as the run in the worker goes on. */
+  private async followFilter(client: WorkerClient, filter: Filter, first: FilterAnswer): Promise<void> {
     if (first === null) return; // replaced by a newer filter
     if ('error' in first) {
       this.post({ type: 'error', message: `Filter: ${first.error}` });
@@ -172,7 +206,7 @@ export class WebviewPanelController implements vscode.Disposable {
     await this.sendRoots(true);
     // The run goes on in the worker: the count and the first page follow it until it is done.
     while (!r.done) {
-      const next: FilterStatus | { error: string } | null = await client.request('filterProgress', { view: this.viewId, run: r.run }).catch(() => null);
+      const next: FilterAnswer = await client.request('filterProgress', { run: r.run }, this.viewId).catch(() => null);
       if (next === null) return; // replaced, or the worker stopped
       if ('error' in next) {
         this.post({ type: 'error', message: `Filter: ${next.error}` });
@@ -203,7 +237,7 @@ export class WebviewPanelController implements vscode.Disposable {
     this.filtered = false;
     this.appliedFilter = {};
     this.wantedFilter = {};
-    await this.document.client?.request('setFilter', { view: this.viewId, filter: {} });
+    await this.document.client?.request('setFilter', { filter: {} }, this.viewId);
     this.post({ type: 'filterApplied', filter: {}, matches: this.document.state.summary?.events ?? 0, reset: true });
     await this.sendRoots(true);
   }
@@ -228,7 +262,7 @@ export class WebviewPanelController implements vscode.Disposable {
     this.sentGenerations = generations;
     this.sentSummaries = summaries;
     const filter = this.filtered ? this.appliedFilter : undefined;
-    const r = await client.request('getChildren', { view: this.viewId, tree: 'generations', parentId: '', offset: 0, limit: PAGE_SIZE });
+    const r = await client.request('getChildren', { tree: 'generations', parentId: '', offset: 0, limit: PAGE_SIZE }, this.viewId);
     this.post({ type: 'roots', tree: 'generations', total: r.total, nodes: r.nodes, ...(filter ? { filter } : {}) });
   }
 
@@ -243,7 +277,8 @@ export class WebviewPanelController implements vscode.Disposable {
         this.selectedOffset = undefined;
         await this.sendAll();
         // The box still holds the filter: the new worker applies it too.
-        if (!isEmptyFilter(this.wantedFilter)) await this.applyFilter(this.wantedFilter);
+        const client = this.document.client;
+        if (client && !isEmptyFilter(this.wantedFilter)) await (await this.startFilter(client, this.wantedFilter)).followed;
         return;
       }
       const s = this.document.state;
@@ -258,7 +293,11 @@ export class WebviewPanelController implements vscode.Disposable {
   }
 
   dispose(): void {
-    void this.document.client?.request('dropView', { view: this.viewId }).catch(() => undefined);
+    void this.document.client?.request('dropView', {}, this.viewId).catch(() => undefined);
     for (const s of this.subscriptions) s.dispose();
   }
+}
+
+function isForWorker(r: RpcRequestMessage): r is RpcRequestMessage<WorkerServed> {
+  return rpcRequests[r.name].served === 'worker';
 }

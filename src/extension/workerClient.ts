@@ -1,11 +1,12 @@
 /**
  * The host's handle on a parse worker: starts it, turns its messages into events, and sends
  * requests that resolve with their typed results. Stopping it terminates the thread, which is
- * how parsing is cancelled.
+ * how parsing is cancelled. The worker's ids are this client's own: several panels (and the host
+ * itself) share one worker, so a webview's request id is not reused here.
  */
 import { Worker } from 'node:worker_threads';
 import type { ProblemItem, TraceSummary } from '../shared/protocol.js';
-import type { HostToWorker, WorkerInit, WorkerRequests, WorkerRequestType, WorkerToHost } from './workerProtocol.js';
+import { NO_VIEW, type HostToWorker, type WorkerInit, type WorkerRequestName, type WorkerRequests, type WorkerToHost } from './workerProtocol.js';
 
 export interface WorkerEvents {
   onProgress(summary: TraceSummary, generations: number, problems: ProblemItem[] | undefined, eventTypes: string[] | undefined, done: boolean): void;
@@ -29,12 +30,14 @@ export class WorkerClient {
     this.worker.on('exit', () => this.failPending('the parse worker stopped'));
   }
 
-  request<K extends WorkerRequestType>(type: K, args: WorkerRequests[K]['args']): Promise<WorkerRequests[K]['result']> {
+  /** Asks the worker; `view` names the panel whose state (its filter) the request reads or sets. */
+  request<K extends WorkerRequestName>(name: K, args: WorkerRequests[K]['args'], view: string = NO_VIEW): Promise<WorkerRequests[K]['result']> {
     if (this.stopped) return Promise.reject(new Error('the parse worker was stopped'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      // The worker answers K with K's result (workerProtocol.ts); the response carries it untyped.
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      this.worker.postMessage({ kind: 'request', id, type, args } as HostToWorker);
+      this.worker.postMessage({ kind: 'request', id, name, view, args } as HostToWorker);
     });
   }
 

@@ -1,11 +1,16 @@
 /**
- * Typed messages between the extension host and the parse worker (src/extension/parseWorker.ts).
+ * Messages between the extension host and the parse worker (src/extension/parseWorker.ts).
  * The host starts one worker per trace document with WorkerInit as workerData; the worker reads
  * the trace, posts progress after every generation, and answers requests by id.
+ *
+ * The requests the worker serves are the 'worker' entries of the RPC table (src/shared/rpc.ts),
+ * with the same args and results, plus two only the host asks (dropView, wireWindow). Each
+ * request names the panel ("view") it comes from, for the requests that keep a view's state
+ * (its filter); the host's own requests name none.
  */
-import type { Filter, ProblemItem, TraceSummary, TreeId, TreeNode } from '../shared/protocol.js';
+import type { ProblemItem, TraceSummary } from '../shared/protocol.js';
+import type { RpcRequests, WorkerServed } from '../shared/rpc.js';
 import type { WirePlace, WireWindowResult } from './model/wireDumpService.js';
-import type { FilterStatus } from './model/traceModel.js';
 
 export interface WorkerInit {
   /** Local file path of the trace. */
@@ -15,33 +20,22 @@ export interface WorkerInit {
   maxProblems: number;
 }
 
-/** Requests, by type, with the result each one gets. */
-export interface WorkerRequests {
-  /** Rows under a node; parentId "" is the root (generations, or the view's filter matches). */
-  getChildren: { args: { view: string; tree: TreeId; parentId: string; offset: number; limit: number }; result: { total: number; nodes: TreeNode[] } };
-  /** The event tree of a generation-tree event; null if there is no such event. */
-  eventDetails: { args: { nodeId: string }; result: TreeNode[] | null };
-  /** Sets a view's filter: the count so far (the run goes on); null when a newer filter of the same view replaced it. */
-  setFilter: { args: { view: string; filter: Filter }; result: FilterStatus | { error: string } | null };
-  /** The count of a view's filter run once it grew (or after a while, or when done); null when another filter replaced it. */
-  filterProgress: { args: { view: string; run: number }; result: FilterStatus | { error: string } | null };
+/** Requests, by name, with the result each one gets. */
+export type WorkerRequests = Pick<RpcRequests, WorkerServed> & {
   /** Forgets a closed view. */
-  dropView: { args: { view: string }; result: null };
-  /** An event as text, for Copy Event. */
-  eventText: { args: { nodeId: string }; result: string | null };
-  /** The row holding a byte offset, with its ancestors. */
-  locateOffset: { args: { offset: number }; result: { path: string[]; select: string } | null };
-  /** A node's ancestors. */
-  pathTo: { args: { nodeId: string }; result: { path: string[]; select: string } | null };
+  dropView: { args: Record<string, never>; result: null };
   /** A window of the wire dump document, built by the worker (model/wireDumpService.ts). */
   wireWindow: { args: { place: WirePlace }; result: WireWindowResult };
-}
+};
 
-export type WorkerRequestType = keyof WorkerRequests;
+export type WorkerRequestName = keyof WorkerRequests;
+
+/** The view of a request that names none (the host's own requests). */
+export const NO_VIEW = '';
 
 export type HostToWorker = {
-  [K in WorkerRequestType]: { kind: 'request'; id: number; type: K; args: WorkerRequests[K]['args'] };
-}[WorkerRequestType];
+  [K in WorkerRequestName]: { kind: 'request'; id: number; name: K; view: string; args: WorkerRequests[K]['args'] };
+}[WorkerRequestName];
 
 export type WorkerToHost =
   | { kind: 'response'; id: number; result: unknown }

@@ -1,6 +1,6 @@
 /**
- * The one message protocol between the extension host and the webview. Both sides import this
- * file; nothing else crosses the boundary. Requests carry an id; the response echoes it.
+ * The data the extension host, the parse worker and the webview exchange: tree rows, the summary,
+ * problems, filters. The requests and notifications that carry them are in rpc.ts.
  *
  * Every string in a message that comes from a trace (function names, file paths, log messages,
  * task names...) is data: the webview renders it with textContent, never as markup.
@@ -128,50 +128,7 @@ export interface Filter {
   text?: string;
 }
 
-/** Messages from the host to the webview. */
-export type HostMessage =
-  | { type: 'summary'; summary: TraceSummary }
-  /**
-   * Root rows of the generation tree changed (a generation was read, or a filter applied).
-   * filter: the filter whose matches they are (absent: no filter, the generations and summaries).
-   */
-  | { type: 'roots'; tree: 'generations'; total: number; nodes: TreeNode[]; filter?: Filter }
-  | { type: 'children'; requestId: number; tree: TreeId; parentId: string; offset: number; total: number; nodes: TreeNode[] }
-  | { type: 'eventDetails'; nodeId: string; nodes: TreeNode[] }
-  | { type: 'problems'; problems: ProblemItem[] }
-  | { type: 'eventTypes'; names: string[] }
-  /** Select and show a node, expanding its ancestors (from a problem link or Go to Byte Offset). */
-  | {
-      type: 'reveal';
-      path: string[];
-      select: string;
-      /**
-       * Optional: the index of each of [...path, select] among its parent's children, so the
-       * webview loads the right page at once (without it, it scans the parent's pages in order).
-       */
-      indices?: number[];
-    }
-  /**
-   * reset: the host cleared the view's filter itself (to reveal a row); the webview empties its fields.
-   * done false: the matches are still being searched and `matches` counts those found so far (more
-   * filterApplied messages follow, the last one done); waiting: the search waits for the summaries.
-   */
-  | { type: 'filterApplied'; filter: Filter; matches: number; reset?: boolean; done?: boolean; waiting?: boolean }
-  | { type: 'error'; message: string };
-
 export type TreeId = 'generations' | 'event';
-
-/** Messages from the webview to the host. */
-export type WebviewMessage =
-  | { type: 'ready' }
-  | { type: 'getChildren'; requestId: number; tree: TreeId; parentId: string; offset: number; limit: number }
-  | { type: 'select'; nodeId: string }
-  | { type: 'openFrame'; frame: FrameRef }
-  | { type: 'copyEvent'; nodeId: string }
-  | { type: 'setFilter'; filter: Filter }
-  | { type: 'revealProblem'; index: number }
-  | { type: 'showWireDump'; offset?: number }
-  | { type: 'openAsText' };
 
 /** Page size the webview asks for. */
 export const PAGE_SIZE = 200;

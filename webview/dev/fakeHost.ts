@@ -9,7 +9,8 @@
  * must show as text. For checks from a test driver, window.devHost records the messages the
  * webview sent, any alert() call and any CSP violation.
  */
-import type { Filter, HostMessage, ProblemItem, TraceSummary, TreeNode, WebviewMessage } from '../../src/shared/protocol.js';
+import type { Filter, ProblemItem, TraceSummary, TreeNode } from '../../src/shared/protocol.js';
+import type { HostMessage, WebviewMessage } from '../../src/shared/rpc.js';
 
 const HOSTILE = ['<img src=x onerror=alert(1)>', '</script><script>alert(2)</script>', '"><svg onload=alert(3)>'];
 const EVENT_TYPES = ['GoCreate', 'GoStart', 'GoBlock', 'GoUnblock', 'GoSyscallBegin', 'ProcStart', 'ProcStop', 'UserLog', 'UserRegionBegin', 'GCBegin'];
@@ -190,8 +191,17 @@ function summary(parsedBytes: number, done: boolean): TraceSummary {
   };
 }
 
+/** Answers a request as the host would: a response with its id, and notifications around it. */
 function receive(msg: WebviewMessage): void {
-  switch (msg.type) {
+  try {
+    devHost.send({ type: 'response', id: msg.id, result: answer(msg) });
+  } catch (e) {
+    devHost.send({ type: 'response', id: msg.id, error: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+function answer(msg: WebviewMessage): unknown {
+  switch (msg.name) {
     case 'ready':
       // Stream the summary as a real parse would, then the rest.
       for (let step = 0; step <= 5; step++) {
@@ -200,37 +210,34 @@ function receive(msg: WebviewMessage): void {
       devHost.send({ type: 'roots', tree: 'generations', total: 3, nodes: roots() });
       devHost.send({ type: 'eventTypes', names: [...EVENT_TYPES, '<b>NotAType</b>'] });
       setTimeout(() => devHost.send({ type: 'problems', problems }), 800);
-      return;
+      return null;
     case 'getChildren': {
-      const children = msg.parentId === '' ? list(roots()) : childrenOf(msg.parentId);
-      if (!children) {
-        devHost.send({ type: 'error', message: `no node ${msg.parentId}` });
-        return;
-      }
-      const end = Math.min(children.total, msg.offset + msg.limit);
+      const a = msg.args;
+      const children = a.parentId === '' ? list(roots()) : childrenOf(a.parentId);
+      if (!children) throw new Error(`no node ${a.parentId}`);
+      const end = Math.min(children.total, a.offset + a.limit);
       const nodes: TreeNode[] = [];
-      for (let i = msg.offset; i < end; i++) nodes.push(children.at(i));
-      devHost.send({ type: 'children', requestId: msg.requestId, tree: msg.tree, parentId: msg.parentId, offset: msg.offset, total: children.total, nodes });
-      return;
+      for (let i = a.offset; i < end; i++) nodes.push(children.at(i));
+      return { total: children.total, nodes };
     }
     case 'select':
-      if (/\/e\d+$/.test(msg.nodeId)) devHost.send({ type: 'eventDetails', nodeId: msg.nodeId, nodes: eventDetails(msg.nodeId) });
-      return;
+    case 'eventDetails':
+      return /\/e\d+$/.test(msg.args.nodeId) ? eventDetails(msg.args.nodeId) : null;
     case 'setFilter':
-      applyFilter(msg.filter);
-      return;
+      applyFilter(msg.args.filter);
+      return null;
     case 'revealProblem': {
-      const p = problems[msg.index];
-      const where = problemPaths[msg.index];
+      const p = problems[msg.args.index];
+      const where = problemPaths[msg.args.index];
       if (p?.nodeId && where) devHost.send({ type: 'reveal', path: where.path, select: p.nodeId, indices: where.indices });
-      return;
+      return Boolean(p?.nodeId && where);
     }
-    case 'openFrame':
     case 'copyEvent':
-    case 'showWireDump':
-    case 'openAsText':
       console.log('dev host:', JSON.stringify(msg));
-      return;
+      return true;
+    default:
+      console.log('dev host:', JSON.stringify(msg));
+      return null;
   }
 }
 

@@ -10,7 +10,8 @@
  * The data is in TreeModel, the scroll arithmetic in virtualRange, the keys in keyNavigation and
  * typeToFind: this file is the DOM glue.
  */
-import { PAGE_SIZE, type HostMessage, type TreeId, type TreeNode, type WebviewMessage } from '../../src/shared/protocol.js';
+import { PAGE_SIZE, type TreeId, type TreeNode } from '../../src/shared/protocol.js';
+import type { ChildPage, RpcArgs } from '../../src/shared/rpc.js';
 import { el } from '../dom.js';
 import type { TreeViewState } from '../viewState.js';
 import { isMoveKey, moveTarget } from './keyNavigation.js';
@@ -43,10 +44,8 @@ export interface VirtualTreeOptions {
   treeId: TreeId;
   /** Accessible name of the tree. */
   label: string;
-  /** Sends a message to the host (getChildren). */
-  post(message: WebviewMessage): void;
-  /** Request IDs are unique per page, shared by both trees. */
-  nextRequestId(): number;
+  /** Asks the host for a page of children; undefined if the request failed (the page shows why). */
+  getChildren(args: RpcArgs<'getChildren'>): Promise<ChildPage | undefined>;
   /** The cursor moved to another node (or to none). */
   onSelect?(node: TreeNode | undefined): void;
   /** Enter or double-click. Return true if handled; otherwise the node toggles. */
@@ -81,7 +80,8 @@ export class VirtualTree {
   readonly element: HTMLElement;
   private readonly spacer: HTMLElement;
   private readonly model = new TreeModel(PAGE_SIZE);
-  private readonly pending = new Map<number, PendingRequest>();
+  /** Pages asked for and not answered; clearing it makes their answers stale. */
+  private readonly pending = new Set<PendingRequest>();
   private readonly rowEls = new Map<number, HTMLElement>();
   private readonly freeEls: HTMLElement[] = [];
   private readonly typeAhead = new TypeAheadBuffer();
@@ -149,16 +149,13 @@ export class VirtualTree {
     this.afterDataChange();
   }
 
-  /** An answer to one of our getChildren requests. Returns false if it was not ours. */
-  handleChildren(msg: Extract<HostMessage, { type: 'children' }>): boolean {
-    const req = this.pending.get(msg.requestId);
-    if (!req) return false;
-    this.pending.delete(msg.requestId);
-    if (req.epoch !== this.model.epoch) return true; // asked before a reset or a filter: stale
-    if (!this.model.setChildren(msg.parentId, msg.offset, msg.total, msg.nodes)) return true;
-    if (msg.nodes.length === 0) this.model.forgetRequest(req.parentId, req.offset);
+  /** The answer to one of our getChildren requests. */
+  private receivePage(req: PendingRequest, page: ChildPage | undefined): void {
+    if (!this.pending.delete(req) || !page) return; // cleared by a reset or a filter, or failed
+    if (req.epoch !== this.model.epoch) return; // asked before a reset or a filter: stale
+    if (!this.model.setChildren(req.parentId, req.offset, page.total, page.nodes)) return;
+    if (page.nodes.length === 0) this.model.forgetRequest(req.parentId, req.offset);
     this.afterDataChange();
-    return true;
   }
 
   /**
@@ -291,9 +288,9 @@ export class VirtualTree {
 
   private requestPages(requests: readonly PageRequest[]): void {
     for (const r of requests) {
-      const requestId = this.options.nextRequestId();
-      this.pending.set(requestId, { epoch: this.model.epoch, parentId: r.parentId, offset: r.offset });
-      this.options.post({ type: 'getChildren', requestId, tree: this.options.treeId, parentId: r.parentId, offset: r.offset, limit: r.limit });
+      const req: PendingRequest = { epoch: this.model.epoch, parentId: r.parentId, offset: r.offset };
+      this.pending.add(req);
+      void this.options.getChildren({ tree: this.options.treeId, parentId: r.parentId, offset: r.offset, limit: r.limit }).then((page) => this.receivePage(req, page));
     }
   }
 
