@@ -6,20 +6,10 @@
  */
 import * as vscode from 'vscode';
 import { PAGE_SIZE, type Filter, type FrameRef, type TreeNode } from '../shared/protocol.js';
-import {
-  rpcRequests,
-  type FilterAnswer,
-  type FilterStatus,
-  type HostMessage,
-  type HostServed,
-  type RpcArgs,
-  type RpcRequestMessage,
-  type RpcResult,
-  type WorkerServed,
-} from '../shared/rpc.js';
+import type { FilterAnswer, FilterStatus, HostMessage, RpcRequestMessage, WorkerServed } from '../shared/rpc.js';
 import { logDroppedMessage } from './droppedMessages.js';
+import { answerWebviewMessage, type HostHandlers } from './requestRouter.js';
 import type { TraceDocument, TraceDocumentChange } from './traceDocument.js';
-import { parseWebviewMessage } from './webviewMessages.js';
 import type { WorkerClient } from './workerClient.js';
 import { isEmptyFilter } from './model/filter.js';
 import { isEventNodeId } from './model/nodeIds.js';
@@ -72,27 +62,8 @@ export class WebviewPanelController implements vscode.Disposable {
     if (nodes) this.post({ type: 'eventDetails', nodeId: location.select, nodes });
   }
 
-  private async receive(raw: unknown): Promise<void> {
-    const parsed = parseWebviewMessage(raw);
-    if (!parsed.ok) {
-      logDroppedMessage(parsed.reason);
-      if (parsed.id !== undefined) this.post({ type: 'response', id: parsed.id, error: `malformed request (${parsed.reason})` });
-      return;
-    }
-    const { id } = parsed.request;
-    try {
-      this.post({ type: 'response', id, result: await this.serve(parsed.request) });
-    } catch (e) {
-      // A stopped worker (reload, cancel) fails pending requests; the new state follows anyway.
-      this.post({ type: 'response', id, error: e instanceof Error ? e.message : String(e) });
-    }
-  }
-
-  private serve(r: RpcRequestMessage): Promise<unknown> {
-    if (isForWorker(r)) return this.forward(r);
-    // r.name picks the handler of r.args' type (RpcRequestMessage pairs them).
-    const handler = this.hostHandlers[r.name] as (args: unknown) => Promise<unknown>;
-    return handler(r.args);
+  private receive(raw: unknown): Promise<void> {
+    return answerWebviewMessage(raw, { forward: (r) => this.forward(r), host: this.hostHandlers, dropped: logDroppedMessage }, (m) => this.post(m));
   }
 
   /** A request the worker answers: sent on as it is, with this panel's view. */
@@ -110,7 +81,7 @@ export class WebviewPanelController implements vscode.Disposable {
   }
 
   /** The requests the host answers itself, one handler each (the table says which: 'host'). */
-  private readonly hostHandlers: { [K in HostServed]: (args: RpcArgs<K>) => Promise<RpcResult<K>> } = {
+  private readonly hostHandlers: HostHandlers = {
     ready: async () => {
       this.ready = true;
       // A webview that was hidden starts over (retainContextWhenHidden is off): so does its
@@ -296,8 +267,4 @@ export class WebviewPanelController implements vscode.Disposable {
     void this.document.client?.request('dropView', {}, this.viewId).catch(() => undefined);
     for (const s of this.subscriptions) s.dispose();
   }
-}
-
-function isForWorker(r: RpcRequestMessage): r is RpcRequestMessage<WorkerServed> {
-  return rpcRequests[r.name].served === 'worker';
 }
