@@ -1,27 +1,20 @@
 /**
- * The filter engine: one meaning of every field for v1 and v2 traces (filterQuery.ts), one run
+ * The filter engine, one for both formats: one meaning of every field (filterQuery.ts), one run
  * that counts and pages the matches in time order as they are found (filterRun.ts), and the
  * event source that fits the filter:
  * - a goroutine, proc or thread named: that owner's events as Go gives them (ownerFilterSource.ts),
  *   for both formats, once the analysis pass has indexed them (until then the run waits: the
  *   pass runs beside the reading, and a wire scan cannot tell which goroutine an event runs on);
- * - otherwise the wire events: v2 (wireFilterSource.ts) or v1 raw events (v1Filter.ts).
+ * - otherwise the wire events, from the trace's format model: v2 (wireFilterSource.ts) or v1 raw
+ *   events (v1FilterSource.ts).
  */
 import type { OwnerKind, TraceAnalysisView } from '../../analysis/index.js';
-import type { ByteSource } from '../../parser/index.js';
 import type { Filter, TreeNode } from '../../shared/protocol.js';
-import type { BatchCache } from './batchCache.js';
 import { compileFilter, type FilterQuery } from './filterQuery.js';
 import { FilterRun, type MatchSource, type PartitionMatches } from './filterRun.js';
 import type { GenerationInfo } from './generationIndex.js';
 import { OwnerFilterSource } from './ownerFilterSource.js';
 import type { SummaryEventEntry } from './summaryEvents.js';
-import { V1FilterSource } from './v1Filter.js';
-import type { V1EventCache } from './v1EventView.js';
-import { viewV1Event } from './v1EventView.js';
-import { WireContexts } from './wireContexts.js';
-import { WireFilterSource, type WireSourceContext } from './wireFilterSource.js';
-import type { GenerationStart } from '../../analysis/index.js';
 
 export { filterError, isEmptyFilter } from './filterQuery.js';
 export { FilterRun } from './filterRun.js';
@@ -29,13 +22,12 @@ export { slotMasks } from './argSlots.js';
 
 /** What the engine reads from the model. */
 export interface FilterContext {
-  source: ByteSource;
-  isV1: boolean;
   generations: readonly GenerationInfo[];
-  readingDone(): boolean;
   traceStartNs: number;
-  cache: BatchCache;
-  v1Events: V1EventCache;
+  /** The format's source of wire events, for a filter without a goroutine, proc or thread (formatModel.ts). */
+  wireSource(q: FilterQuery): MatchSource<PartitionMatches>;
+  /** The type name of the wire event at an offset, where the type list names the format's wire events, not Go's API kinds (v1). */
+  wireTypeAt?: (offset: number) => Promise<string | undefined>;
   /** The pass's view once it is done; undefined when there will be none; 'pending' meanwhile. */
   analysis(): TraceAnalysisView | undefined | 'pending';
   page(kind: OwnerKind, id: number, from: number, count: number): Promise<SummaryEventEntry[]>;
@@ -47,22 +39,7 @@ export const NO_OWNER_INDEX = 'goroutine, proc and thread filters need the trace
 /** A filter's run, counting not yet started (call run.count). */
 export function startFilter(ctx: FilterContext, filter: Filter): FilterRun {
   const q = compileFilter(filter);
-  if (q.owners.length > 0) return new FilterRun(new WhenIndexed(q, ctx));
-  if (ctx.isV1) {
-    const v1 = ctx.generations[0]?.v1 ? ctx.generations[0] : undefined;
-    // No generation: a v1 trace that could not be read (nothing matches).
-    return new FilterRun(v1 ? new V1FilterSource(q, v1, ctx.v1Events, ctx.traceStartNs) : new WireFilterSource(q, { ...wireContext(ctx), generations: [] }));
-  }
-  return new FilterRun(new WireFilterSource(q, wireContext(ctx)));
-}
-
-function wireContext(ctx: FilterContext): WireSourceContext {
-  const starts = (): readonly GenerationStart[] => {
-    const a = ctx.analysis();
-    return a && a !== 'pending' ? a.generations : [];
-  };
-  const contexts = new WireContexts(ctx.source, (index) => starts().find((s) => s.extent.index === index));
-  return { source: ctx.source, generations: ctx.generations, readingDone: ctx.readingDone, traceStartNs: ctx.traceStartNs, cache: ctx.cache, contexts };
+  return new FilterRun(q.owners.length > 0 ? new WhenIndexed(q, ctx) : ctx.wireSource(q));
 }
 
 /** The owner source once the pass is done; no partitions (and a failure) when it will not be. */
@@ -95,22 +72,12 @@ class WhenIndexed implements MatchSource<PartitionMatches> {
       return;
     }
     const ctx = this.ctx;
-    const v1 = ctx.isV1 ? ctx.generations[0] : undefined;
     this.inner = new OwnerFilterSource(this.q, {
       view: a,
       traceStartNs: ctx.traceStartNs,
       generationNumber: (index) => ctx.generations[index]?.gen ?? index,
       page: ctx.page,
-      ...(v1?.v1
-        ? {
-            v1TypeAt: async (offset: number): Promise<string | undefined> => {
-              const at = await ctx.v1Events.locate(v1, offset);
-              if (at?.event === undefined) return undefined;
-              const row = await ctx.v1Events.event(v1, at.batch, at.event);
-              return row && v1.v1 ? viewV1Event(row, at.batch, v1.v1, v1.tables).name : undefined;
-            },
-          }
-        : {}),
+      ...(ctx.wireTypeAt ? { wireTypeAt: ctx.wireTypeAt } : {}),
     });
   }
 

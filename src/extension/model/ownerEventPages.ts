@@ -6,12 +6,8 @@
  * selecting a row or copying it does not order its generation again.
  */
 import { visitOwnerEvents, type TraceAnalysisView } from '../../analysis/index.js';
-import { BatchKind } from '../../parser/index.js';
-import type { BatchCache } from './batchCache.js';
-import type { GenerationInfo } from './generationIndex.js';
 import type { SummaryOwner } from './nodeIds.js';
-import { summaryEventEntry, type SummaryEventEntry, type WireLocation } from './summaryEvents.js';
-import type { V1EventCache } from './v1EventView.js';
+import { summaryEventEntry, type SummaryEventEntry } from './summaryEvents.js';
 
 /** Events kept after they were shown (about 1 KB each with their text and frames). */
 const KEPT_EVENTS = 4096;
@@ -66,35 +62,3 @@ export class OwnerEventPages {
 }
 
 const key = (owner: SummaryOwner, id: number, n: number): string => `${owner}:${id}:${n}`;
-
-/**
- * Where such an event is in the file: its batch (the one whose payload holds its offset) and its
- * index there. Undefined for events no wire event made (Syncs, CPU samples, events the orderer
- * makes up).
- */
-export async function locateEntry(e: SummaryEventEntry, g: GenerationInfo | undefined, batches: BatchCache, v1Events: V1EventCache): Promise<WireLocation | undefined> {
-  const offset = e.sourceOffset;
-  if (!g || offset === undefined) return undefined;
-  if (g.v1) {
-    const at = await v1Events.locate(g, offset);
-    return at?.event !== undefined ? { generation: g.gen, batch: at.batch, event: at.event, offset } : undefined;
-  }
-  // Batches are in file order: the last one starting at or before the offset.
-  let lo = 0;
-  let hi = g.batches.length - 1;
-  let bi = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (g.batches[mid].payloadOffset <= offset) {
-      bi = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  const b = g.batches[bi];
-  if (!b || b.kind !== BatchKind.Events || offset >= b.payloadOffset + b.size) return undefined;
-  const columns = await batches.events(g, bi);
-  for (let i = 0; i < columns.length; i++) {
-    if (columns.offset[i] === offset) return { generation: g.gen, batch: bi, event: i, offset };
-  }
-  return undefined;
-}

@@ -34,8 +34,8 @@ export interface OwnerSourceContext {
   generationNumber(index: number): number;
   /** Events n..n+count-1 of an owner, as the Goroutines, Procs and Threads lists page them. */
   page(kind: OwnerKind, id: number, from: number, count: number): Promise<SummaryEventEntry[]>;
-  /** v1: the type name of the raw event at a file offset (the type list's names are v1's). */
-  v1TypeAt?: (offset: number) => Promise<string | undefined>;
+  /** The type name of the wire event at a file offset, where the type list names wire events, not Go's API kinds (v1). */
+  wireTypeAt?: (offset: number) => Promise<string | undefined>;
 }
 
 export class OwnerFilterSource implements MatchSource<OwnerMatches> {
@@ -80,7 +80,7 @@ export class OwnerFilterSource implements MatchSource<OwnerMatches> {
     if (this.onlyOwner) return { start, length: count, n: undefined };
     const found: number[] = [];
     const offsets: number[] = [];
-    const typed = this.q.types !== undefined && this.ctx.v1TypeAt === undefined;
+    const typed = this.q.types !== undefined && this.ctx.wireTypeAt === undefined;
     let stopped = false;
     await visitOwnerEvents(this.ctx.view, { kind: this.kind, id: this.id, from: start, count }, (e, n) => {
       if (stopped || (n & 1023) === 0 && shouldStop()) {
@@ -93,11 +93,11 @@ export class OwnerFilterSource implements MatchSource<OwnerMatches> {
     });
     if (stopped) return undefined;
     let kept = found;
-    if (this.q.types && this.ctx.v1TypeAt) {
+    if (this.q.types && this.ctx.wireTypeAt) {
       // v1: the type list names the raw v1 events; each candidate's is read at its offset.
       kept = [];
       for (let k = 0; k < found.length; k++) {
-        const name = offsets[k] >= 0 ? await this.ctx.v1TypeAt(offsets[k]) : undefined;
+        const name = offsets[k] >= 0 ? await this.ctx.wireTypeAt(offsets[k]) : undefined;
         if (name !== undefined && this.q.types.has(name)) kept.push(found[k]);
       }
     }

@@ -2,6 +2,7 @@
 import { groupProblems, type Problem } from '../../parser/index.js';
 import type { ProblemItem } from '../../shared/protocol.js';
 import type { GenerationInfo } from './generationIndex.js';
+import type { NodeLocation } from './summaryTree.js';
 import { batchId, eventId, generationId } from './nodeIds.js';
 
 export function problemNodeId(p: Problem, generations: readonly GenerationInfo[]): string | undefined {
@@ -38,4 +39,34 @@ export function toProblemItems(problems: readonly Problem[], generations: readon
     for (const p of g.consequences) items.push({ ...toProblemItem(p, generations), cause });
   }
   return items;
+}
+
+type Severity = Problem['severity'];
+const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** The worst problem severity per row: the problem's row and all its ancestors (computed again when the problems change). */
+export class ProblemSeverities {
+  private cache: { key: string; map: Map<string, Severity> } | undefined;
+
+  constructor(
+    private readonly generations: readonly GenerationInfo[],
+    private readonly pathTo: (nodeId: string) => NodeLocation | undefined,
+  ) {}
+
+  of(problems: readonly Problem[]): Map<string, Severity> {
+    const key = `${problems.length}/${this.generations.length}`;
+    if (this.cache?.key === key) return this.cache.map;
+    const map = new Map<string, Severity>();
+    for (const p of problems) {
+      const id = problemNodeId(p, this.generations);
+      if (!id) continue;
+      const loc = this.pathTo(id);
+      for (const n of [...(loc?.path ?? []), id]) {
+        const old = map.get(n);
+        if (!old || RANK[p.severity] > RANK[old]) map.set(n, p.severity);
+      }
+    }
+    this.cache = { key, map };
+    return map;
+  }
 }

@@ -8,7 +8,8 @@ import type { TreeNode } from '../../shared/protocol.js';
 import { frameRow } from './eventNodes.js';
 import { formatNs, plural } from './format.js';
 import type { GenerationInfo } from './generationIndex.js';
-import { sampleFrameId, sampleId, samplesTableId, stacksTableId, stringId, stringsTableId, tableFrameId, tableStackId } from './nodeIds.js';
+import { sampleFrameId, sampleId, samplesTableId, stacksTableId, stringId, stringsTableId, tableFrameId, tableStackId, type NodeRef } from './nodeIds.js';
+import { pageOf, pageWindow, type Page } from './paging.js';
 
 export function stringsTableRow(g: GenerationInfo): TreeNode {
   return {
@@ -107,4 +108,33 @@ export function sampleFrameRows(g: GenerationInfo, sample: number, start: number
   const s = g.tables.cpuSamples[sample];
   if (!s) return [];
   return frameViews(g.tables, s.stack).slice(start, end).map((f, i) => frameRow(sampleFrameId(g.index, sample, start + i), f));
+}
+
+/** Rows under a table, a stack or a CPU sample (the same in both formats); undefined for other kinds. */
+export function tableChildren(g: GenerationInfo, ref: NodeRef, offset: number, limit: number, traceStartNs: number): Page<TreeNode> | undefined {
+  switch (ref.kind) {
+    case 'stringsTable': {
+      const ids = tableIds(g.tables.strings);
+      return pageOf(ids.length, offset, limit, (i) => stringRow(g, ids[i]));
+    }
+    case 'stacksTable': {
+      const ids = tableIds(g.tables.stacks);
+      return pageOf(ids.length, offset, limit, (i) => stackRow(g, ids[i]));
+    }
+    case 'tableStack': {
+      const total = g.tables.framesOf(ref.id).length;
+      const { start, end } = pageWindow(total, offset, limit);
+      return { total, items: stackFrameRows(g.tables, g.index, ref.id, start, end) };
+    }
+    case 'samplesTable':
+      return pageOf(g.tables.cpuSamples.length, offset, limit, (i) => sampleRow(g, i, traceStartNs));
+    case 'sample': {
+      const s = g.tables.cpuSamples[ref.sample];
+      const total = s ? g.tables.framesOf(s.stack).length : 0;
+      const { start, end } = pageWindow(total, offset, limit);
+      return { total, items: sampleFrameRows(g, ref.sample, start, end) };
+    }
+    default:
+      return undefined;
+  }
 }

@@ -15,6 +15,7 @@ import type { TreeNode } from '../../shared/protocol.js';
 import { spanInRange, textIdsOf, type FilterQuery } from './filterQuery.js';
 import { contextRow } from './filterRows.js';
 import type { MatchSource, PartitionMatches } from './filterRun.js';
+import type { FilterEnv } from './formatModel.js';
 import type { GenerationInfo } from './generationIndex.js';
 import { eventId } from './nodeIds.js';
 import { v1ArgNames, viewV1Event, type V1EventCache, type V1RawRow } from './v1EventView.js';
@@ -61,21 +62,29 @@ function textMatcher(g: GenerationInfo, needle: string): (row: V1RawRow) => bool
 export class V1FilterSource implements MatchSource<V1Matches> {
   private readonly types: Set<number> | undefined;
 
+  private readonly traceStartNs: number;
+
   constructor(
     private readonly q: FilterQuery,
-    private readonly g: GenerationInfo,
+    private readonly generations: readonly GenerationInfo[],
     private readonly cache: V1EventCache,
-    private readonly traceStartNs: number,
+    private readonly env: FilterEnv,
   ) {
+    this.traceStartNs = env.traceStartNs;
     if (q.types) this.types = new Set(V1_SPECS.flatMap((s, type) => (type > 0 && q.types!.has(s.name) ? [type] : [])));
   }
 
+  /** The one generation; none while it is read, or when the file could not be read. */
+  private get g(): GenerationInfo {
+    return this.generations[0];
+  }
+
   partitions(): number {
-    return 1;
+    return this.g?.v1 ? 1 : 0;
   }
 
   complete(): boolean {
-    return true;
+    return this.partitions() === 1 || this.env.readingDone();
   }
 
   knownCount(): number | undefined {
