@@ -41,12 +41,13 @@ export class AnalysisPass {
   private constructor(
     private readonly stream: EventStream,
     private readonly yieldEvery: number,
+    private readonly timeline: boolean,
   ) {}
 
   static async open(source: ByteSource, options: PassOptions = {}): Promise<AnalysisPass> {
     // Every handler looks at each event once: the event objects may be reused.
     const stream = await openEventStream(source, { reuseEvents: true });
-    const pass = new AnalysisPass(stream, options.yieldEvery ?? 50_000);
+    const pass = new AnalysisPass(stream, options.yieldEvery ?? 50_000, options.timeline === true);
     // A v1 trace is one chunk: its overview needs finer buckets than a generation's.
     if (!(stream instanceof OrderedReader)) pass.handlers.timeline.buckets = V1_BUCKETS;
     if (!options.timeline) pass.handlers.timeline.disable();
@@ -86,7 +87,11 @@ export class AnalysisPass {
       const e = s.next();
       if (e) {
         if (e.kind === 'Sync') this.enterGeneration();
-        for (const h of this.all) h.handleEvent(e);
+        // One call site per handler (see TraceSummarizer.handleEvent).
+        const h = this.handlers;
+        h.summaries.handleEvent(e);
+        h.owners.handleEvent(e);
+        if (this.timeline) h.timeline.handleEvent(e);
         this.events++;
         if (++sinceYield >= this.yieldEvery) {
           sinceYield = 0;

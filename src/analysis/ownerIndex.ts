@@ -8,11 +8,11 @@
  * Memory: 16 bytes per (owner, generation) pair, nothing per event. A trace with a million
  * short-lived goroutines over 65 generations has about 1.1 million pairs: ~18 MB.
  */
-import type { OrderedEvent } from '../parser/index.js';
+import { newTransitionCodes, readTransition, TransitionResource, type OrderedEvent } from '../parser/index.js';
 import { GenerationCounts } from './generationCounts.js';
 import { Growable } from './growable.js';
 import type { AnalysisHandler } from './handler.js';
-import { OWNER_KINDS, transitionOwner, type OwnerKind } from './owners.js';
+import { OWNER_KINDS, type OwnerKind } from './owners.js';
 
 /** One owner's events: per generation it appears in (index in the file, ascending), the count. */
 export interface OwnerEvents {
@@ -137,6 +137,7 @@ export class OwnerIndexBuilder implements AnalysisHandler<OwnerIndex> {
   private builders = this.fresh();
   private generation = -1;
   private built: { pairs: number; index: OwnerIndex } | undefined;
+  private readonly st = newTransitionCodes();
 
   private fresh(): Record<OwnerKind, KindBuilder> {
     return { goroutine: new KindBuilder(), proc: new KindBuilder(), thread: new KindBuilder() };
@@ -161,11 +162,11 @@ export class OwnerIndexBuilder implements AnalysisHandler<OwnerIndex> {
     if (e.g >= 0) b.goroutine.counts.add(e.g);
     if (e.p >= 0) b.proc.counts.add(e.p);
     if (e.m >= 0) b.thread.counts.add(e.m);
-    if (e.transition !== undefined) {
-      const g = transitionOwner(e, 'goroutine');
-      if (g >= 0) b.goroutine.counts.add(g);
-      const p = transitionOwner(e, 'proc');
-      if (p >= 0) b.proc.counts.add(p);
+    const st = this.st;
+    if (readTransition(e, st)) {
+      if (st.resource === TransitionResource.Goroutine) {
+        if (st.id !== e.g) b.goroutine.counts.add(st.id);
+      } else if (st.resource === TransitionResource.Proc && st.id !== e.p) b.proc.counts.add(st.id);
     }
   }
 

@@ -4,7 +4,7 @@
  * goroutine unblocking it, its creation); a proc's likewise; a thread's are those it runs. The
  * index counts by these rules and the lists are re-derived by them, so both must be these.
  */
-import type { OrderedEvent } from '../parser/index.js';
+import { newTransitionCodes, readTransition, TransitionResource, type OrderedEvent } from '../parser/index.js';
 
 export type OwnerKind = 'goroutine' | 'proc' | 'thread';
 export const OWNER_KINDS: readonly OwnerKind[] = ['goroutine', 'proc', 'thread'];
@@ -16,12 +16,13 @@ export function contextOwner(e: OrderedEvent, kind: OwnerKind): number {
 
 /** The goroutine or proc whose state the event changes, when it is not its context (-1: none). */
 export function transitionOwner(e: OrderedEvent, kind: OwnerKind): number {
-  const st = e.transition;
-  if (st === undefined || kind === 'thread') return -1;
-  const want = kind === 'goroutine' ? 'Goroutine' : 'Proc';
-  if (st.resource.kind !== want || st.resource.id === contextOwner(e, kind)) return -1;
-  return st.resource.id;
+  if (kind === 'thread' || !readTransition(e, scratch)) return -1;
+  const want = kind === 'goroutine' ? TransitionResource.Goroutine : TransitionResource.Proc;
+  if (scratch.resource !== want || scratch.id === contextOwner(e, kind)) return -1;
+  return scratch.id;
 }
+
+const scratch = newTransitionCodes();
 
 export function isOwnedBy(e: OrderedEvent, kind: OwnerKind, id: number): boolean {
   if (e.kind === 'Sync') return false;

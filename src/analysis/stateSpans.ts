@@ -12,7 +12,7 @@
  *
  * Memory: 53 bytes per span in the columns below (kept only for the chunks the viewer caches).
  */
-import type { OrderedEvent } from '../parser/index.js';
+import { GoState, newTransitionCodes, ProcState, readTransition, TransitionResource, type OrderedEvent } from '../parser/index.js';
 import { Growable } from './growable.js';
 
 /** What a span shows; the order is the shared timeline contract's SLICE_STATES. */
@@ -24,12 +24,15 @@ const KIND_CODE: Record<SpanOwnerKind, number> = { goroutine: 0, proc: 1, thread
 
 export const SpanFlag = { Leading: 1, Trailing: 2 } as const;
 
-const GO_STATE: Record<string, number> = {
-  Running: SpanState.Running,
-  Runnable: SpanState.Runnable,
-  Waiting: SpanState.Waiting,
-  Syscall: SpanState.Syscall,
-};
+/** A GoState's span state (undefined: no span, as for NotExist). */
+const GO_STATE: readonly (number | undefined)[] = (() => {
+  const s: (number | undefined)[] = [];
+  s[GoState.Running] = SpanState.Running;
+  s[GoState.Runnable] = SpanState.Runnable;
+  s[GoState.Waiting] = SpanState.Waiting;
+  s[GoState.Syscall] = SpanState.Syscall;
+  return s;
+})();
 
 /** The spans of one owner kind, grouped by owner (ascending IDs); a goroutine's or proc's by start time. */
 export class OwnerSpans {
@@ -180,13 +183,15 @@ export class SpanChunkBuilder {
   private readonly strings: string[] = [];
   private readonly stringIds = new Map<string, number>();
 
+  private readonly st = newTransitionCodes();
+
   constructor(readonly startNs: number) {}
 
   handleEvent(e: OrderedEvent): void {
-    const st = e.transition;
-    if (!st || st.from === st.to) return;
-    if (st.resource.kind === 'Goroutine') this.goroutine(st.resource.id, st.from, st.to, st.reason, e);
-    else if (st.resource.kind === 'Proc') this.proc(st.resource.id, st.from, st.to, e);
+    const st = this.st;
+    if (!readTransition(e, st) || st.from === st.to) return;
+    if (st.resource === TransitionResource.Goroutine) this.goroutine(st.id, st.from, st.to, st.reason, e);
+    else if (st.resource === TransitionResource.Proc) this.proc(st.id, st.from, st.to, e);
   }
 
   finish(endNs: number): SpanChunk {
@@ -215,7 +220,8 @@ export class SpanChunkBuilder {
     return id;
   }
 
-  private goroutine(g: number, from: string, to: string, reason: string, e: OrderedEvent): void {
+  /** `from` and `to` are GoStates. */
+  private goroutine(g: number, from: number, to: number, reason: string, e: OrderedEvent): void {
     const t = e.time;
     const open = this.goroutines.get(g);
     let since = t;
@@ -223,7 +229,7 @@ export class SpanChunkBuilder {
       this.close(g, open, t, 0);
     } else if (!this.seen.has(g)) {
       const was = GO_STATE[from];
-      if (from === 'Undetermined') since = this.startNs;
+      if (from === GoState.Undetermined) since = this.startNs;
       else if (was !== undefined && t > this.startNs) {
         const lead: Open = { start: this.startNs, state: was, flags: SpanFlag.Leading, reason: -1, offset: -1, other: -1, by: -1, m: -1 };
         this.close(g, lead, t, 0);
@@ -258,21 +264,22 @@ export class SpanChunkBuilder {
     }
   }
 
-  private proc(p: number, from: string, to: string, e: OrderedEvent): void {
+  /** `from` and `to` are ProcStates. */
+  private proc(p: number, from: number, to: number, e: OrderedEvent): void {
     const t = e.time;
     const h = this.held.get(p);
     if (h) {
       this.rows.push(KIND_CODE.thread, h.thread, h, t, 0);
       this.held.delete(p);
-    } else if (!this.procsSeen.has(p) && from === 'Running' && e.m >= 0 && e.p === p && t > this.startNs) {
+    } else if (!this.procsSeen.has(p) && from === ProcState.Running && e.m >= 0 && e.p === p && t > this.startNs) {
       // Stopped by the thread holding it since before this chunk.
       const lead = { start: this.startNs, state: SpanState.ProcHeld, flags: SpanFlag.Leading, reason: -1, offset: -1, other: p, by: -1, m: e.m };
       this.rows.push(KIND_CODE.thread, e.m, lead, t, 0);
     }
     this.procsSeen.add(p);
-    if (to !== 'Running' || e.m < 0) return;
+    if (to !== ProcState.Running || e.m < 0) return;
     this.held.set(p, {
-      start: from === 'Undetermined' ? this.startNs : t,
+      start: from === ProcState.Undetermined ? this.startNs : t,
       state: SpanState.ProcHeld,
       flags: 0,
       reason: -1,

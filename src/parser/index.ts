@@ -78,7 +78,9 @@ export { decodeTraceString } from './text/traceString.js';
 export { displayTraceText, escapeTraceLines, goQuoteShort, goQuoteString, isPlainTraceText } from './text/traceText.js';
 export { rawTextToBinary, RawTextError } from './wire/rawText.js';
 export { formatEvent } from './order/formatEvent.js';
-export { NONE, NO_TASK, BACKGROUND_TASK, formatUint64 } from './order/resources.js';
+export { NONE, NO_TASK, BACKGROUND_TASK, formatUint64, GoState, ProcState } from './order/resources.js';
+export { BAD_STATE, TransitionResource, newTransitionCodes, readTransition } from './order/transitionCodes.js';
+export type { TransitionCodes } from './order/transitionCodes.js';
 export type { ResourceId, ResourceKind, Uint64 } from './order/resources.js';
 export type {
   OrderedEvent, EventKind, EventStack, StateTransition, RangeInfo, TaskInfo, SyncInfo, ClockSnapshotInfo,

@@ -69,6 +69,23 @@ export interface SyncInfo {
   experimentalBatches?: Record<string, { thread: number; offset: number; size: number }[]>;
 }
 
+/** A state transition as numbers (transitionCodes.ts reads them without making the object). */
+export const enum TransitionResource {
+  None = 0,
+  Goroutine = 1,
+  Proc = 2,
+}
+
+export interface TransitionCodes {
+  resource: TransitionResource;
+  id: number;
+  /** GoState or ProcState (by resource), or BAD_STATE. */
+  from: number;
+  to: number;
+  /** GoStop and GoBlock: the reason's text; '' otherwise. */
+  reason: string;
+}
+
 export interface OrderedEvent {
   kind: EventKind;
   /** Time in ns, strictly increasing along the stream. */
@@ -86,6 +103,11 @@ export interface OrderedEvent {
   srcOffset?: number;
   /** The event's own stack, when it has one (a non-zero stack ID, or any CPU sample). */
   stack?: EventStack;
+  /**
+   * The transition as numbers, without making `transition` (the ordered stream's events have it;
+   * use transitionCodes.readTransition, which falls back to `transition`).
+   */
+  readTransition?(out: TransitionCodes): boolean;
   transition?: StateTransition;
   range?: RangeInfo;
   task?: TaskInfo;

@@ -7,7 +7,8 @@ import { Ev, EXPERIMENT_NAMES, V2_SPECS } from '../format/v2Events.js';
 import type { CpuSample } from '../generation/tables.js';
 import type { GenerationView } from './generationView.js';
 import type { EventKind, EventStack, OrderedEvent, RangeInfo, StateTransition } from './orderedEvent.js';
-import { asInt64, NO_TASK, type Uint64, GO_STATE_NAMES, GO_STATUS_TO_STATE, GoState, PROC_STATE_NAMES, PROC_STATUS_TO_STATE, ProcState, ProcStatus } from './resources.js';
+import { asInt64, NO_TASK, type Uint64, GO_STATE_NAMES, PROC_STATE_NAMES } from './resources.js';
+import { decodeTransition, newTransitionCodes, TransitionResource, type TransitionCodes } from './transitionCodes.js';
 
 /** Kind of each wire type (undefined for types that are never events). */
 export const KIND_OF_TYPE: readonly (EventKind | undefined)[] = (() => {
@@ -57,63 +58,24 @@ function ownStack(e: Source, table: GenerationView): EventStack | undefined {
   return id === 0 ? undefined : { id, frames: table.frames(id) };
 }
 
-const goTransition = (id: number, from: GoState, to: GoState): StateTransition => ({
-  resource: { kind: 'Goroutine', id },
-  from: GO_STATE_NAMES[from] ?? 'Bad',
-  to: GO_STATE_NAMES[to] ?? 'Bad',
-  reason: '',
-});
-
-const procTransition = (id: number, from: ProcState, to: ProcState): StateTransition => ({
-  resource: { kind: 'Proc', id },
-  from: PROC_STATE_NAMES[from] ?? 'Bad',
-  to: PROC_STATE_NAMES[to] ?? 'Bad',
-  reason: '',
-});
+/** Types whose transition carries the event's own stack (GoCreate's is the new goroutine's). */
+const TRANSITION_KEEPS_STACK = new Set<number>([Ev.GoStop, Ev.GoBlock, Ev.GoSyscallBegin, Ev.GoStatus, Ev.GoStatusStack]);
+const scratch = newTransitionCodes();
 
 function transitionOf(e: Source, table: GenerationView, stack: EventStack | undefined): StateTransition {
-  switch (e.type) {
-    case Ev.ProcStart: return procTransition(asInt64(e.a0), ProcState.Idle, ProcState.Running);
-    case Ev.ProcStop: return procTransition(e.p, ProcState.Running, ProcState.Idle);
-    case Ev.ProcSteal:
-      // A steal of an abandoned P: it already looked idle.
-      return procTransition(asInt64(e.a0), e.x0 === ProcStatus.SyscallAbandoned ? ProcState.Idle : ProcState.Running, ProcState.Idle);
-    case Ev.ProcStatus: return procTransition(asInt64(e.a0), e.x0, PROC_STATUS_TO_STATE[e.a1] ?? ProcState.Undetermined);
-    case Ev.GoCreate:
-    case Ev.GoCreateBlocked: {
-      const t = goTransition(asInt64(e.a0), GoState.NotExist, e.type === Ev.GoCreateBlocked ? GoState.Waiting : GoState.Runnable);
-      t.stack = { id: e.a1, frames: table.frames(e.a1) };
-      return t;
-    }
-    case Ev.GoCreateSyscall: return goTransition(asInt64(e.a0), GoState.NotExist, GoState.Syscall);
-    case Ev.GoStart: return goTransition(asInt64(e.a0), GoState.Runnable, GoState.Running);
-    case Ev.GoDestroy: return goTransition(e.g, GoState.Running, GoState.NotExist);
-    case Ev.GoDestroySyscall: return goTransition(e.g, GoState.Syscall, GoState.NotExist);
-    case Ev.GoStop:
-    case Ev.GoBlock: {
-      const t = goTransition(e.g, GoState.Running, e.type === Ev.GoStop ? GoState.Runnable : GoState.Waiting);
-      t.reason = table.string(e.a0);
-      if (stack) t.stack = stack;
-      return t;
-    }
-    case Ev.GoUnblock:
-    case Ev.GoSwitch:
-    case Ev.GoSwitchDestroy:
-      return goTransition(asInt64(e.a0), GoState.Waiting, GoState.Runnable);
-    case Ev.GoSyscallBegin: {
-      const t = goTransition(e.g, GoState.Running, GoState.Syscall);
-      if (stack) t.stack = stack;
-      return t;
-    }
-    case Ev.GoSyscallEnd: return goTransition(e.g, GoState.Syscall, GoState.Running);
-    case Ev.GoSyscallEndBlocked: return goTransition(e.g, GoState.Syscall, GoState.Runnable);
-    default: {
-      // GoStatus, GoStatusStack.
-      const t = goTransition(asInt64(e.a0), e.x0, GO_STATUS_TO_STATE[e.a2] ?? GoState.Undetermined);
-      if (stack) t.stack = stack;
-      return t;
-    }
-  }
+  const c = scratch;
+  const hasReason = decodeTransition(e, c);
+  const proc = c.resource === TransitionResource.Proc;
+  const names = proc ? PROC_STATE_NAMES : GO_STATE_NAMES;
+  const t: StateTransition = {
+    resource: { kind: proc ? 'Proc' : 'Goroutine', id: c.id },
+    from: names[c.from] ?? 'Bad',
+    to: names[c.to] ?? 'Bad',
+    reason: hasReason ? table.string(e.a0) : '',
+  };
+  if (e.type === Ev.GoCreate || e.type === Ev.GoCreateBlocked) t.stack = { id: e.a1, frames: table.frames(e.a1) };
+  else if (stack && TRANSITION_KEEPS_STACK.has(e.type)) t.stack = stack;
+  return t;
 }
 
 /** What an event's details are derived from. */
@@ -179,6 +141,17 @@ export class Event implements OrderedEvent, Source {
   get kind(): EventKind {
     const t = this.type;
     return t < 0 ? 'Sync' : KIND_OF_TYPE[t]!;
+  }
+
+  /** The transition as codes, from the arguments: no details are made (transitionCodes.ts). */
+  readTransition(out: TransitionCodes): boolean {
+    const t = this.type;
+    if (t < 0 || KIND_OF_TYPE[t] !== 'StateTransition') return false;
+    if (decodeTransition(this, out)) {
+      const table = this.table;
+      out.reason = table !== undefined ? table.string(this.a0) : (this.d?.transition?.reason ?? '');
+    }
+    return true;
   }
 
   private get r(): Details {

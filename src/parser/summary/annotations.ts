@@ -13,6 +13,8 @@
  */
 import type { StackFrame } from '../order/generationView.js';
 import type { OrderedEvent } from '../order/orderedEvent.js';
+import { GoState } from '../order/resources.js';
+import { newTransitionCodes, readTransition, TransitionResource } from '../order/transitionCodes.js';
 import { formatUint64, NO_TASK, type Uint64 } from '../order/resources.js';
 import type { SummaryHandler } from './handler.js';
 
@@ -78,6 +80,9 @@ export class AnnotationSummarizer implements SummaryHandler<Annotations> {
   private droppedRegions = 0;
   private keptLogs = 0;
   private droppedLogs = 0;
+  private readonly st = newTransitionCodes();
+  private lastTaskId: Uint64 = -1;
+  private lastTask: TaskSummary | undefined;
 
   constructor(
     private readonly maxTasks = 100_000,
@@ -87,6 +92,8 @@ export class AnnotationSummarizer implements SummaryHandler<Annotations> {
   ) {}
 
   reset(): void {
+    this.lastTaskId = -1;
+    this.lastTask = undefined;
     this.tasks = new Map();
     this.regions = [];
     this.open = new Map();
@@ -151,8 +158,10 @@ export class AnnotationSummarizer implements SummaryHandler<Annotations> {
       }
       case 'StateTransition': {
         // A goroutine that exits leaves its regions open.
-        const st = e.transition!;
-        if (st.resource.kind === 'Goroutine' && st.to === 'NotExist') this.open.delete(st.resource.id);
+        // Only while some goroutine has regions open is there anything to close.
+        if (this.open.size === 0) return;
+        const st = this.st;
+        if (readTransition(e, st) && st.resource === TransitionResource.Goroutine && st.to === GoState.NotExist) this.open.delete(st.id);
         return;
       }
     }
@@ -177,6 +186,8 @@ export class AnnotationSummarizer implements SummaryHandler<Annotations> {
   }
 
   private task(id: Uint64): TaskSummary | undefined {
+    // A task's events come together (its begin, regions, logs, end): the last one is asked for again.
+    if (id === this.lastTaskId) return this.lastTask;
     const key = taskKey(id);
     let t = this.tasks.get(key);
     if (!t) {
@@ -187,6 +198,8 @@ export class AnnotationSummarizer implements SummaryHandler<Annotations> {
       t = { id: key, name: '', startNs: NaN, endNs: NaN, startGoroutine: -1, endGoroutine: -1, regions: 0, logs: 0, logList: [] };
       this.tasks.set(key, t);
     }
+    this.lastTaskId = id;
+    this.lastTask = t;
     return t;
   }
 }

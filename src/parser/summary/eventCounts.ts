@@ -23,18 +23,24 @@ export class EventCountSummarizer implements SummaryHandler<GenerationEventCount
   private gens: GenerationEventCounts[] = [];
   private current: GenerationEventCounts | undefined;
   private syncs = 0;
+  /** The current generation's counts by wire type, and the types in the order first seen (byType's key order). */
+  private byType = new Float64Array(256);
+  private seen: number[] = [];
 
   reset(): void {
     this.gens = [];
     this.current = undefined;
     this.syncs = 0;
+    this.byType.fill(0);
+    this.seen = [];
   }
 
   handleEvent(e: OrderedEvent): void {
+    const type = e.type;
     if (e.kind === 'Sync') {
       // A Sync opens each generation (and one closes the trace): it starts the next counts.
+      this.close();
       this.syncs = e.sync!.n;
-      this.current = undefined;
       return;
     }
     let c = this.current;
@@ -42,18 +48,45 @@ export class EventCountSummarizer implements SummaryHandler<GenerationEventCount
       this.current = c = { generation: Math.max(0, this.syncs - 1), total: 0, byType: {}, cpuSamples: 0 };
       this.gens.push(c);
     }
-    if (e.type === Ev.CPUSample) {
+    if (type === Ev.CPUSample) {
       c.cpuSamples++;
       return;
     }
-    const name = V2_SPECS[e.type]?.name ?? `type ${e.type}`;
-    c.byType[name] = (c.byType[name] ?? 0) + 1;
+    // Counted by number, named when the generation closes: a keyed object per event is slow.
+    if (type >= this.byType.length) this.growTo(type);
+    if (this.byType[type]++ === 0) this.seen.push(type);
     c.total++;
   }
 
-  finalize(): void {}
+  finalize(): void {
+    this.close();
+  }
 
   data(): GenerationEventCounts[] {
+    if (this.current) this.current.byType = this.named();
     return this.gens;
+  }
+
+  private close(): void {
+    if (!this.current) return;
+    this.current.byType = this.named();
+    this.current = undefined;
+    for (const t of this.seen) this.byType[t] = 0;
+    this.seen = [];
+  }
+
+  private growTo(type: number): void {
+    const next = new Float64Array(type + 1);
+    next.set(this.byType);
+    this.byType = next;
+  }
+
+  private named(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const t of this.seen) {
+      const name = V2_SPECS[t]?.name ?? `type ${t}`;
+      out[name] = (out[name] ?? 0) + this.byType[t];
+    }
+    return out;
   }
 }

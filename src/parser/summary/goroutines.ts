@@ -13,6 +13,8 @@
  * - Transitions to the same state tell nothing and are skipped.
  */
 import type { OrderedEvent } from '../order/orderedEvent.js';
+import { GO_STATE_NAMES, GoState, ProcState } from '../order/resources.js';
+import { newTransitionCodes, readTransition, TransitionResource } from '../order/transitionCodes.js';
 import { ENDED, GO_STATES, GoroutineTable, PREEXISTING } from './goroutineTable.js';
 import type { SummaryHandler } from './handler.js';
 
@@ -22,8 +24,10 @@ export type { GoroutineSummary };
 /** Most distinct block reasons kept per goroutine (Go's runtime has about 30); others go to "other". */
 const MAX_REASONS = 48;
 
-/** A goroutine's state name → its index in GO_STATES. */
-const STATE_INDEX = new Map<string, number>(GO_STATES.map((name, k) => [name, k]));
+const NO_PROC = -(2 ** 31);
+
+/** A GoState → its index in GO_STATES (the table's state column). */
+const SUMMARY_STATE: readonly number[] = GO_STATE_NAMES.map((name) => (GO_STATES as readonly string[]).indexOf(name));
 
 /** What is open for a goroutine while the stream runs, per table row: when each state began (-1: not in it). */
 class LiveColumns {
@@ -33,6 +37,8 @@ class LiveColumns {
   lastSyscall: Float64Array = new Float64Array(0);
   lastSyscallBlock: Float64Array = new Float64Array(0);
   lastBlockReason: Int32Array = new Int32Array(0);
+  /** The proc a goroutine in a syscall entered it on (NO_PROC: none; -1 is "no proc" of the event). */
+  syscallP: Int32Array = new Int32Array(0);
 
   /** Makes row r exist, with nothing open. */
   open(r: number): void {
@@ -49,12 +55,17 @@ class LiveColumns {
       this.lastBlock = f(this.lastBlock);
       this.lastSyscall = f(this.lastSyscall);
       this.lastSyscallBlock = f(this.lastSyscallBlock);
-      const reasons = new Int32Array(cap);
-      reasons.set(this.lastBlockReason);
-      this.lastBlockReason = reasons;
+      const i = (a: Int32Array): Int32Array => {
+        const next = new Int32Array(cap);
+        next.set(a);
+        return next;
+      };
+      this.lastBlockReason = i(this.lastBlockReason);
+      this.syscallP = i(this.syscallP);
     }
     this.lastStart[r] = this.lastRunnable[r] = this.lastBlock[r] = this.lastSyscall[r] = this.lastSyscallBlock[r] = -1;
     this.lastBlockReason[r] = -1;
+    this.syscallP[r] = NO_PROC;
   }
 }
 
@@ -65,9 +76,9 @@ export class GoroutineSummarizer implements SummaryHandler<GoroutineTable> {
   private lastNs = 0;
   private seenEvent = false;
   private generation = -1;
-  /** Proc → the goroutine in a syscall on it; goroutine → its proc. */
+  /** Proc → the row of the goroutine in a syscall on it. */
   private syscallingP = new Map<number, number>();
-  private syscallingG = new Map<number, number>();
+  private readonly st = newTransitionCodes();
   private finalized = false;
   private otherReason = -1;
 
@@ -79,7 +90,6 @@ export class GoroutineSummarizer implements SummaryHandler<GoroutineTable> {
     this.seenEvent = false;
     this.generation = -1;
     this.syscallingP = new Map();
-    this.syscallingG = new Map();
     this.finalized = false;
     this.otherReason = -1;
   }
@@ -100,39 +110,38 @@ export class GoroutineSummarizer implements SummaryHandler<GoroutineTable> {
     const f = t.f;
     const ctx = e.g >= 0 ? t.row(e.g) : -1;
     if (ctx >= 0) this.touch(ctx);
-    const st = e.transition;
-    if (!st) return;
-    if (st.resource.kind === 'Proc') {
-      if (st.from !== st.to && st.to === 'Idle') {
-        const goid = this.syscallingP.get(st.resource.id);
-        if (goid !== undefined) {
-          const g = t.row(goid);
-          if (g >= 0) live.lastSyscallBlock[g] = e.time;
-          this.syscallingP.delete(st.resource.id);
+    const st = this.st;
+    if (!readTransition(e, st)) return;
+    if (st.resource === TransitionResource.Proc) {
+      if (st.from !== st.to && st.to === ProcState.Idle) {
+        const g = this.syscallingP.get(st.id);
+        if (g !== undefined) {
+          live.lastSyscallBlock[g] = e.time;
+          this.syscallingP.delete(st.id);
         }
       }
       return;
     }
-    if (st.resource.kind !== 'Goroutine' || st.from === st.to) return;
-    const id = st.resource.id;
+    if (st.resource !== TransitionResource.Goroutine || st.from === st.to) return;
+    const id = st.id;
     let g = t.row(id);
-    if (st.from === 'Undetermined' || st.from === 'NotExist' || g < 0) {
-      const created = st.from === 'NotExist';
+    if (st.from === GoState.Undetermined || st.from === GoState.NotExist || g < 0) {
+      const created = st.from === GoState.NotExist;
       // Seen again after it ended (an ID reused): it starts over, as Go's summary does.
       g = g >= 0 ? this.restart(g, created ? e.time : this.syncNs, !created) : this.create(id, created ? e.time : this.syncNs, !created);
       if (!created) {
         const dt = e.time - this.syncNs;
         switch (st.to) {
-          case 'Running':
+          case GoState.Running:
             f.runningNs[g] += dt;
             break;
-          case 'Waiting':
+          case GoState.Waiting:
             this.addBlock(g, t.strings.intern(st.reason), dt);
             break;
-          case 'Runnable':
+          case GoState.Runnable:
             f.runnableNs[g] += dt;
             break;
-          case 'Syscall':
+          case GoState.Syscall:
             if (e.p < 0) f.syscallBlockedNs[g] += dt;
             else f.syscallNs[g] += dt;
             break;
@@ -140,23 +149,23 @@ export class GoroutineSummarizer implements SummaryHandler<GoroutineTable> {
       }
     } else {
       switch (st.from) {
-        case 'Running':
+        case GoState.Running:
           if (live.lastStart[g] >= 0) f.runningNs[g] += e.time - live.lastStart[g];
           live.lastStart[g] = -1;
           break;
-        case 'Waiting':
+        case GoState.Waiting:
           if (live.lastBlock[g] >= 0) {
             this.addBlock(g, live.lastBlockReason[g], e.time - live.lastBlock[g]);
             live.lastBlock[g] = -1;
           }
           break;
-        case 'Runnable':
+        case GoState.Runnable:
           if (live.lastRunnable[g] >= 0) {
             f.runnableNs[g] += e.time - live.lastRunnable[g];
             live.lastRunnable[g] = -1;
           }
           break;
-        case 'Syscall':
+        case GoState.Syscall:
           if (live.lastSyscall[g] >= 0) {
             if (live.lastSyscallBlock[g] >= 0) {
               f.syscallBlockedNs[g] += e.time - live.lastSyscallBlock[g];
@@ -166,31 +175,25 @@ export class GoroutineSummarizer implements SummaryHandler<GoroutineTable> {
             }
             live.lastSyscall[g] = -1;
             live.lastSyscallBlock[g] = -1;
-            const p = this.syscallingG.get(id);
-            if (p !== undefined) this.syscallingP.delete(p);
-            this.syscallingG.delete(id);
+            const p = live.syscallP[g];
+            if (p !== NO_PROC) this.syscallingP.delete(p);
+            live.syscallP[g] = NO_PROC;
           }
           break;
       }
     }
     if (g !== ctx) this.touch(g);
-    if (t.i.name[g] < 0 && st.stack && st.stack.frames.length > 0) {
-      const frames = st.stack.frames;
-      const root = frames[frames.length - 1];
-      t.i.name[g] = t.strings.intern(root.func);
-      f.pc[g] = root.pc;
-      t.i.startFunction[g] = t.strings.intern(startFunctionOf(frames.map((x) => x.func)));
-    }
-    t.i.state[g] = STATE_INDEX.get(st.to) ?? 0;
+    if (t.i.name[g] < 0) this.name(g, e);
+    t.i.state[g] = SUMMARY_STATE[st.to] ?? 0;
     switch (st.to) {
-      case 'Running':
+      case GoState.Running:
         live.lastStart[g] = e.time;
         if (Number.isNaN(f.startNs[g])) f.startNs[g] = e.time;
         break;
-      case 'Runnable':
+      case GoState.Runnable:
         live.lastRunnable[g] = e.time;
         break;
-      case 'Waiting':
+      case GoState.Waiting:
         if (st.reason !== 'forever') {
           live.lastBlock[g] = e.time;
           live.lastBlockReason[g] = t.strings.intern(st.reason);
@@ -198,15 +201,32 @@ export class GoroutineSummarizer implements SummaryHandler<GoroutineTable> {
         }
         this.end(g, e.time, true);
         break;
-      case 'NotExist':
+      case GoState.NotExist:
         this.end(g, e.time, true);
         break;
-      case 'Syscall':
-        this.syscallingP.set(e.p, id);
-        this.syscallingG.set(id, e.p);
+      case GoState.Syscall:
+        this.enterSyscall(g, e.p);
         live.lastSyscall[g] = e.time;
         break;
     }
+  }
+
+  /** The goroutine's name from the first transition stack seen (rare: the object is made only then). */
+  private name(g: number, e: OrderedEvent): void {
+    const stack = e.transition?.stack;
+    if (!stack || stack.frames.length === 0) return;
+    const t = this.t;
+    const frames = stack.frames;
+    const root = frames[frames.length - 1];
+    t.i.name[g] = t.strings.intern(root.func);
+    t.f.pc[g] = root.pc;
+    t.i.startFunction[g] = t.strings.intern(startFunctionOf(frames.map((x) => x.func)));
+  }
+
+  /** Goroutine row g enters a syscall on proc p (the proc going idle meanwhile makes it "blocked"). */
+  private enterSyscall(g: number, p: number): void {
+    this.syscallingP.set(p, g);
+    this.live.syscallP[g] = p;
   }
 
   finalize(): void {

@@ -14,6 +14,8 @@
  * - A syscall is a goroutine's transition to Syscall, counted for its proc and thread.
  */
 import type { OrderedEvent } from '../order/orderedEvent.js';
+import { GoState, ProcState } from '../order/resources.js';
+import { newTransitionCodes, readTransition, TransitionResource } from '../order/transitionCodes.js';
 import type { SummaryHandler } from './handler.js';
 
 /** Most distinct goroutines remembered per proc or thread (past it they are no longer counted). */
@@ -76,6 +78,17 @@ interface LiveThread {
   seen: Set<number>;
 }
 
+/** Goroutine g starts running on a proc or thread: counted, and among its distinct ones (bounded). */
+function started(x: LiveProc | LiveThread, g: number): void {
+  x.s.goroutineStarts++;
+  if (x.s.goroutinesCapped || x.seen.has(g)) return;
+  if (x.seen.size >= MAX_DISTINCT_GOROUTINES) x.s.goroutinesCapped = true;
+  else {
+    x.seen.add(g);
+    x.s.goroutines++;
+  }
+}
+
 export class ProcSummarizer implements SummaryHandler<ProcsAndThreads> {
   private procs = new Map<number, LiveProc>();
   private threads = new Map<number, LiveThread>();
@@ -85,8 +98,12 @@ export class ProcSummarizer implements SummaryHandler<ProcsAndThreads> {
   private lastNs = 0;
   private generation = -1;
   private finalized = false;
+  private readonly st = newTransitionCodes();
+  private lastProc: LiveProc | undefined;
+  private lastThread: LiveThread | undefined;
 
   reset(): void {
+    this.lastProc = this.lastThread = undefined;
     this.procs = new Map();
     this.threads = new Map();
     this.syscalling = new Map();
@@ -107,23 +124,23 @@ export class ProcSummarizer implements SummaryHandler<ProcsAndThreads> {
     if (t) this.touchThread(t, e.time);
     const ctx = e.p >= 0 ? this.proc(e.p, e.time) : undefined;
     if (ctx) this.touchProc(ctx, e.time);
-    const st = e.transition;
-    if (!st || st.from === st.to) return;
-    if (st.resource.kind === 'Goroutine') {
-      this.goroutineTransition(st.resource.id, st.from, st.to, e, ctx, t);
+    const st = this.st;
+    if (!readTransition(e, st) || st.from === st.to) return;
+    if (st.resource === TransitionResource.Goroutine) {
+      this.goroutineTransition(st.id, st.from, st.to, e, ctx, t);
       return;
     }
-    if (st.resource.kind !== 'Proc') return;
-    const p = this.proc(st.resource.id, e.time);
+    if (st.resource !== TransitionResource.Proc) return;
+    const p = this.proc(st.id, e.time);
     if (p !== ctx) this.touchProc(p, e.time);
-    if (st.from === 'Running') this.stop(p, e.time);
-    else if (st.from === 'Idle') this.stopIdle(p, e.time);
-    const since = st.from === 'Undetermined' ? this.syncNs : e.time;
-    if (st.to === 'Running') {
+    if (st.from === ProcState.Running) this.stop(p, e.time);
+    else if (st.from === ProcState.Idle) this.stopIdle(p, e.time);
+    const since = st.from === ProcState.Undetermined ? this.syncNs : e.time;
+    if (st.to === ProcState.Running) {
       p.since = since;
       p.thread = e.m;
       p.s.starts++;
-    } else if (st.to === 'Idle') {
+    } else if (st.to === ProcState.Idle) {
       p.idleSince = since;
     }
   }
@@ -147,30 +164,22 @@ export class ProcSummarizer implements SummaryHandler<ProcsAndThreads> {
     return { procs, threads };
   }
 
-  private goroutineTransition(g: number, from: string, to: string, e: OrderedEvent, p: LiveProc | undefined, t: LiveThread | undefined): void {
-    if (from === 'Syscall') {
+  /** `from` and `to` are GoStates. */
+  private goroutineTransition(g: number, from: number, to: number, e: OrderedEvent, p: LiveProc | undefined, t: LiveThread | undefined): void {
+    if (from === GoState.Syscall) {
       const s = this.syscalling.get(g);
       if (s) this.endSyscall(g, s, e.time);
     }
-    if (to === 'Running') {
-      for (const x of [p, t]) {
-        if (!x) continue;
-        x.s.goroutineStarts++;
-        if (!x.s.goroutinesCapped && !x.seen.has(g)) {
-          if (x.seen.size >= MAX_DISTINCT_GOROUTINES) x.s.goroutinesCapped = true;
-          else {
-            x.seen.add(g);
-            x.s.goroutines++;
-          }
-        }
-      }
-    } else if (to === 'Syscall') {
+    if (to === GoState.Running) {
+      if (p) started(p, g);
+      if (t) started(t, g);
+    } else if (to === GoState.Syscall) {
       // A goroutine found in a syscall at a generation's start has been in it since the Sync.
-      if (from !== 'Undetermined') {
+      if (from !== GoState.Undetermined) {
         if (p) p.s.syscalls++;
         if (t) t.s.syscalls++;
       }
-      if (e.m >= 0) this.syscalling.set(g, { m: e.m, since: from === 'Undetermined' ? this.syncNs : e.time });
+      if (e.m >= 0) this.syscalling.set(g, { m: e.m, since: from === GoState.Undetermined ? this.syncNs : e.time });
     }
   }
 
@@ -208,6 +217,8 @@ export class ProcSummarizer implements SummaryHandler<ProcsAndThreads> {
   }
 
   private proc(id: number, ns: number): LiveProc {
+    // Events come in runs on one proc and thread: the last one found is asked for again.
+    if (id === this.lastProc?.s.id) return this.lastProc;
     let p = this.procs.get(id);
     if (!p) {
       const s: ProcSummary = {
@@ -216,10 +227,12 @@ export class ProcSummarizer implements SummaryHandler<ProcsAndThreads> {
       };
       this.procs.set(id, (p = { s, since: -1, idleSince: -1, thread: -1, seen: new Set() }));
     }
+    this.lastProc = p;
     return p;
   }
 
   private thread(id: number, ns: number): LiveThread {
+    if (id === this.lastThread?.s.id) return this.lastThread;
     let t = this.threads.get(id);
     if (!t) {
       const s: ThreadSummary = {
@@ -228,6 +241,7 @@ export class ProcSummarizer implements SummaryHandler<ProcsAndThreads> {
       };
       this.threads.set(id, (t = { s, seen: new Set() }));
     }
+    this.lastThread = t;
     return t;
   }
 }

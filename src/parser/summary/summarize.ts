@@ -75,7 +75,12 @@ export class TraceSummarizer implements SummaryHandler<TraceSummaries> {
     if (Number.isNaN(this.firstNs)) this.firstNs = e.time;
     this.lastNs = e.time;
     if (e.kind === 'Sync') this.generations = Math.max(this.generations, e.sync!.n);
-    for (const h of this.handlers) h.handleEvent(e);
+    // Called one by one, not in a loop over the handlers: each call site then sees one class,
+    // and V8 can inline it (a loop's one call site sees four and is megamorphic).
+    this.goroutines.handleEvent(e);
+    this.procs.handleEvent(e);
+    this.annotations.handleEvent(e);
+    this.eventCounts.handleEvent(e);
   }
 
   /** Go's error that ended the stream (when the caller feeds the events itself). */
