@@ -17,7 +17,7 @@ export class BatchCache {
 
   /** The events of batch `batch` of generation `g` (empty for a structural batch). */
   async events(g: GenerationInfo, batch: number): Promise<EventColumns> {
-    const key = `${g.index}/${batch}`;
+    const key = `${g.genIndex}/${batch}`;
     const hit = this.entries.get(key);
     if (hit) {
       this.entries.delete(key);

@@ -75,7 +75,7 @@ class WhenIndexed implements MatchSource<PartitionMatches> {
     this.inner = new OwnerFilterSource(this.q, {
       view: a,
       traceStartNs: ctx.traceStartNs,
-      generationNumber: (index) => ctx.generations[index]?.gen ?? index,
+      generationNumber: (index) => ctx.generations[index]?.genNumber ?? index,
       page: ctx.page,
       ...(ctx.wireTypeAt ? { wireTypeAt: ctx.wireTypeAt } : {}),
     });

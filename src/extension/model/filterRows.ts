@@ -28,11 +28,11 @@ export function contextText(c: RowContext): string {
 }
 
 /** The row with its context after its time (a description starting "+time"), and the generation in the tooltip. */
-export function contextRow(row: TreeNode, generation: number, c: RowContext, source: ContextSource): TreeNode {
+export function contextRow(row: TreeNode, genNumber: number, c: RowContext, source: ContextSource): TreeNode {
   const d = row.description ?? '';
   const cut = d.startsWith('+') ? d.indexOf('  ') : 0;
   const [time, rest] = cut > 0 ? [d.slice(0, cut), d.slice(cut + 2)] : d.startsWith('+') ? [d, ''] : ['', d];
   row.description = [time, contextText(c), rest].filter(Boolean).join('  ');
-  row.tooltip = [row.tooltip, `generation ${generation}`, SOURCES[source]].filter(Boolean).join('\n');
+  row.tooltip = [row.tooltip, `generation ${genNumber}`, SOURCES[source]].filter(Boolean).join('\n');
   return row;
 }

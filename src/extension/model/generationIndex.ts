@@ -11,7 +11,7 @@ export interface BatchInfo {
   payloadOffset: number;
   size: number;
   kind: BatchKind;
-  /** Thread (M) ID, -1 for "no thread". In a v1 trace: the batch's P (-1: no P). */
+  /** Thread (M) ID, -1 for "no thread" (and in a v1 trace, written per P: its P is in V1BatchData.p). */
   m: number;
   /** Batch start in ticks, as written. */
   ticks: number;
@@ -27,10 +27,10 @@ export interface BatchInfo {
 }
 
 export interface GenerationInfo {
-  /** Position in the file, 0-based: what node IDs use. */
-  index: number;
-  /** Generation number as written. */
-  gen: number;
+  /** The generation index: its position in the file, 0-based (what node IDs use). */
+  genIndex: number;
+  /** The generation number as written (a flight-recorder snapshot starts anywhere). */
+  genNumber: number;
   offset: number;
   end: number;
   ending: GenerationEnding;
@@ -43,9 +43,9 @@ export interface GenerationInfo {
   endNs: number;
   /** Events per wire type (v2 type byte): a filter on types alone knows its count at once. Absent for v1. */
   typeCounts?: Uint32Array;
-  /** Distinct thread IDs (>= 0) that wrote batches, ascending. In a v1 trace: the Ps, -1 (no P) last. */
+  /** Distinct thread IDs (>= 0) that wrote batches, ascending (none in a v1 trace: see V1GenerationData.procIds). */
   threads: number[];
-  /** Batch indices per thread, in file order; key -1 holds the batches written without a thread. v1: per P. */
+  /** Batch indices per thread, in file order; key -1 holds the batches written without a thread (v1: V1GenerationData.batchesByProc). */
   batchesByThread: Map<number, number[]>;
   /** Set for the one generation of a v1 (Go 1.11–1.21) trace, which the viewer reads differently (v1Index.ts). */
   v1?: V1GenerationData;
@@ -86,8 +86,8 @@ export function indexGeneration(g: Generation): GenerationInfo {
   });
   const threads = [...batchesByThread.keys()].filter((m) => m >= 0).sort((a, b) => a - b);
   return {
-    index: g.index,
-    gen: g.gen,
+    genIndex: g.index,
+    genNumber: g.gen,
     offset: g.offset,
     end: g.end,
     ending: g.ending,

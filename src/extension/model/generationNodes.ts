@@ -24,11 +24,11 @@ export function generationTableRowCount(g: GenerationInfo): number {
 export function generationRow(g: GenerationInfo, traceStartNs: number): TreeNode {
   const span = Number.isNaN(g.startNs) ? 'no events' : `+${formatNs(g.startNs - traceStartNs)} … +${formatNs(g.endNs - traceStartNs)}`;
   return {
-    id: generationId(g.index),
+    id: generationId(g.genIndex),
     kind: 'generation',
-    label: `generation ${g.gen}`,
+    label: `generation ${g.genNumber}`,
     description: `${span}  ${formatBytes(g.end - g.offset)}  ${plural(g.eventCount, 'event')}`,
-    tooltip: `generation ${g.gen} (number ${g.index + 1} in the file), bytes ${g.offset}–${g.end}, ${plural(g.batches.length, 'batch', 'batches')}; it ${ENDINGS[g.ending]}`,
+    tooltip: `generation ${g.genNumber} (number ${g.genIndex + 1} in the file), bytes ${g.offset}–${g.end}, ${plural(g.batches.length, 'batch', 'batches')}; it ${ENDINGS[g.ending]}`,
     icon: 'layers',
     childCount: g.threads.length + generationTableRowCount(g),
     offset: g.offset,
@@ -40,7 +40,7 @@ export function threadRow(g: GenerationInfo, m: number): TreeNode {
   let events = 0;
   for (const i of batches) events += g.batches[i].eventCount;
   return {
-    id: threadId(g.index, m),
+    id: threadId(g.genIndex, m),
     kind: 'thread',
     label: `M ${m}`,
     description: `${plural(batches.length, 'batch', 'batches')}, ${plural(events, 'event')}`,
@@ -54,7 +54,7 @@ export function noThreadRow(g: GenerationInfo): TreeNode {
   const batches = g.batchesByThread.get(-1) ?? [];
   const kinds = [...new Set(batches.map((i) => batchKindName(g.batches[i])))];
   return {
-    id: noThreadId(g.index),
+    id: noThreadId(g.genIndex),
     kind: 'thread',
     label: 'no thread',
     description: kinds.join(', '),
@@ -75,11 +75,11 @@ export function batchRow(g: GenerationInfo, index: number, traceStartNs: number)
   const events = b.kind === BatchKind.Events;
   const span = events && b.eventCount > 0 ? `  +${formatNs(b.firstNs - traceStartNs)} … +${formatNs(b.lastNs - traceStartNs)}` : '';
   return {
-    id: batchId(g.index, index),
+    id: batchId(g.genIndex, index),
     kind: 'batch',
     label: events ? `batch ${index}` : `${batchKindName(b)} batch ${index}`,
     description: `${formatOffset(b.offset)}  ${formatBytes(b.size)}${events ? `  ${plural(b.eventCount, 'event')}` : ''}${span}`,
-    tooltip: `batch ${index} of generation ${g.gen}: ${batchKindName(b)}, header at byte ${b.offset}, payload ${b.size} bytes at ${b.payloadOffset}, M ${b.m}`,
+    tooltip: `batch ${index} of generation ${g.genNumber}: ${batchKindName(b)}, header at byte ${b.offset}, payload ${b.size} bytes at ${b.payloadOffset}, M ${b.m}`,
     icon: events ? 'symbol-array' : 'symbol-constant',
     childCount: events ? b.eventCount : 0,
     offset: b.offset,

@@ -6,7 +6,7 @@ import type { NodeLocation } from './summaryTree.js';
 
 /** The path to a row of generation `g`; undefined for a row it does not have. */
 export function generationPathTo(format: FormatModel, g: GenerationInfo, ref: NodeRef, nodeId: string): NodeLocation | undefined {
-  const gid = generationId(g.index);
+  const gid = generationId(g.genIndex);
   if (format.batchGroupKinds.has(ref.kind)) return { path: [gid], select: nodeId };
   switch (ref.kind) {
     case 'generation':
@@ -20,17 +20,17 @@ export function generationPathTo(format: FormatModel, g: GenerationInfo, ref: No
       return { path: [gid, format.batchGroupId(g, ref.batch)], select: nodeId };
     case 'event':
       if (!g.batches[ref.batch]) return undefined;
-      return { path: [gid, format.batchGroupId(g, ref.batch), batchId(g.index, ref.batch)], select: nodeId };
+      return { path: [gid, format.batchGroupId(g, ref.batch), batchId(g.genIndex, ref.batch)], select: nodeId };
     case 'string':
-      return { path: [gid, stringsTableId(g.index)], select: nodeId };
+      return { path: [gid, stringsTableId(g.genIndex)], select: nodeId };
     case 'tableStack':
-      return { path: [gid, stacksTableId(g.index)], select: nodeId };
+      return { path: [gid, stacksTableId(g.genIndex)], select: nodeId };
     case 'tableFrame':
-      return { path: [gid, stacksTableId(g.index), tableStackId(g.index, ref.id)], select: nodeId };
+      return { path: [gid, stacksTableId(g.genIndex), tableStackId(g.genIndex, ref.id)], select: nodeId };
     case 'sample':
-      return { path: [gid, samplesTableId(g.index)], select: nodeId };
+      return { path: [gid, samplesTableId(g.genIndex)], select: nodeId };
     case 'sampleFrame':
-      return { path: [gid, samplesTableId(g.index), sampleId(g.index, ref.sample)], select: nodeId };
+      return { path: [gid, samplesTableId(g.genIndex), sampleId(g.genIndex, ref.sample)], select: nodeId };
     default:
       return undefined;
   }

@@ -52,7 +52,7 @@ export function modelBoundaries(generations: readonly GenerationInfo[]): WireBou
       return found;
     },
     generationAt(offset) {
-      for (const g of generations) if (offset >= g.offset && offset < g.end) return g.v1 ? undefined : g.gen;
+      for (const g of generations) if (offset >= g.offset && offset < g.end) return g.v1 ? undefined : g.genNumber;
       return undefined;
     },
   };

@@ -41,16 +41,21 @@ function factsOf(ref: NodeRef, ctx: NodeDetailsContext): Fact[] | undefined {
   const s = ctx.summaries;
   switch (ref.kind) {
     case 'generation': {
-      const g = ctx.generations[ref.gen];
+      const g = ctx.generations[ref.genIndex];
       return g && generationFacts(g, ctx.traceStartNs);
     }
-    case 'thread':
+    case 'thread': {
+      const g = ctx.generations[ref.genIndex];
+      const batches = g?.batchesByThread.get(ref.m);
+      return batches && batchGroupFacts(g, { name: 'thread', value: ref.m < 0 ? 'no thread' : `M ${ref.m}` }, batches, ctx.traceStartNs);
+    }
     case 'v1Proc': {
-      const g = ctx.generations[ref.gen];
-      return g && threadFacts(g, ref.kind === 'thread' ? ref.m : ref.p, ctx.traceStartNs);
+      const g = ctx.generations[ref.genIndex];
+      const batches = g?.v1?.batchesByProc.get(ref.p);
+      return batches && batchGroupFacts(g, { name: 'P', value: ref.p < 0 ? 'no P' : `P ${ref.p}` }, batches, ctx.traceStartNs);
     }
     case 'batch': {
-      const g = ctx.generations[ref.gen];
+      const g = ctx.generations[ref.genIndex];
       return g?.batches[ref.batch] && batchFacts(g, ref.batch, ctx.traceStartNs);
     }
     case 'goroutine': {
@@ -75,18 +80,18 @@ const span = (from: number, to: number, start: number): string => (Number.isNaN(
 
 /** "generation 3" (as written) for a 0-based index in the file. */
 function generationsText(first: number, last: number, ctx: NodeDetailsContext): string {
-  const name = (i: number): string => String(ctx.generations[i]?.gen ?? i + 1);
+  const name = (i: number): string => String(ctx.generations[i]?.genNumber ?? i + 1);
   return first === last ? `generation ${name(first)}` : `generations ${name(first)}–${name(last)}`;
 }
 
 function generationFacts(g: GenerationInfo, start: number): Fact[] {
   const facts: Fact[] = [
-    { name: 'generation', value: g.v1 ? `${g.gen} (a v1 trace, read whole)` : `${g.gen} (number ${g.index + 1} in the file)` },
+    { name: 'generation', value: g.v1 ? `${g.genNumber} (a v1 trace, read whole)` : `${g.genNumber} (number ${g.genIndex + 1} in the file)` },
     { name: 'bytes', value: `${g.offset}–${g.end} (${formatBytes(g.end - g.offset)})`, offset: g.offset },
     { name: 'time', value: span(g.startNs, g.endNs, start) },
     { name: 'events', value: String(g.eventCount) },
     { name: 'batches', value: String(g.batches.length) },
-    { name: g.v1 ? 'Ps' : 'threads', value: String(g.threads.length) },
+    g.v1 ? { name: 'Ps', value: String(g.v1.procIds.length) } : { name: 'threads', value: String(g.threads.length) },
     { name: 'strings', value: String(g.tables.strings.size) },
     { name: 'stacks', value: String(g.tables.stacks.size) },
     { name: 'CPU samples', value: String(g.tables.cpuSamples.length) },
@@ -95,9 +100,8 @@ function generationFacts(g: GenerationInfo, start: number): Fact[] {
   return facts;
 }
 
-function threadFacts(g: GenerationInfo, m: number, start: number): Fact[] | undefined {
-  const batches = g.batchesByThread.get(m);
-  if (!batches) return undefined;
+/** A thread's or (v1) a P's batches: `who` names it. */
+function batchGroupFacts(g: GenerationInfo, who: Fact, batches: readonly number[], start: number): Fact[] {
   let events = 0;
   let bytes = 0;
   let first = NaN;
@@ -109,10 +113,9 @@ function threadFacts(g: GenerationInfo, m: number, start: number): Fact[] | unde
     if (b.eventCount > 0 && !(b.firstNs >= first)) first = b.firstNs;
     if (b.eventCount > 0 && !(b.lastNs <= last)) last = b.lastNs;
   }
-  const who = g.v1 ? (m < 0 ? 'no P' : `P ${m}`) : m < 0 ? 'no thread' : `M ${m}`;
   return [
-    { name: g.v1 ? 'P' : 'thread', value: who },
-    { name: 'generation', value: String(g.gen) },
+    who,
+    { name: 'generation', value: String(g.genNumber) },
     { name: 'batches', value: String(batches.length) },
     { name: 'events', value: String(events) },
     { name: 'bytes', value: `${formatBytes(bytes)} in its batches`, ...(batches.length > 0 ? { offset: g.batches[batches[0]].offset } : {}) },
@@ -123,17 +126,27 @@ function threadFacts(g: GenerationInfo, m: number, start: number): Fact[] | unde
 function batchFacts(g: GenerationInfo, index: number, start: number): Fact[] {
   const b = g.batches[index];
   const facts: Fact[] = [
-    { name: 'batch', value: `${index} of generation ${g.gen}` },
+    { name: 'batch', value: `${index} of generation ${g.genNumber}` },
     { name: 'kind', value: batchKindName(b) },
     { name: 'offset', value: formatOffset(b.offset), offset: b.offset },
     { name: 'size', value: `${b.payloadOffset - b.offset + b.size} bytes (header ${b.payloadOffset - b.offset}, payload ${b.size} at ${b.payloadOffset})` },
-    { name: g.v1 ? 'P' : 'thread', value: b.m < 0 ? (g.v1 ? 'no P' : 'no thread') : `${g.v1 ? 'P' : 'M'} ${b.m}` },
+    batchWriter(g, index),
   ];
   if (b.kind === BatchKind.Events) {
     facts.push({ name: 'events', value: String(b.eventCount) }, { name: 'time', value: span(b.eventCount > 0 ? b.firstNs : NaN, b.lastNs, start) });
     if (!g.v1) facts.push({ name: 'start ticks', value: String(b.ticks) });
   }
   return facts;
+}
+
+/** Who wrote a batch: its thread, or in a v1 trace its P. */
+function batchWriter(g: GenerationInfo, index: number): Fact {
+  if (g.v1) {
+    const p = g.v1.batches[index].p;
+    return { name: 'P', value: p < 0 ? 'no P' : `P ${p}` };
+  }
+  const m = g.batches[index].m;
+  return { name: 'thread', value: m < 0 ? 'no thread' : `M ${m}` };
 }
 
 function goroutineFacts(g: GoroutineSummary, ctx: NodeDetailsContext): Fact[] {

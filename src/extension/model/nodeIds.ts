@@ -38,24 +38,24 @@ export const ROOT_ID = '';
 
 export type NodeRef =
   | { kind: 'root' }
-  | { kind: 'generation'; gen: number }
-  | { kind: 'thread'; gen: number; m: number }
-  | { kind: 'noThread'; gen: number }
-  | { kind: 'v1Proc'; gen: number; p: number }
-  | { kind: 'batch'; gen: number; batch: number }
-  | { kind: 'event'; gen: number; batch: number; event: number }
-  | { kind: 'stringsTable'; gen: number }
-  | { kind: 'string'; gen: number; id: number }
-  | { kind: 'stacksTable'; gen: number }
-  | { kind: 'tableStack'; gen: number; id: number }
-  | { kind: 'tableFrame'; gen: number; id: number; frame: number }
-  | { kind: 'samplesTable'; gen: number }
-  | { kind: 'sample'; gen: number; sample: number }
-  | { kind: 'sampleFrame'; gen: number; sample: number; frame: number }
-  | { kind: 'eventArg'; gen: number; batch: number; event: number; arg: number }
-  | { kind: 'eventInfo'; gen: number; batch: number; event: number; info: number }
-  | { kind: 'eventStack'; gen: number; batch: number; event: number; stack: number }
-  | { kind: 'eventFrame'; gen: number; batch: number; event: number; stack: number; frame: number }
+  | { kind: 'generation'; genIndex: number }
+  | { kind: 'thread'; genIndex: number; m: number }
+  | { kind: 'noThread'; genIndex: number }
+  | { kind: 'v1Proc'; genIndex: number; p: number }
+  | { kind: 'batch'; genIndex: number; batch: number }
+  | { kind: 'event'; genIndex: number; batch: number; event: number }
+  | { kind: 'stringsTable'; genIndex: number }
+  | { kind: 'string'; genIndex: number; id: number }
+  | { kind: 'stacksTable'; genIndex: number }
+  | { kind: 'tableStack'; genIndex: number; id: number }
+  | { kind: 'tableFrame'; genIndex: number; id: number; frame: number }
+  | { kind: 'samplesTable'; genIndex: number }
+  | { kind: 'sample'; genIndex: number; sample: number }
+  | { kind: 'sampleFrame'; genIndex: number; sample: number; frame: number }
+  | { kind: 'eventArg'; genIndex: number; batch: number; event: number; arg: number }
+  | { kind: 'eventInfo'; genIndex: number; batch: number; event: number; info: number }
+  | { kind: 'eventStack'; genIndex: number; batch: number; event: number; stack: number }
+  | { kind: 'eventFrame'; genIndex: number; batch: number; event: number; stack: number; frame: number }
   | { kind: 'goroutines' }
   | { kind: 'goroutine'; goroutine: number }
   | { kind: 'goroutineEvent'; goroutine: number; event: number }
@@ -80,8 +80,8 @@ export type NodeRef =
   | { kind: 'summaryEventStack'; owner: SummaryOwner; id: number; event: number; stack: number }
   | { kind: 'summaryEventFrame'; owner: SummaryOwner; id: number; event: number; stack: number; frame: number }
   | { kind: 'eventCounts' }
-  | { kind: 'eventCountsGeneration'; gen: number }
-  | { kind: 'eventCountsType'; gen: number; type: number };
+  | { kind: 'eventCountsGeneration'; genIndex: number }
+  | { kind: 'eventCountsType'; genIndex: number; type: number };
 
 /** Whose events a summary row lists: a goroutine's, a proc's or a thread's (in the ordered stream). */
 export type SummaryOwner = 'goroutine' | 'proc' | 'thread';
@@ -116,8 +116,8 @@ export const THREADS_ID = 'threads';
 export const procNodeId = (p: number): string => `procs/p${p}`;
 export const osThreadNodeId = (m: number): string => `threads/m${m}`;
 export const EVENT_COUNTS_ID = 'eventCounts';
-export const eventCountsGenerationId = (gen: number): string => `eventCounts/c${gen}`;
-export const eventCountsTypeId = (gen: number, type: number): string => `eventCounts/c${gen}/t${type}`;
+export const eventCountsGenerationId = (genIndex: number): string => `eventCounts/c${genIndex}`;
+export const eventCountsTypeId = (genIndex: number, type: number): string => `eventCounts/c${genIndex}/t${type}`;
 
 const OWNER_PREFIX: Record<SummaryOwner, string> = { goroutine: 'goroutines/g', proc: 'procs/p', thread: 'threads/m' };
 const OWNER_OF_PREFIX: Record<string, SummaryOwner> = { 'goroutines/g': 'goroutine', 'procs/p': 'proc', 'threads/m': 'thread' };
@@ -157,21 +157,21 @@ export function isEventNodeId(id: string): boolean {
   return k === 'event' || k === 'goroutineEvent' || k === 'procEvent' || k === 'threadEvent' || k === 'taskLog';
 }
 
-export const generationId = (gen: number): string => `g${gen}`;
-export const threadId = (gen: number, m: number): string => `g${gen}/m${m}`;
-export const noThreadId = (gen: number): string => `g${gen}/nothread`;
+export const generationId = (genIndex: number): string => `g${genIndex}`;
+export const threadId = (genIndex: number, m: number): string => `g${genIndex}/m${m}`;
+export const noThreadId = (genIndex: number): string => `g${genIndex}/nothread`;
 /** A v1 trace's P (-1: no P), whose batches it lists. */
-export const v1ProcId = (gen: number, p: number): string => `g${gen}/p${p}`;
-export const batchId = (gen: number, batch: number): string => `g${gen}/b${batch}`;
-export const eventId = (gen: number, batch: number, event: number): string => `g${gen}/b${batch}/e${event}`;
-export const stringsTableId = (gen: number): string => `g${gen}/strings`;
-export const stringId = (gen: number, id: number): string => `g${gen}/strings/s${id}`;
-export const stacksTableId = (gen: number): string => `g${gen}/stacks`;
-export const tableStackId = (gen: number, id: number): string => `g${gen}/stacks/s${id}`;
-export const tableFrameId = (gen: number, id: number, frame: number): string => `g${gen}/stacks/s${id}/f${frame}`;
-export const samplesTableId = (gen: number): string => `g${gen}/samples`;
-export const sampleId = (gen: number, sample: number): string => `g${gen}/samples/c${sample}`;
-export const sampleFrameId = (gen: number, sample: number, frame: number): string => `g${gen}/samples/c${sample}/f${frame}`;
+export const v1ProcId = (genIndex: number, p: number): string => `g${genIndex}/p${p}`;
+export const batchId = (genIndex: number, batch: number): string => `g${genIndex}/b${batch}`;
+export const eventId = (genIndex: number, batch: number, event: number): string => `g${genIndex}/b${batch}/e${event}`;
+export const stringsTableId = (genIndex: number): string => `g${genIndex}/strings`;
+export const stringId = (genIndex: number, id: number): string => `g${genIndex}/strings/s${id}`;
+export const stacksTableId = (genIndex: number): string => `g${genIndex}/stacks`;
+export const tableStackId = (genIndex: number, id: number): string => `g${genIndex}/stacks/s${id}`;
+export const tableFrameId = (genIndex: number, id: number, frame: number): string => `g${genIndex}/stacks/s${id}/f${frame}`;
+export const samplesTableId = (genIndex: number): string => `g${genIndex}/samples`;
+export const sampleId = (genIndex: number, sample: number): string => `g${genIndex}/samples/c${sample}`;
+export const sampleFrameId = (genIndex: number, sample: number, frame: number): string => `g${genIndex}/samples/c${sample}/f${frame}`;
 
 const EVENT_TREE_PREFIX = 'ev:';
 export const eventArgId = (event: string, arg: number): string => `${EVENT_TREE_PREFIX}${event}/a${arg}`;
@@ -202,26 +202,26 @@ const PATTERNS: [RegExp, (n: number[]) => NodeRef][] = [
   [new RegExp(`^threads/m${N}/e${N}$`), ([thread, event]) => ({ kind: 'threadEvent', thread, event })],
   [new RegExp(`^threads/m${N}/e${N}/f${N}$`), ([thread, event, frame]) => ({ kind: 'threadFrame', thread, event, frame })],
   [/^eventCounts$/, () => ({ kind: 'eventCounts' })],
-  [new RegExp(`^eventCounts/c${N}$`), ([gen]) => ({ kind: 'eventCountsGeneration', gen })],
-  [new RegExp(`^eventCounts/c${N}/t${N}$`), ([gen, type]) => ({ kind: 'eventCountsType', gen, type })],
-  [new RegExp(`^g${N}$`), ([gen]) => ({ kind: 'generation', gen })],
-  [new RegExp(`^g${N}/m(-1|0|[1-9][0-9]{0,15})$`), ([gen, m]) => ({ kind: 'thread', gen, m })],
-  [new RegExp(`^g${N}/nothread$`), ([gen]) => ({ kind: 'noThread', gen })],
-  [new RegExp(`^g${N}/p(-1|0|[1-9][0-9]{0,15})$`), ([gen, p]) => ({ kind: 'v1Proc', gen, p })],
-  [new RegExp(`^g${N}/b${N}$`), ([gen, batch]) => ({ kind: 'batch', gen, batch })],
-  [new RegExp(`^g${N}/b${N}/e${N}$`), ([gen, batch, event]) => ({ kind: 'event', gen, batch, event })],
-  [new RegExp(`^g${N}/strings$`), ([gen]) => ({ kind: 'stringsTable', gen })],
-  [new RegExp(`^g${N}/strings/s${N}$`), ([gen, id]) => ({ kind: 'string', gen, id })],
-  [new RegExp(`^g${N}/stacks$`), ([gen]) => ({ kind: 'stacksTable', gen })],
-  [new RegExp(`^g${N}/stacks/s${N}$`), ([gen, id]) => ({ kind: 'tableStack', gen, id })],
-  [new RegExp(`^g${N}/stacks/s${N}/f${N}$`), ([gen, id, frame]) => ({ kind: 'tableFrame', gen, id, frame })],
-  [new RegExp(`^g${N}/samples$`), ([gen]) => ({ kind: 'samplesTable', gen })],
-  [new RegExp(`^g${N}/samples/c${N}$`), ([gen, sample]) => ({ kind: 'sample', gen, sample })],
-  [new RegExp(`^g${N}/samples/c${N}/f${N}$`), ([gen, sample, frame]) => ({ kind: 'sampleFrame', gen, sample, frame })],
-  [new RegExp(`^ev:g${N}/b${N}/e${N}/a${N}$`), ([gen, batch, event, arg]) => ({ kind: 'eventArg', gen, batch, event, arg })],
-  [new RegExp(`^ev:g${N}/b${N}/e${N}/i${N}$`), ([gen, batch, event, info]) => ({ kind: 'eventInfo', gen, batch, event, info })],
-  [new RegExp(`^ev:g${N}/b${N}/e${N}/s${N}$`), ([gen, batch, event, stack]) => ({ kind: 'eventStack', gen, batch, event, stack })],
-  [new RegExp(`^ev:g${N}/b${N}/e${N}/s${N}/f${N}$`), ([gen, batch, event, stack, frame]) => ({ kind: 'eventFrame', gen, batch, event, stack, frame })],
+  [new RegExp(`^eventCounts/c${N}$`), ([genIndex]) => ({ kind: 'eventCountsGeneration', genIndex })],
+  [new RegExp(`^eventCounts/c${N}/t${N}$`), ([genIndex, type]) => ({ kind: 'eventCountsType', genIndex, type })],
+  [new RegExp(`^g${N}$`), ([genIndex]) => ({ kind: 'generation', genIndex })],
+  [new RegExp(`^g${N}/m(-1|0|[1-9][0-9]{0,15})$`), ([genIndex, m]) => ({ kind: 'thread', genIndex, m })],
+  [new RegExp(`^g${N}/nothread$`), ([genIndex]) => ({ kind: 'noThread', genIndex })],
+  [new RegExp(`^g${N}/p(-1|0|[1-9][0-9]{0,15})$`), ([genIndex, p]) => ({ kind: 'v1Proc', genIndex, p })],
+  [new RegExp(`^g${N}/b${N}$`), ([genIndex, batch]) => ({ kind: 'batch', genIndex, batch })],
+  [new RegExp(`^g${N}/b${N}/e${N}$`), ([genIndex, batch, event]) => ({ kind: 'event', genIndex, batch, event })],
+  [new RegExp(`^g${N}/strings$`), ([genIndex]) => ({ kind: 'stringsTable', genIndex })],
+  [new RegExp(`^g${N}/strings/s${N}$`), ([genIndex, id]) => ({ kind: 'string', genIndex, id })],
+  [new RegExp(`^g${N}/stacks$`), ([genIndex]) => ({ kind: 'stacksTable', genIndex })],
+  [new RegExp(`^g${N}/stacks/s${N}$`), ([genIndex, id]) => ({ kind: 'tableStack', genIndex, id })],
+  [new RegExp(`^g${N}/stacks/s${N}/f${N}$`), ([genIndex, id, frame]) => ({ kind: 'tableFrame', genIndex, id, frame })],
+  [new RegExp(`^g${N}/samples$`), ([genIndex]) => ({ kind: 'samplesTable', genIndex })],
+  [new RegExp(`^g${N}/samples/c${N}$`), ([genIndex, sample]) => ({ kind: 'sample', genIndex, sample })],
+  [new RegExp(`^g${N}/samples/c${N}/f${N}$`), ([genIndex, sample, frame]) => ({ kind: 'sampleFrame', genIndex, sample, frame })],
+  [new RegExp(`^ev:g${N}/b${N}/e${N}/a${N}$`), ([genIndex, batch, event, arg]) => ({ kind: 'eventArg', genIndex, batch, event, arg })],
+  [new RegExp(`^ev:g${N}/b${N}/e${N}/i${N}$`), ([genIndex, batch, event, info]) => ({ kind: 'eventInfo', genIndex, batch, event, info })],
+  [new RegExp(`^ev:g${N}/b${N}/e${N}/s${N}$`), ([genIndex, batch, event, stack]) => ({ kind: 'eventStack', genIndex, batch, event, stack })],
+  [new RegExp(`^ev:g${N}/b${N}/e${N}/s${N}/f${N}$`), ([genIndex, batch, event, stack, frame]) => ({ kind: 'eventFrame', genIndex, batch, event, stack, frame })],
 ];
 
 /** Event-tree rows of a summary event: ev:<owner prefix><id>/e<event>/<a|i|s><n>[/f<frame>]. */
@@ -262,5 +262,5 @@ export function parseNodeId(id: string): NodeRef | undefined {
 export function eventOfDetailId(id: string): string | undefined {
   const ref = parseNodeId(id);
   if (!ref || !('event' in ref) || !('batch' in ref)) return undefined;
-  return eventId(ref.gen, ref.batch, ref.event);
+  return eventId(ref.genIndex, ref.batch, ref.event);
 }

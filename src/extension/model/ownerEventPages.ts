@@ -40,8 +40,8 @@ export class OwnerEventPages {
     if (missing < 0) return out;
     const v1 = this.view.generations.length === 0;
     const want = Math.max(end - missing, v1 ? V1_FETCH : 0);
-    await visitOwnerEvents(this.view, { kind: owner, id, from: missing, count: want }, (e, n, generation) => {
-      const entry = summaryEventEntry(e, generation);
+    await visitOwnerEvents(this.view, { kind: owner, id, from: missing, count: want }, (e, n, genIndex) => {
+      const entry = summaryEventEntry(e, genIndex);
       if (e.srcOffset !== undefined && e.srcOffset >= 0) entry.sourceOffset = e.srcOffset;
       this.keep(key(owner, id, n), entry);
       if (n < end) out.push(entry);

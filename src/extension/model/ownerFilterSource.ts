@@ -123,9 +123,9 @@ export class OwnerFilterSource implements MatchSource<OwnerMatches> {
     if (span <= PAGED_SPAN) {
       (await this.ctx.page(this.kind, this.id, first, span)).forEach((e, k) => wanted.has(first + k) && entries.push({ n: first + k, e }));
     } else {
-      await visitOwnerEvents(this.ctx.view, { kind: this.kind, id: this.id, from: first, count: span }, (e, n, generation) => {
+      await visitOwnerEvents(this.ctx.view, { kind: this.kind, id: this.id, from: first, count: span }, (e, n, genIndex) => {
         if (!wanted.has(n)) return;
-        const entry = summaryEventEntry(e, generation);
+        const entry = summaryEventEntry(e, genIndex);
         if (e.srcOffset !== undefined && e.srcOffset >= 0) entry.sourceOffset = e.srcOffset;
         entries.push({ n, e: entry });
       });
@@ -133,7 +133,7 @@ export class OwnerFilterSource implements MatchSource<OwnerMatches> {
     return entries.map(({ n, e }) => {
       const row = summaryEventRow(this.kind, this.id, n, e, this.ctx.traceStartNs, e.sourceOffset);
       row.description = [`+${formatNs(e.time - this.ctx.traceStartNs)}`, e.detail].filter(Boolean).join('  ');
-      return contextRow(row, this.ctx.generationNumber(e.gen), { g: e.g, p: e.p, m: e.m }, 'ordered');
+      return contextRow(row, this.ctx.generationNumber(e.genIndex), { g: e.g, p: e.p, m: e.m }, 'ordered');
     });
   }
 }

@@ -10,10 +10,10 @@ export function problemNodeId(p: Problem, generations: readonly GenerationInfo[]
   const g = generations[p.generationIndex];
   if (!g) return undefined;
   const b = p.batch === undefined ? undefined : g.batches[p.batch];
-  if (p.batch === undefined || !b) return generationId(g.index);
+  if (p.batch === undefined || !b) return generationId(g.genIndex);
   // An event that failed to decode is not a row: point at its batch.
-  if (p.event === undefined || p.event >= b.eventCount) return batchId(g.index, p.batch);
-  return eventId(g.index, p.batch, p.event);
+  if (p.event === undefined || p.event >= b.eventCount) return batchId(g.genIndex, p.batch);
+  return eventId(g.genIndex, p.batch, p.event);
 }
 
 export function toProblemItem(p: Problem, generations: readonly GenerationInfo[]): ProblemItem {

@@ -52,9 +52,9 @@ export function makeSummary(s: SummaryInput): TraceSummary {
   if (clock) summary.wallClockStart = wallClock(clock.sec, clock.nsec);
   if (!Number.isNaN(s.stats.firstNs)) summary.durationNs = s.stats.lastNs - s.stats.firstNs;
   if (first && last) {
-    summary.firstGeneration = first.gen;
-    summary.lastGeneration = last.gen;
-    const window = flightRecorderWindow(first.gen, last.gen);
+    summary.firstGeneration = first.genNumber;
+    summary.lastGeneration = last.genNumber;
+    const window = flightRecorderWindow(first.genNumber, last.genNumber);
     if (window) summary.flightRecorderWindow = window;
   }
   const banner = makeBanner(s, groups);

@@ -39,8 +39,8 @@ export interface SummaryEventEntry {
   m: number;
   p: number;
   g: number;
-  /** Index of its generation in the file. */
-  gen: number;
+  /** The generation index of its generation (position in the file). */
+  genIndex: number;
   /** The ID of the goroutine or proc whose state it changes, -1 if none (helps find it in its batch). */
   resource: number;
   /** A v1 trace's event: the file offset of the raw v1 event it was converted from. */
@@ -117,7 +117,7 @@ function eventArgs(e: OrderedEvent): { name: string; value: string }[] {
 }
 
 /** What the model keeps of an ordered event listed under a goroutine, proc or thread. */
-export function summaryEventEntry(e: OrderedEvent, gen: number): SummaryEventEntry {
+export function summaryEventEntry(e: OrderedEvent, genIndex: number): SummaryEventEntry {
   const name = (e.type >= 0 && V2_SPECS[e.type]?.name) || e.kind;
   let detail = '';
   const st = e.transition;
@@ -139,7 +139,7 @@ export function summaryEventEntry(e: OrderedEvent, gen: number): SummaryEventEnt
     text = name;
   }
   const resource = st && (st.resource.kind === 'Goroutine' || st.resource.kind === 'Proc') ? st.resource.id : -1;
-  return { time: e.time, name, kind: e.kind, type: e.type, text, detail, m: e.m, p: e.p, g: e.g, gen, resource, args: eventArgs(e), stacks, frames };
+  return { time: e.time, name, kind: e.kind, type: e.type, text, detail, m: e.m, p: e.p, g: e.g, genIndex, resource, args: eventArgs(e), stacks, frames };
 }
 
 /** The row of an event under a goroutine, proc or thread; its children are the frames of `frames`. */
@@ -164,7 +164,7 @@ export function summaryFrameRow(owner: SummaryOwner, id: number, event: number, 
 /** Where the event is in the file, when its batch was found (see TraceModel.locateSummaryEvent). */
 export interface WireLocation {
   /** Generation number as written, batch index, event index in the batch. */
-  generation: number;
+  genNumber: number;
   batch: number;
   event: number;
   offset: number;
@@ -182,7 +182,7 @@ export function summaryEventDetailRoots(e: SummaryEventEntry, nodeId: string, tr
   if (wire) {
     nodes.push({
       ...info(2, 'offset', formatOffset(wire.offset)),
-      tooltip: `generation ${wire.generation}, batch ${wire.batch}, event ${wire.event}`,
+      tooltip: `generation ${wire.genNumber}, batch ${wire.batch}, event ${wire.event}`,
       offset: wire.offset,
     });
   }
@@ -202,7 +202,7 @@ export const summaryEventFrameRow = (nodeId: string, stack: number, frame: numbe
 /** "Copy Event" for such an event, in the shape of eventText's: where and when, Go's text form, the arguments, the stacks. */
 export function summaryEventText(e: SummaryEventEntry, traceStartNs: number, wire?: WireLocation): string {
   const lines = [`${e.name} at +${formatNs(e.time - traceStartNs)} (${e.time} ns)`];
-  if (wire) lines.push(`offset ${formatOffset(wire.offset)}, generation ${wire.generation}, batch ${wire.batch}, event ${wire.event}`);
+  if (wire) lines.push(`offset ${formatOffset(wire.offset)}, generation ${wire.genNumber}, batch ${wire.batch}, event ${wire.event}`);
   lines.push(`thread ${idText(e.m, 'M')}, proc ${idText(e.p, 'P')}, goroutine ${idText(e.g, 'G')}`, `parsed: ${escapeTraceLines(e.text.split('\n')[0])}`);
   for (const a of e.args) lines.push(`${a.name}: ${a.value}`);
   for (const s of e.stacks) {

@@ -76,14 +76,14 @@ export class SummaryTree {
       case 'regions':
         return annotationChildren(s, ref, offset, limit, start) ?? { total: 0, items: [] };
       case 'eventCounts': {
-        const numbers = this.generations.map((g) => g.gen);
+        const numbers = this.generations.map((g) => g.genNumber);
         return pageOf(s.data.eventCounts.length, offset, limit, (i) => eventCountsGenerationRow(s.data.eventCounts[i], i, numbers));
       }
       case 'eventCountsGeneration': {
-        const c = s.data.eventCounts[ref.gen];
+        const c = s.data.eventCounts[ref.genIndex];
         if (!c) return { total: 0, items: [] };
         const sorted = sortedCounts(c);
-        return pageOf(sorted.length, offset, limit, (i) => eventCountsTypeRow(c, ref.gen, i, sorted[i]));
+        return pageOf(sorted.length, offset, limit, (i) => eventCountsTypeRow(c, ref.genIndex, i, sorted[i]));
       }
       default:
         return { total: 0, items: [] };
@@ -153,7 +153,7 @@ export class SummaryTree {
       case 'eventCountsGeneration':
         return { path: [nodeId.slice(0, nodeId.indexOf('/'))], select: nodeId };
       case 'eventCountsType':
-        return { path: [EVENT_COUNTS_ID, eventCountsGenerationId(ref.gen)], select: nodeId };
+        return { path: [EVENT_COUNTS_ID, eventCountsGenerationId(ref.genIndex)], select: nodeId };
       case 'goroutineEvent':
       case 'procEvent':
       case 'threadEvent':

@@ -13,7 +13,7 @@ import { pageOf, pageWindow, type Page } from './paging.js';
 
 export function stringsTableRow(g: GenerationInfo): TreeNode {
   return {
-    id: stringsTableId(g.index),
+    id: stringsTableId(g.genIndex),
     kind: 'table',
     label: 'strings',
     description: plural(g.tables.strings.size, 'string'),
@@ -24,7 +24,7 @@ export function stringsTableRow(g: GenerationInfo): TreeNode {
 
 export function stacksTableRow(g: GenerationInfo): TreeNode {
   return {
-    id: stacksTableId(g.index),
+    id: stacksTableId(g.genIndex),
     kind: 'table',
     label: 'stacks',
     description: plural(g.tables.stacks.size, 'stack'),
@@ -35,7 +35,7 @@ export function stacksTableRow(g: GenerationInfo): TreeNode {
 
 export function samplesTableRow(g: GenerationInfo): TreeNode {
   return {
-    id: samplesTableId(g.index),
+    id: samplesTableId(g.genIndex),
     kind: 'table',
     label: 'CPU samples',
     description: plural(g.tables.cpuSamples.length, 'sample'),
@@ -62,7 +62,7 @@ export function tableIds(table: { entries(): IterableIterator<[number, unknown]>
 export function stringRow(g: GenerationInfo, id: number): TreeNode {
   const text = g.tables.strings.get(id) ?? '';
   return {
-    id: stringId(g.index, id),
+    id: stringId(g.genIndex, id),
     kind: 'string',
     label: `${id}`,
     description: goQuoteString(text),
@@ -76,7 +76,7 @@ export function stackRow(g: GenerationInfo, id: number): TreeNode {
   const frames = g.tables.framesOf(id);
   const top = frames[0] ? g.tables.strings.get(frames[0].funcId) ?? '' : '';
   return {
-    id: tableStackId(g.index, id),
+    id: tableStackId(g.genIndex, id),
     kind: 'stack',
     label: `stack ${id}`,
     description: `${plural(frames.length, 'frame')}${top ? `  ${displayTraceText(top)}` : ''}`,
@@ -85,8 +85,8 @@ export function stackRow(g: GenerationInfo, id: number): TreeNode {
   };
 }
 
-export function stackFrameRows(tables: GenerationTables, gen: number, stack: number, start: number, end: number): TreeNode[] {
-  return frameViews(tables, stack).slice(start, end).map((f, i) => frameRow(tableFrameId(gen, stack, start + i), f));
+export function stackFrameRows(tables: GenerationTables, genIndex: number, stack: number, start: number, end: number): TreeNode[] {
+  return frameViews(tables, stack).slice(start, end).map((f, i) => frameRow(tableFrameId(genIndex, stack, start + i), f));
 }
 
 export function sampleRow(g: GenerationInfo, index: number, traceStartNs: number): TreeNode {
@@ -94,7 +94,7 @@ export function sampleRow(g: GenerationInfo, index: number, traceStartNs: number
   const frames = g.tables.framesOf(s.stack);
   const top = frames[0] ? g.tables.strings.get(frames[0].funcId) ?? '' : '';
   return {
-    id: sampleId(g.index, index),
+    id: sampleId(g.genIndex, index),
     kind: 'sample',
     label: `sample ${index}`,
     description: `+${formatNs(s.time - traceStartNs)}  M ${s.m < 0 ? 'none' : s.m}  P ${s.p}  G ${s.g < 0 ? 'none' : s.g}${top ? `  ${displayTraceText(top)}` : ''}`,
@@ -107,7 +107,7 @@ export function sampleRow(g: GenerationInfo, index: number, traceStartNs: number
 export function sampleFrameRows(g: GenerationInfo, sample: number, start: number, end: number): TreeNode[] {
   const s = g.tables.cpuSamples[sample];
   if (!s) return [];
-  return frameViews(g.tables, s.stack).slice(start, end).map((f, i) => frameRow(sampleFrameId(g.index, sample, start + i), f));
+  return frameViews(g.tables, s.stack).slice(start, end).map((f, i) => frameRow(sampleFrameId(g.genIndex, sample, start + i), f));
 }
 
 /** Rows under a table, a stack or a CPU sample (the same in both formats); undefined for other kinds. */
@@ -124,7 +124,7 @@ export function tableChildren(g: GenerationInfo, ref: NodeRef, offset: number, l
     case 'tableStack': {
       const total = g.tables.framesOf(ref.id).length;
       const { start, end } = pageWindow(total, offset, limit);
-      return { total, items: stackFrameRows(g.tables, g.index, ref.id, start, end) };
+      return { total, items: stackFrameRows(g.tables, g.genIndex, ref.id, start, end) };
     }
     case 'samplesTable':
       return pageOf(g.tables.cpuSamples.length, offset, limit, (i) => sampleRow(g, i, traceStartNs));

@@ -241,13 +241,13 @@ export class TraceModel {
       // The summary roots first (computing, then done), then the generations.
       const k = this.summaryRootCount;
       const s = this.tree.index;
-      const numbers = this.generations.map((g) => g.gen);
+      const numbers = this.generations.map((g) => g.genNumber);
       const summaryRow = (i: number): TreeNode => (s ? summaryRootRow(s, i, numbers) : pendingSummaryRootRow(i, this.source.size > 0 ? this.parsedBytes / this.source.size : 0));
       return this.withSeverity(pageOf(this.rootCount(), offset, limit, (i) => (i < k ? summaryRow(i) : this.format!.generationRow(this.generations[i - k], start))));
     }
     if (SUMMARY_REF_KINDS.has(ref.kind)) return this.tree.children(ref, offset, limit, start);
-    if (!('gen' in ref)) return EMPTY;
-    const g = this.generations[ref.gen];
+    if (!('genIndex' in ref)) return EMPTY;
+    const g = this.generations[ref.genIndex];
     if (!g || !this.format) return EMPTY;
     const page = this.format.children(g, ref, offset, limit, start);
     if (page) return this.withSeverity(await page);
@@ -360,8 +360,8 @@ export class TraceModel {
     const ref = parseNodeId(nodeId);
     if (!ref || ref.kind === 'root') return undefined;
     if (SUMMARY_REF_KINDS.has(ref.kind)) return this.tree.pathTo(ref, nodeId);
-    if (!('gen' in ref)) return undefined;
-    const g = this.generations[ref.gen];
+    if (!('genIndex' in ref)) return undefined;
+    const g = this.generations[ref.genIndex];
     return g && this.format && generationPathTo(this.format, g, ref, nodeId);
   }
 

@@ -135,8 +135,8 @@ export class V1FilterSource implements MatchSource<V1Matches> {
       const row = await this.cache.event(g, m.batch[k], m.event[k]);
       if (!row || !g.v1) continue;
       const view = viewV1Event(row, m.batch[k], g.v1, g.tables);
-      const node = v1EventRow(view, eventId(g.index, m.batch[k], m.event[k]), this.traceStartNs);
-      out.push(contextRow(node, g.gen, { g: row.g > 0 ? row.g : -1, p: row.p, m: row.m }, 'v1'));
+      const node = v1EventRow(view, eventId(g.genIndex, m.batch[k], m.event[k]), this.traceStartNs);
+      out.push(contextRow(node, g.genNumber, { g: row.g > 0 ? row.g : -1, p: row.p, m: row.m }, 'v1'));
     }
     return out;
   }

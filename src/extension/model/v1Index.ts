@@ -61,6 +61,10 @@ export interface V1GenerationData {
   goroutines: Set<number>;
   threads: Set<number>;
   procs: Set<number>;
+  /** The Ps that wrote batches, ascending, -1 (the runtime's "no P") last: the rows under the generation. */
+  procIds: number[];
+  /** Batch indices per P, in file order; key -1 holds the batches written without a P. */
+  batchesByProc: Map<number, number[]>;
   /** The error that stopped the raw reading, placed at its batch; undefined if it read to the end. */
   error: Problem | undefined;
 }
@@ -119,7 +123,7 @@ export function indexV1Bytes(data: Uint8Array, headerSize: number, version: numb
   const lastTicks: number[] = [];
   const v: V1GenerationData = {
     version, headerSize, batches: extra, minTicks: Infinity, nsPerTick: 0, typeCounts: new Map(),
-    goroutines: new Set(), threads: new Set(), procs: new Set(), error: undefined,
+    goroutines: new Set(), threads: new Set(), procs: new Set(), procIds: [], batchesByProc: new Map(), error: undefined,
   };
   const scanner = new V1Scanner(data, headerSize, version, null);
   const ev = newRawEvent();
@@ -159,7 +163,7 @@ export function indexV1Bytes(data: Uint8Array, headerSize: number, version: numb
       lastTs = int64(ev.args[1]);
       cur = batches.length;
       batches.push({
-        offset: ev.offset, payloadOffset: scanner.off, size: 0, kind: BatchKind.Events, m: lastP, ticks: lastTs,
+        offset: ev.offset, payloadOffset: scanner.off, size: 0, kind: BatchKind.Events, m: -1, ticks: lastTs,
         experiment: 0, eventCount: 0, firstNs: NaN, lastNs: NaN,
       });
       extra.push({ p: lastP, end: data.length, checkpoints: [] });
@@ -244,18 +248,17 @@ export function indexV1Bytes(data: Uint8Array, headerSize: number, version: numb
     if (!(b.firstNs >= startNs)) startNs = b.firstNs;
     if (!(b.lastNs <= endNs)) endNs = b.lastNs;
   });
-  const batchesByThread = new Map<number, number[]>();
-  batches.forEach((b, i) => {
-    let list = batchesByThread.get(b.m);
-    if (!list) batchesByThread.set(b.m, (list = []));
+  extra.forEach((x, i) => {
+    let list = v.batchesByProc.get(x.p);
+    if (!list) v.batchesByProc.set(x.p, (list = []));
     list.push(i);
   });
   // Ps in order, "no P" last.
-  const threads = [...batchesByThread.keys()].sort((a, b) => (a < 0 ? 1 : b < 0 ? -1 : a - b));
+  v.procIds = [...v.batchesByProc.keys()].sort((a, b) => (a < 0 ? 1 : b < 0 ? -1 : a - b));
   const end = v.error ? v.error.offset : data.length;
   return {
-    index: 0,
-    gen: 1,
+    genIndex: 0,
+    genNumber: 1,
     offset: headerSize,
     end,
     ending: 'end-of-file',
@@ -265,8 +268,9 @@ export function indexV1Bytes(data: Uint8Array, headerSize: number, version: numb
     eventCount: events,
     startNs,
     endNs,
-    threads,
-    batchesByThread,
+    // Written per P, not per thread: the Ps are in v1.
+    threads: [],
+    batchesByThread: new Map(),
     v1: v,
   };
 }

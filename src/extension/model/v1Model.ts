@@ -84,8 +84,8 @@ export class V1Model implements FormatModel {
     const at = await this.events.locate(g, p.offset);
     return {
       ...p,
-      generation: g.gen,
-      generationIndex: g.index,
+      generation: g.genNumber,
+      generationIndex: g.genIndex,
       ...(at ? { batch: at.batch } : {}),
       ...(at?.event !== undefined ? { event: at.event } : {}),
     };
@@ -98,13 +98,13 @@ export class V1Model implements FormatModel {
   children(g: GenerationInfo, ref: NodeRef, offset: number, limit: number, start: number): Promise<Page<TreeNode>> | undefined {
     switch (ref.kind) {
       case 'generation': {
-        const rows: (() => TreeNode)[] = g.threads.map((p) => () => v1ProcRow(g, p));
+        const rows: (() => TreeNode)[] = (g.v1?.procIds ?? []).map((p) => () => v1ProcRow(g, p));
         rows.push(() => stringsTableRow(g), () => stacksTableRow(g));
         if (g.tables.cpuSamples.length > 0) rows.push(() => samplesTableRow(g));
         return Promise.resolve(pageOf(rows.length, offset, limit, (i) => rows[i]()));
       }
       case 'v1Proc': {
-        const list = g.batchesByThread.get(ref.p) ?? [];
+        const list = g.v1?.batchesByProc.get(ref.p) ?? [];
         return Promise.resolve(pageOf(list.length, offset, limit, (i) => v1BatchRow(g, list[i], start)));
       }
       case 'thread':
@@ -124,31 +124,31 @@ export class V1Model implements FormatModel {
     const rows = await this.events.events(g, batch, from, end);
     return {
       total: b.eventCount,
-      items: rows.map((row, k) => v1EventRow(viewV1Event(row, batch, g.v1!, g.tables), eventId(g.index, batch, from + k), start)),
+      items: rows.map((row, k) => v1EventRow(viewV1Event(row, batch, g.v1!, g.tables), eventId(g.genIndex, batch, from + k), start)),
     };
   }
 
   batchGroupId(g: GenerationInfo, batch: number): string {
-    return v1ProcId(g.index, g.batches[batch].m);
+    return v1ProcId(g.genIndex, g.v1!.batches[batch].p);
   }
 
   async locateOffset(g: GenerationInfo, offset: number): Promise<string> {
     const at = await this.events.locate(g, offset);
-    if (!at) return generationId(g.index);
-    return at.event !== undefined ? eventId(g.index, at.batch, at.event) : batchId(g.index, at.batch);
+    if (!at) return generationId(g.genIndex);
+    return at.event !== undefined ? eventId(g.genIndex, at.batch, at.event) : batchId(g.genIndex, at.batch);
   }
 
   async locateEntry(e: SummaryEventEntry): Promise<WireLocation | undefined> {
-    const g = this.generations[e.gen];
+    const g = this.generations[e.genIndex];
     const offset = e.sourceOffset;
     if (!g || offset === undefined) return undefined;
     const at = await this.events.locate(g, offset);
-    return at?.event !== undefined ? { generation: g.gen, batch: at.batch, event: at.event, offset } : undefined;
+    return at?.event !== undefined ? { genNumber: g.genNumber, batch: at.batch, event: at.event, offset } : undefined;
   }
 
   /** A raw event by its node ID, as the viewer shows it; undefined if there is none. */
-  private async findEvent(ref: { gen: number; batch: number; event: number }): Promise<{ g: GenerationInfo; view: V1EventView } | undefined> {
-    const g = this.generations[ref.gen];
+  private async findEvent(ref: { genIndex: number; batch: number; event: number }): Promise<{ g: GenerationInfo; view: V1EventView } | undefined> {
+    const g = this.generations[ref.genIndex];
     if (!g?.v1 || !g.batches[ref.batch] || ref.event >= g.batches[ref.batch].eventCount) return undefined;
     const row = await this.events.event(g, ref.batch, ref.event);
     if (!row) return undefined;
@@ -161,14 +161,14 @@ export class V1Model implements FormatModel {
   }
 
   async eventFrames(ref: EventStackRef, offset: number, limit: number): Promise<Page<TreeNode>> {
-    const id = eventId(ref.gen, ref.batch, ref.event);
+    const id = eventId(ref.genIndex, ref.batch, ref.event);
     const frames = (await this.findEvent(ref))?.view.stacks[ref.stack]?.frames ?? [];
     return pageOf(frames.length, offset, limit, (i) => eventFrameRow(id, ref.stack, i, frames[i]));
   }
 
   async eventText(ref: EventRef, traceStartNs: number): Promise<string | undefined> {
     const found = await this.findEvent(ref);
-    return found && v1EventText(found.view, { gen: found.g.gen, batch: ref.batch, event: ref.event }, traceStartNs);
+    return found && v1EventText(found.view, { genNumber: found.g.genNumber, batch: ref.batch, event: ref.event }, traceStartNs);
   }
 
   filterSource(q: FilterQuery, env: FilterEnv): V1FilterSource {

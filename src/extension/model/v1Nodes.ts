@@ -21,29 +21,29 @@ const time = (ns: number, traceStartNs: number): string => `+${formatNs(ns - tra
 export function v1GenerationRow(g: GenerationInfo, traceStartNs: number): TreeNode {
   const v = g.v1!;
   const span = Number.isNaN(g.startNs) ? (v.nsPerTick > 0 ? 'no events' : 'no frequency: times unknown') : `${time(g.startNs, traceStartNs)} … ${time(g.endNs, traceStartNs)}`;
-  const ps = g.threads.filter((p) => p >= 0).length;
+  const ps = v.procIds.filter((p) => p >= 0).length;
   return {
-    id: generationId(g.index),
+    id: generationId(g.genIndex),
     kind: 'generation',
-    label: `generation ${g.gen} (v1 trace: read whole)`,
+    label: `generation ${g.genNumber} (v1 trace: read whole)`,
     description: `${span}  ${formatBytes(g.end - g.offset)}  ${plural(g.eventCount, 'raw event')}`,
     tooltip:
       `A go 1.${v.version} trace (v1 format, Go 1.11–1.21) has no generations: Go reads it whole and converts it into one generation, shown here. ` +
       `Bytes ${g.offset}–${g.end}: ${plural(g.batches.length, 'batch', 'batches')} (v1 EvBatch) of ${plural(ps, 'P')}` +
-      `${g.batchesByThread.has(-1) ? ' and of no P' : ''}, with their raw events as written` +
+      `${v.batchesByProc.has(-1) ? ' and of no P' : ''}, with their raw events as written` +
       (v.error ? `; the raw reading stopped at byte ${v.error.offset}: ${v.error.message}` : ''),
     icon: 'layers',
-    childCount: g.threads.length + 2 + (g.tables.cpuSamples.length > 0 ? 1 : 0),
+    childCount: v.procIds.length + 2 + (g.tables.cpuSamples.length > 0 ? 1 : 0),
     offset: g.offset,
   };
 }
 
 export function v1ProcRow(g: GenerationInfo, p: number): TreeNode {
-  const batches = g.batchesByThread.get(p) ?? [];
+  const batches = g.v1!.batchesByProc.get(p) ?? [];
   let events = 0;
   for (const i of batches) events += g.batches[i].eventCount;
   return {
-    id: v1ProcId(g.index, p),
+    id: v1ProcId(g.genIndex, p),
     kind: 'thread',
     label: v1ProcLabel(p),
     description: `${plural(batches.length, 'batch', 'batches')}, ${plural(events, 'event')}`,
@@ -56,14 +56,14 @@ export function v1ProcRow(g: GenerationInfo, p: number): TreeNode {
 
 export function v1BatchRow(g: GenerationInfo, index: number, traceStartNs: number): TreeNode {
   const b = g.batches[index];
-  const end = g.v1!.batches[index].end;
+  const { end, p } = g.v1!.batches[index];
   const span = b.eventCount > 0 && !Number.isNaN(b.firstNs) ? `  ${time(b.firstNs, traceStartNs)} … ${time(b.lastNs, traceStartNs)}` : '';
   return {
-    id: batchId(g.index, index),
+    id: batchId(g.genIndex, index),
     kind: 'batch',
     label: `batch ${index}`,
     description: `${formatOffset(b.offset)}  ${formatBytes(end - b.offset)}  ${plural(b.eventCount, 'event')}${span}`,
-    tooltip: `batch ${index}: EvBatch p=${b.m < 0 ? '(none)' : b.m} ticks=${b.ticks} at byte ${b.offset}; its events from byte ${b.payloadOffset} to ${end}`,
+    tooltip: `batch ${index}: EvBatch p=${p < 0 ? '(none)' : p} ticks=${b.ticks} at byte ${b.offset}; its events from byte ${b.payloadOffset} to ${end}`,
     icon: 'symbol-array',
     childCount: b.eventCount,
     offset: b.offset,
@@ -114,7 +114,7 @@ export function v1EventDetailRoots(view: V1EventView, id: string, traceStartNs: 
   const nodes: TreeNode[] = [
     { ...info(0, 'event', view.name, `v1 event type ${view.type} (go 1.${g.v1!.version} trace)`), offset: view.offset },
     info(1, 'time', timeText(view, traceStartNs)),
-    { ...info(2, 'offset', formatOffset(view.offset), `batch ${view.batch} of generation ${g.gen}`), offset: view.offset },
+    { ...info(2, 'offset', formatOffset(view.offset), `batch ${view.batch} of generation ${g.genNumber}`), offset: view.offset },
     info(3, 'proc', view.p >= 0 ? `P ${view.p}` : 'none', "the P of the event's batch"),
   ];
   if (timed) {
@@ -149,10 +149,10 @@ export function v1EventDetailRoots(view: V1EventView, id: string, traceStartNs: 
 }
 
 /** "Copy Event" for a raw v1 event: one readable line per fact, frames indented. */
-export function v1EventText(view: V1EventView, where: { gen: number; batch: number; event: number }, traceStartNs: number): string {
+export function v1EventText(view: V1EventView, where: { genNumber: number; batch: number; event: number }, traceStartNs: number): string {
   const lines = [
     `${view.name} at ${timeText(view, traceStartNs)}`,
-    `offset ${formatOffset(view.offset)}, generation ${where.gen} (v1 trace), batch ${where.batch}, event ${where.event}, ${view.p >= 0 ? `P ${view.p}` : 'no P'}` +
+    `offset ${formatOffset(view.offset)}, generation ${where.genNumber} (v1 trace), batch ${where.batch}, event ${where.event}, ${view.p >= 0 ? `P ${view.p}` : 'no P'}` +
       (Number.isNaN(view.ticks) ? '' : `, goroutine ${idText(view.g, 'G')}, thread ${idText(view.m, 'M')}`),
   ];
   for (const a of view.args) lines.push(`${a.name}: ${argValueText(a)}`);

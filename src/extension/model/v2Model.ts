@@ -121,28 +121,28 @@ export class V2Model implements FormatModel {
     const b = g.batches[batch];
     if (!b || b.kind !== BatchKind.Events) return { total: 0, items: [] };
     const columns = await this.cache.events(g, batch);
-    return pageOf(columns.length, offset, limit, (i) => eventRow(viewEvent(columns, i, g.tables), eventId(g.index, batch, i), start));
+    return pageOf(columns.length, offset, limit, (i) => eventRow(viewEvent(columns, i, g.tables), eventId(g.genIndex, batch, i), start));
   }
 
   batchGroupId(g: GenerationInfo, batch: number): string {
     const m = threadOfBatch(g.batches[batch]);
-    return m >= 0 ? threadId(g.index, m) : noThreadId(g.index);
+    return m >= 0 ? threadId(g.genIndex, m) : noThreadId(g.genIndex);
   }
 
   async locateOffset(g: GenerationInfo, offset: number): Promise<string> {
     const bi = g.batches.findIndex((b) => offset >= b.offset && offset < b.payloadOffset + b.size);
-    if (bi < 0) return generationId(g.index);
+    if (bi < 0) return generationId(g.genIndex);
     const b = g.batches[bi];
-    if (b.kind !== BatchKind.Events || offset < b.payloadOffset) return batchId(g.index, bi);
+    if (b.kind !== BatchKind.Events || offset < b.payloadOffset) return batchId(g.genIndex, bi);
     const columns = await this.cache.events(g, bi);
     let event = -1;
     for (let i = 0; i < columns.length && columns.offset[i] <= offset; i++) event = i;
-    return event >= 0 ? eventId(g.index, bi, event) : batchId(g.index, bi);
+    return event >= 0 ? eventId(g.genIndex, bi, event) : batchId(g.genIndex, bi);
   }
 
   /** Undefined for events no wire event made (Syncs, CPU samples, events the orderer makes up). */
   async locateEntry(e: SummaryEventEntry): Promise<WireLocation | undefined> {
-    const g = this.generations[e.gen];
+    const g = this.generations[e.genIndex];
     const offset = e.sourceOffset;
     if (!g || offset === undefined) return undefined;
     // Batches are in file order: the last one starting at or before the offset.
@@ -160,13 +160,13 @@ export class V2Model implements FormatModel {
     if (!b || b.kind !== BatchKind.Events || offset >= b.payloadOffset + b.size) return undefined;
     const columns = await this.cache.events(g, bi);
     for (let i = 0; i < columns.length; i++) {
-      if (columns.offset[i] === offset) return { generation: g.gen, batch: bi, event: i, offset };
+      if (columns.offset[i] === offset) return { genNumber: g.genNumber, batch: bi, event: i, offset };
     }
     return undefined;
   }
 
-  private async findEvent(ref: { gen: number; batch: number; event: number }): Promise<{ g: GenerationInfo; columns: EventColumns } | undefined> {
-    const g = this.generations[ref.gen];
+  private async findEvent(ref: { genIndex: number; batch: number; event: number }): Promise<{ g: GenerationInfo; columns: EventColumns } | undefined> {
+    const g = this.generations[ref.genIndex];
     const b = g?.batches[ref.batch];
     if (!g || !b || b.kind !== BatchKind.Events || ref.event >= b.eventCount) return undefined;
     const columns = await this.cache.events(g, ref.batch);
@@ -184,7 +184,7 @@ export class V2Model implements FormatModel {
   async eventFrames(ref: EventStackRef, offset: number, limit: number): Promise<Page<TreeNode>> {
     const found = await this.findEvent(ref);
     if (!found) return { total: 0, items: [] };
-    const id = eventId(ref.gen, ref.batch, ref.event);
+    const id = eventId(ref.genIndex, ref.batch, ref.event);
     const frames = viewEvent(found.columns, ref.event, found.g.tables).stacks[ref.stack]?.frames ?? [];
     return pageOf(frames.length, offset, limit, (i) => eventFrameRow(id, ref.stack, i, frames[i]));
   }
@@ -193,7 +193,7 @@ export class V2Model implements FormatModel {
     const found = await this.findEvent(ref);
     if (!found) return undefined;
     const { g, columns } = found;
-    const where = { gen: g.gen, batch: ref.batch, event: ref.event, thread: threadOfBatch(g.batches[ref.batch]) };
+    const where = { genNumber: g.genNumber, batch: ref.batch, event: ref.event, thread: threadOfBatch(g.batches[ref.batch]) };
     return eventText(viewEvent(columns, ref.event, g.tables), where, traceStartNs);
   }
 

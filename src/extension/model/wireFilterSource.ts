@@ -137,16 +137,16 @@ export class WireFilterSource implements MatchSource<WireMatches> {
 
   async rows(i: number, m: WireMatches, from: number, to: number, _first: number, lead: boolean): Promise<TreeNode[]> {
     const g = this.ctx.generations[i];
-    if (lead) await this.ctx.contexts.derive(g.index, m, from, to);
+    if (lead) await this.ctx.contexts.derive(g.genIndex, m, from, to);
     const batches = new Map<number, EventColumns>();
     for (let k = from; k < to; k++) if (!batches.has(m.batch[k])) batches.set(m.batch[k], await this.ctx.cache.events(g, m.batch[k]));
     const out: TreeNode[] = [];
     for (let k = from; k < to; k++) {
       const columns = batches.get(m.batch[k])!;
       if (m.event[k] >= columns.length) continue;
-      const row = eventRow(viewEvent(columns, m.event[k], g.tables), eventId(g.index, m.batch[k], m.event[k]), this.ctx.traceStartNs);
+      const row = eventRow(viewEvent(columns, m.event[k], g.tables), eventId(g.genIndex, m.batch[k], m.event[k]), this.ctx.traceStartNs);
       const known = m.g !== undefined && m.p !== undefined && !Number.isNaN(m.g[k]);
-      out.push(contextRow(row, g.gen, { g: known ? m.g![k] : undefined, p: known ? m.p![k] : undefined, m: g.batches[m.batch[k]].m }, known ? 'ordered' : 'wire'));
+      out.push(contextRow(row, g.genNumber, { g: known ? m.g![k] : undefined, p: known ? m.p![k] : undefined, m: g.batches[m.batch[k]].m }, known ? 'ordered' : 'wire'));
     }
     return out;
   }

@@ -97,7 +97,7 @@ describe('Procs, Threads and Event counts rows', () => {
     // event counts: one row per generation, its types most frequent first, summing to its total
     const gens = await model.getChildren('v', 'generations', EVENT_COUNTS_ID, 0, 100);
     assert.equal(gens.total, summaries.eventCounts.length);
-    assert.equal(gens.items[0].label, `generation ${model.generations[0].gen}`);
+    assert.equal(gens.items[0].label, `generation ${model.generations[0].genNumber}`);
     const types = await model.getChildren('v', 'generations', gens.items[0].id, 0, 1000);
     assert.equal(types.total, gens.items[0].childCount);
     const counts = types.items.map((n) => Number(n.description!.split(' ')[0]));

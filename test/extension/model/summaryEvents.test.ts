@@ -51,7 +51,7 @@ describe('events of goroutines, procs and threads: rows and the event tree', () 
     assert.ok(roots.every((n) => parseNodeId(n.id) !== undefined), 'every row has an ID the model can parse');
     assert.equal(roots.find((n) => n.kind === 'stack')!.childCount, 2);
     // with its place in the file: the offset row, and the event row carries the offset
-    const placed = summaryEventDetailRoots(e, 'goroutines/g4/e0', 1000, { generation: 3, batch: 2, event: 9, offset: 4096 });
+    const placed = summaryEventDetailRoots(e, 'goroutines/g4/e0', 1000, { genNumber: 3, batch: 2, event: 9, offset: 4096 });
     assert.equal(placed[0].offset, 4096);
     const off = placed.find((n) => n.label === 'offset')!;
     assert.equal(off.description, '@4096 (0x1000)');
@@ -71,7 +71,7 @@ describe('events of goroutines, procs and threads: rows and the event tree', () 
     assert.equal(e.resource, 9);
     assert.equal(resourceText({ kind: 'Proc', id: 2 }), 'P 2');
     assert.equal(resourceText({ kind: 'None', id: 0 }), 'none');
-    const text = summaryEventText(e, 0, { generation: 1, batch: 0, event: 3, offset: 77 });
+    const text = summaryEventText(e, 0, { genNumber: 1, batch: 0, event: 3, offset: 77 });
     assert.match(text, /^\S+ at \+10 ns \(10 ns\)\noffset @77 \(0x4d\), generation 1, batch 0, event 3\nthread M 1, proc P 0, goroutine G 5\nparsed: .*\nresource: G 9\n/);
     assert.match(text, /transition stack 2:\n {2}main\.work\n {6}\/src\/app\/main\.go:12\n/);
   });

@@ -43,8 +43,8 @@ describe('TraceModel: v1 traces', () => {
     assert.deepEqual(rows.map((n) => n.label), ['P 0', 'P 1', 'strings', 'stacks']);
     assert.equal(gen.childCount, rows.length);
     assert.deepEqual(rows.map((n) => n.id), ['g0/p0', 'g0/p1', 'g0/strings', 'g0/stacks']);
-    assert.deepEqual(parseNodeId('g0/p1'), { kind: 'v1Proc', gen: 0, p: 1 });
-    assert.deepEqual(parseNodeId('g0/p-1'), { kind: 'v1Proc', gen: 0, p: -1 });
+    assert.deepEqual(parseNodeId('g0/p1'), { kind: 'v1Proc', genIndex: 0, p: 1 });
+    assert.deepEqual(parseNodeId('g0/p-1'), { kind: 'v1Proc', genIndex: 0, p: -1 });
     // P 0 wrote batches 0 and 2, P 1 batch 1 (the file's order)
     assert.deepEqual((await children(model, 'g0/p0')).map((n) => n.id), ['g0/b0', 'g0/b2']);
     const [b1] = await children(model, 'g0/p1');

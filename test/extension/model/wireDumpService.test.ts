@@ -133,7 +133,7 @@ describe('wire dump service (windows in the parse worker)', () => {
       assert.equal(w.atStart, false);
       assert.ok(w.line > 16_000 && w.line < 17_000, `line ${w.line}`);
       assert.ok(lines.length < 50_000 + 10);
-      const genOf = (o: number): number => model.generations.find((g) => o >= g.offset && o < g.end)!.gen;
+      const genOf = (o: number): number => model.generations.find((g) => o >= g.offset && o < g.end)!.genNumber;
       const end = w.cutAt ?? trace.bytes.length;
       const gens = genOf(w.start) === genOf(end - 1) ? `generation ${gen}` : `generations ${genOf(w.start)} to ${genOf(end - 1)}`;
       assert.match(lines[0], new RegExp(`^# go-trace wire many\\.trace \\(${trace.bytes.length} bytes\\), one window of the dump: the raw events from byte ${w.start} to byte ${end} \\(${gens}\\)`));
