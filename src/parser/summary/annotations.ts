@@ -73,7 +73,8 @@ const MAX_DEPTH = 64;
 const taskKey = (v: Uint64): string => formatUint64(v);
 
 export class AnnotationSummarizer implements SummaryHandler<Annotations> {
-  private tasks = new Map<string, TaskSummary>();
+  /** By task ID: a number, or a bigint beyond 2^53 (Map compares both by value). */
+  private tasks = new Map<Uint64, TaskSummary>();
   private regions: RegionSummary[] = [];
   private open = new Map<number, RegionSummary[]>();
   private droppedTasks = 0;
@@ -127,7 +128,7 @@ export class AnnotationSummarizer implements SummaryHandler<Annotations> {
         let stack = this.open.get(e.g);
         if (!stack) this.open.set(e.g, (stack = []));
         if (stack.length < MAX_DEPTH) stack.push(region);
-        this.keep(region);
+        this.keep(region, r.task);
         return;
       }
       case 'RegionEnd': {
@@ -137,7 +138,7 @@ export class AnnotationSummarizer implements SummaryHandler<Annotations> {
         if (stack && stack.length === 0) this.open.delete(e.g);
         if (!region) {
           region = { name: r.type, task: taskKey(r.task), goroutine: e.g, startNs: NaN, endNs: NaN };
-          this.keep(region);
+          this.keep(region, r.task);
         }
         region.endNs = e.time;
         return;
@@ -175,28 +176,27 @@ export class AnnotationSummarizer implements SummaryHandler<Annotations> {
     return { tasks: [...this.tasks.values()], regions: this.regions, droppedTasks: this.droppedTasks, droppedRegions: this.droppedRegions, droppedLogs: this.droppedLogs };
   }
 
-  private keep(region: RegionSummary): void {
+  private keep(region: RegionSummary, task: Uint64): void {
     if (this.regions.length >= this.maxRegions) {
       this.droppedRegions++;
       return;
     }
     this.regions.push(region);
-    const task = this.tasks.get(region.task);
-    if (task) task.regions++;
+    const t = this.tasks.get(task);
+    if (t) t.regions++;
   }
 
   private task(id: Uint64): TaskSummary | undefined {
     // A task's events come together (its begin, regions, logs, end): the last one is asked for again.
     if (id === this.lastTaskId) return this.lastTask;
-    const key = taskKey(id);
-    let t = this.tasks.get(key);
+    let t = this.tasks.get(id);
     if (!t) {
       if (this.tasks.size >= this.maxTasks) {
         this.droppedTasks++;
         return undefined;
       }
-      t = { id: key, name: '', startNs: NaN, endNs: NaN, startGoroutine: -1, endGoroutine: -1, regions: 0, logs: 0, logList: [] };
-      this.tasks.set(key, t);
+      t = { id: taskKey(id), name: '', startNs: NaN, endNs: NaN, startGoroutine: -1, endGoroutine: -1, regions: 0, logs: 0, logList: [] };
+      this.tasks.set(id, t);
     }
     this.lastTaskId = id;
     this.lastTask = t;
