@@ -17,7 +17,7 @@ import type { SummaryEventEntry, WireLocation } from './summaryEvents.js';
 import { samplesTableRow, stacksTableRow, stringsTableRow } from './tableNodes.js';
 import type { TraceStats } from './traceStats.js';
 import { V1EventCache, viewV1Event, type V1EventView } from './v1EventView.js';
-import { V1FilterSource } from './v1Filter.js';
+import { V1FilterSource } from './v1FilterSource.js';
 import { indexV1Trace } from './v1Index.js';
 import { v1BatchRow, v1EventDetailRoots, v1EventRow, v1EventText, v1GenerationRow, v1ProcRow } from './v1Nodes.js';
 
