@@ -40,7 +40,9 @@ describe('WorkerClient and the parse worker', function () {
     let node = generation;
     for (let depth = 0; node.kind !== 'event' && depth < 6; depth++) {
       const page = await client.request('getChildren', { tree: 'generations', parentId: node.id, offset: 0, limit: 200 }, 'view-test');
-      node = page.nodes.find((n) => n.kind === 'event') ?? page.nodes.find((n) => n.childCount > 0)!;
+      const next = page.nodes.find((n) => n.kind === 'event') ?? page.nodes.find((n) => n.childCount > 0);
+      assert.ok(next, `no row to go down to under ${node.id}: ${JSON.stringify(page).slice(0, 300)}`);
+      node = next;
     }
     assert.equal(node.kind, 'event');
     const details = await client.request('eventDetails', { nodeId: node.id });
