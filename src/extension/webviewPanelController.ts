@@ -68,11 +68,12 @@ export class WebviewPanelController implements vscode.Disposable {
 
   /** A request the worker answers: sent on as it is, with this panel's view. */
   private async forward(r: RpcRequestMessage<WorkerServed>): Promise<unknown> {
+    // Kept even without a worker: a reloaded file applies it again.
+    if (r.name === 'setFilter') this.wantedFilter = r.args.filter;
     const client = this.document.client;
     if (!client) throw new Error('the trace is closed');
     if (r.name === 'setFilter') {
       // The host follows the run (the filterApplied notifications); the first answer goes back.
-      this.wantedFilter = r.args.filter;
       const { first, followed } = await this.startFilter(client, r.args.filter);
       followed.catch((e: unknown) => this.post({ type: 'error', message: e instanceof Error ? e.message : String(e) }));
       return first;
