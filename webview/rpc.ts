@@ -3,7 +3,7 @@
  * resolves with the host's answer to that id, or rejects with its error. `call` is for requests
  * whose failure only needs showing: it reports the error and resolves undefined.
  */
-import type { HostMessage, HostNotification, RpcArgs, RpcName, RpcRequestMessage, RpcResult } from '../src/shared/rpc.js';
+import type { HostNotification, RpcArgs, RpcName, RpcRequestMessage, RpcResult } from '../src/shared/rpc.js';
 
 export class RpcClient {
   private nextId = 1;
@@ -41,15 +41,15 @@ export class RpcClient {
    * for the page to handle; anything else is ignored (undefined).
    */
   receive(data: unknown): HostNotification | true | undefined {
-    if (typeof data !== 'object' || data === null) return undefined;
-    const msg = data as HostMessage;
-    if (typeof msg.type !== 'string') return undefined;
-    if (msg.type !== 'response') return msg;
-    const p = this.pending.get(msg.id);
+    if (typeof data !== 'object' || data === null || !('type' in data) || typeof data.type !== 'string') return undefined;
+    // A notification is the host's, which the page trusts as the host trusts the worker.
+    if (data.type !== 'response') return data as HostNotification;
+    if (!('id' in data) || typeof data.id !== 'number') return undefined;
+    const p = this.pending.get(data.id);
     if (!p) return true;
-    this.pending.delete(msg.id);
-    if ('error' in msg) p.reject(new Error(msg.error));
-    else p.resolve(msg.result);
+    this.pending.delete(data.id);
+    if ('error' in data) p.reject(new Error(String(data.error)));
+    else p.resolve('result' in data ? data.result : undefined);
     return true;
   }
 }
