@@ -5,6 +5,7 @@
 import { ARG_STRIDE, V1_SPECS, V2_SPECS, type EventColumns } from '../../parser/index.js';
 import { slotMasks } from './filter.js';
 import type { GenerationInfo } from './generationIndex.js';
+import { IdSet } from './idSet.js';
 
 /** Above this, a goroutine or proc argument is Go's "none" (2^64-1) or junk, not an ID. */
 const MAX_ID = 2 ** 53;
@@ -12,7 +13,8 @@ const MAX_ID = 2 ** 53;
 export class TraceStats {
   readonly threads = new Set<number>();
   readonly procs = new Set<number>();
-  readonly goroutines = new Set<number>();
+  /** Bits, not a Set: a trace may name a million goroutines. */
+  readonly goroutines = new IdSet();
   readonly eventsByType = new Map<number, number>();
   events = 0;
   cpuSamples = 0;
