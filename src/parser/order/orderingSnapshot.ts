@@ -20,8 +20,28 @@ interface ResourceRecord {
   inFlight: RangeType[];
 }
 
+/** What a goroutine has beside its ID, status and sequence: ranges in flight, open regions (rare). */
+interface GoroutineExtras {
+  inFlight: RangeType[];
+  regions: { task: number; name: string }[];
+}
+
+/**
+ * The live goroutines as columns (a snapshot per generation is kept for the whole session: a
+ * record per goroutine cost about 360 bytes, the columns cost 32 and a rare extras entry).
+ */
+export interface GoroutineColumns {
+  count: number;
+  ids: Float64Array;
+  status: Float64Array;
+  seqGen: Float64Array;
+  seq: Float64Array;
+  /** By row, for the goroutines with ranges in flight or open regions. */
+  extras: Map<number, GoroutineExtras>;
+}
+
 export interface OrderingSnapshot {
-  goroutines: (ResourceRecord & { regions: { task: number; name: string }[] })[];
+  goroutines: GoroutineColumns;
   procs: ResourceRecord[];
   threads: { id: number; g: number; p: number }[];
   tasks: [number, TaskState][];
@@ -36,11 +56,23 @@ export interface OrderingSnapshot {
 const copyRanges = (r: readonly RangeType[]): RangeType[] => r.map((x) => ({ typ: x.typ, desc: x.desc }));
 const copySeq = (s: Seq): Seq => makeSeq(s.gen, s.seq);
 
-export function snapshotOrdering(o: Ordering, lastTs: number, syncs: number): OrderingSnapshot {
-  const goroutines: OrderingSnapshot['goroutines'] = [];
+function goroutineColumns(o: Ordering): GoroutineColumns {
+  const n = o.gStates.size;
+  const c: GoroutineColumns = { count: n, ids: new Float64Array(n), status: new Float64Array(n), seqGen: new Float64Array(n), seq: new Float64Array(n), extras: new Map() };
+  let r = 0;
   for (const [id, g] of o.gStates) {
-    goroutines.push({ id, status: g.status, seq: copySeq(g.seq), inFlight: copyRanges(g.inFlight), regions: g.regions.map((r) => ({ ...r })) });
+    c.ids[r] = id;
+    c.status[r] = g.status;
+    c.seqGen[r] = g.seq.gen;
+    c.seq[r] = g.seq.seq;
+    if (g.inFlight.length > 0 || g.regions.length > 0) c.extras.set(r, { inFlight: copyRanges(g.inFlight), regions: g.regions.map((x) => ({ ...x })) });
+    r++;
   }
+  return c;
+}
+
+export function snapshotOrdering(o: Ordering, lastTs: number, syncs: number): OrderingSnapshot {
+  const goroutines = goroutineColumns(o);
   const procs: ResourceRecord[] = [];
   for (const [id, p] of o.pStates) procs.push({ id, status: p.status, seq: copySeq(p.seq), inFlight: copyRanges(p.inFlight) });
   const threads = [...o.mStates].map(([id, m]) => ({ id, g: m.g, p: m.p }));
@@ -50,11 +82,15 @@ export function snapshotOrdering(o: Ordering, lastTs: number, syncs: number): Or
 
 /** Puts a snapshot's state into a fresh Ordering (copies again: one snapshot can be restored many times). */
 export function restoreOrdering(o: Ordering, s: OrderingSnapshot): void {
-  for (const r of s.goroutines) {
-    const g = new GState(r.id, r.status, copySeq(r.seq));
-    g.inFlight.push(...copyRanges(r.inFlight));
-    for (const reg of r.regions) g.regions.push({ ...reg });
-    o.gStates.set(r.id, g);
+  const c = s.goroutines;
+  for (let r = 0; r < c.count; r++) {
+    const g = new GState(c.ids[r], c.status[r], makeSeq(c.seqGen[r], c.seq[r]));
+    const x = c.extras.get(r);
+    if (x) {
+      g.inFlight.push(...copyRanges(x.inFlight));
+      for (const reg of x.regions) g.regions.push({ ...reg });
+    }
+    o.gStates.set(c.ids[r], g);
   }
   for (const r of s.procs) {
     const p = new PState(r.id, r.status, copySeq(r.seq));
