@@ -11,6 +11,7 @@
 import type { GenerationStart } from '../../analysis/index.js';
 import type { Problem, TraceHeader } from '../../parser/index.js';
 import type { TreeNode } from '../../shared/protocol.js';
+import type { EventView } from './eventView.js';
 import type { FilterQuery } from './filterQuery.js';
 import type { MatchSource, PartitionMatches } from './filterRun.js';
 import type { GenerationInfo } from './generationIndex.js';
@@ -18,9 +19,12 @@ import type { NodeRef } from './nodeIds.js';
 import type { Page } from './paging.js';
 import type { SummaryEventEntry, WireLocation } from './summaryEvents.js';
 
-/** A node ID of the generation tree that names an event (g3/b40/e7), and one of its stacks in the event tree. */
-export type EventRef = Extract<NodeRef, { kind: 'event' }>;
-export type EventStackRef = Extract<NodeRef, { kind: 'eventStack' }>;
+/** Where an event of the generation tree is, as its node ID says (g3/b40/e7; its event tree's rows too). */
+export interface EventPlace {
+  genIndex: number;
+  batch: number;
+  event: number;
+}
 
 /** What a format's filter source reads from the router. */
 export interface FilterEnv {
@@ -63,12 +67,8 @@ export interface FormatModel {
   /** Where an owner's event is in the file: its batch and index there, from its wire offset. */
   locateEntry(e: SummaryEventEntry): Promise<WireLocation | undefined>;
 
-  /** The event tree's roots for an event of the generation tree; undefined if there is no such event. */
-  eventDetails(ref: EventRef, nodeId: string, traceStartNs: number): Promise<TreeNode[] | undefined>;
-  /** The frame rows of one of its stacks in the event tree. */
-  eventFrames(ref: EventStackRef, offset: number, limit: number): Promise<Page<TreeNode>>;
-  /** "Copy Event" for it. */
-  eventText(ref: EventRef, traceStartNs: number): Promise<string | undefined>;
+  /** An event of the generation tree as the event renderer shows it (eventNodes.ts); undefined if there is none. */
+  event(at: EventPlace): Promise<EventView | undefined>;
 
   /** The filter's source of wire events (a filter without a goroutine, proc or thread). */
   filterSource(q: FilterQuery, env: FilterEnv): MatchSource<PartitionMatches>;

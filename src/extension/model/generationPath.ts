@@ -1,8 +1,7 @@
 /** Where a row of the generation tree is: its ancestors' IDs, from its generation down. */
 import type { FormatModel } from './formatModel.js';
 import type { GenerationInfo } from './generationIndex.js';
-import { batchId, generationId, sampleId, samplesTableId, stacksTableId, stringsTableId, tableStackId, type NodeRef } from './nodeIds.js';
-import type { NodeLocation } from './summaryTree.js';
+import { batchId, generationId, sampleId, samplesTableId, stacksTableId, stringsTableId, tableStackId, type NodeLocation, type NodeRef } from './nodeIds.js';
 
 /** The path to a row of generation `g`; undefined for a row it does not have. */
 export function generationPathTo(format: FormatModel, g: GenerationInfo, ref: NodeRef, nodeId: string): NodeLocation | undefined {

@@ -6,17 +6,14 @@
  * (src/parser/summary/); every string here is trace data, shown as it is only when Go's quoting
  * would escape nothing in it (displayTraceText), else quoted.
  */
-import { displayTraceText, type GoroutineSummary, type ProcSummary, type StackFrame, type ThreadSummary, type TraceSummaries } from '../../parser/index.js';
+import { displayTraceText, type GoroutineSummary, type ProcSummary, type ThreadSummary, type TraceSummaries } from '../../parser/index.js';
 import type { TreeNode } from '../../shared/protocol.js';
 import { eventCountsRootRow } from './eventCountNodes.js';
 import { formatNs, plural } from './format.js';
 import { goroutineNodeId, GOROUTINES_ID } from './nodeIds.js';
 import { procsRootRow, threadsRootRow } from './procNodes.js';
-import { summaryEventRow, summaryFrameRow, type SummaryEventEntry } from './summaryEvents.js';
 import { regionsRootRow, tasksRootRow } from './taskNodes.js';
 import { indexTasks, type TaskTree } from './taskTree.js';
-
-export { summaryEventEntry as goroutineEventEntry } from './summaryEvents.js';
 
 /** The summaries as the model keeps them: goroutines, procs and threads sorted by ID for paging. */
 export interface SummaryIndex {
@@ -112,11 +109,3 @@ export function goroutineRow(g: GoroutineSummary, traceStartNs: number, traceEnd
     childCount: eventCount,
   };
 }
-
-/** A goroutine's events: the rows of summaryEvents.ts, under goroutines/g<id>. */
-export type GoroutineEventEntry = SummaryEventEntry;
-
-export const goroutineEventRow = (goroutine: number, index: number, e: SummaryEventEntry, traceStartNs: number): TreeNode =>
-  summaryEventRow('goroutine', goroutine, index, e, traceStartNs);
-
-export const goroutineFrameRow = (goroutine: number, event: number, frame: number, f: StackFrame): TreeNode => summaryFrameRow('goroutine', goroutine, event, frame, f);

@@ -83,6 +83,12 @@ export type NodeRef =
   | { kind: 'eventCountsGeneration'; genIndex: number }
   | { kind: 'eventCountsType'; genIndex: number; type: number };
 
+/** Where a node is: the IDs of its ancestors from the root down, and its own ID. */
+export interface NodeLocation {
+  path: string[];
+  select: string;
+}
+
 /** Whose events a summary row lists: a goroutine's, a proc's or a thread's (in the ordered stream). */
 export type SummaryOwner = 'goroutine' | 'proc' | 'thread';
 
@@ -127,6 +133,8 @@ export const summaryOwnerNodeId = (owner: SummaryOwner, id: number): string => `
 /** An event of a goroutine, proc or thread: goroutines/g5/e3, procs/p2/e3, threads/m7/e3. */
 export const summaryEventId = (owner: SummaryOwner, id: number, event: number): string => `${OWNER_PREFIX[owner]}${id}/e${event}`;
 export const summaryFrameId = (owner: SummaryOwner, id: number, event: number, frame: number): string => `${OWNER_PREFIX[owner]}${id}/e${event}/f${frame}`;
+/** A frame listed under an event's row (the frames of an owner's event: goroutines/g5/e3/f0). */
+export const eventRowFrameId = (eventRowId: string, frame: number): string => `${eventRowId}/f${frame}`;
 
 /** The summary event a node is or belongs to (its frames' rows, its event-tree rows); undefined otherwise. */
 export function summaryEventOf(ref: NodeRef | undefined): SummaryEventRef | undefined {

@@ -16,7 +16,9 @@ import { formatNs } from './format.js';
 import { hasEventFields, inTimeRange, type FilterQuery } from './filterQuery.js';
 import { contextRow } from './filterRows.js';
 import type { MatchSource, PartitionMatches } from './filterRun.js';
-import { summaryEventEntry, summaryEventRow, type SummaryEventEntry } from './summaryEvents.js';
+import { eventRow } from './eventNodes.js';
+import { summaryEventId } from './nodeIds.js';
+import { OwnerEventView, summaryEventEntry, type SummaryEventEntry } from './summaryEvents.js';
 
 /** A partition's matches: owner event numbers, ascending; `n` undefined: all of start..start+length-1. */
 export interface OwnerMatches extends PartitionMatches {
@@ -131,7 +133,7 @@ export class OwnerFilterSource implements MatchSource<OwnerMatches> {
       });
     }
     return entries.map(({ n, e }) => {
-      const row = summaryEventRow(this.kind, this.id, n, e, this.ctx.traceStartNs, e.sourceOffset);
+      const row = eventRow(new OwnerEventView(e, { owner: this.kind }), summaryEventId(this.kind, this.id, n), this.ctx.traceStartNs);
       row.description = [`+${formatNs(e.time - this.ctx.traceStartNs)}`, e.detail].filter(Boolean).join('  ');
       return contextRow(row, this.ctx.generationNumber(e.genIndex), { g: e.g, p: e.p, m: e.m }, 'ordered');
     });

@@ -2,8 +2,7 @@
 import { groupProblems, type Problem } from '../../parser/index.js';
 import type { ProblemItem } from '../../shared/protocol.js';
 import type { GenerationInfo } from './generationIndex.js';
-import type { NodeLocation } from './summaryTree.js';
-import { batchId, eventId, generationId } from './nodeIds.js';
+import { batchId, eventId, generationId, type NodeLocation } from './nodeIds.js';
 
 export function problemNodeId(p: Problem, generations: readonly GenerationInfo[]): string | undefined {
   if (p.generationIndex === undefined) return undefined;

@@ -1,16 +1,15 @@
 /**
  * Events of the ordered stream listed under a goroutine, a proc or a thread of the summary roots:
- * what the model keeps of each (no reference to the stream), its row, its frames, and the event
- * tree shown when it is selected (the same shape as a generation-tree event's: where and when,
- * the arguments by name, the stacks with frames that open their source). Every string here is
- * trace data: the webview shows it as text, quoted as Go quotes it (names as they are only when
- * Go would escape nothing in them; Go's String() form with its frames escaped likewise).
+ * what the model keeps of each (no reference to the stream), and each as the event renderer
+ * shows it (OwnerEventView: its row with the frames under it, and the event tree: where and
+ * when, Go's G, P and M, the arguments by name, the stacks). Every string here is trace data:
+ * the webview shows it as text, quoted as Go quotes it (names as they are only when Go would
+ * escape nothing in them; Go's String() form with its frames escaped likewise).
  */
 import { displayTraceText, escapeTraceLines, formatEvent, formatUint64, goQuoteShort, goQuoteString, NO_TASK, V2_SPECS, type OrderedEvent, type ResourceId, type StackFrame, type Uint64 } from '../../parser/index.js';
-import type { TreeNode } from '../../shared/protocol.js';
-import { frameFileText, frameFuncText, frameRow } from './eventNodes.js';
+import type { EventArg, EventFact, EventRowFacts, EventStack, EventView } from './eventView.js';
 import { formatNs, formatOffset } from './format.js';
-import { eventArgId, eventFrameId, eventInfoId, eventStackId, summaryEventId, summaryFrameId, type SummaryOwner } from './nodeIds.js';
+import type { SummaryOwner } from './nodeIds.js';
 
 /** Longest string shown in a row's description; the event tree shows it whole. */
 const SHORT_TEXT = 60;
@@ -142,25 +141,6 @@ export function summaryEventEntry(e: OrderedEvent, genIndex: number): SummaryEve
   return { time: e.time, name, kind: e.kind, type: e.type, text, detail, m: e.m, p: e.p, g: e.g, genIndex, resource, args: eventArgs(e), stacks, frames };
 }
 
-/** The row of an event under a goroutine, proc or thread; its children are the frames of `frames`. */
-export function summaryEventRow(owner: SummaryOwner, id: number, index: number, e: SummaryEventEntry, traceStartNs: number, offset?: number): TreeNode {
-  const context = owner === 'goroutine' || e.g < 0 ? '' : `on G ${e.g}`;
-  return {
-    id: summaryEventId(owner, id, index),
-    kind: 'event',
-    label: e.name,
-    description: [`+${formatNs(e.time - traceStartNs)}`, context, e.detail].filter(Boolean).join('  '),
-    tooltip: escapeTraceLines(e.text),
-    icon: 'symbol-event',
-    childCount: e.frames.length,
-    ...(offset !== undefined ? { offset } : {}),
-  };
-}
-
-export function summaryFrameRow(owner: SummaryOwner, id: number, event: number, frame: number, f: StackFrame): TreeNode {
-  return frameRow(summaryFrameId(owner, id, event, frame), f);
-}
-
 /** Where the event is in the file, when its batch was found (see TraceModel.locateSummaryEvent). */
 export interface WireLocation {
   /** Generation number as written, batch index, event index in the batch. */
@@ -172,42 +152,59 @@ export interface WireLocation {
 
 const idText = (v: number, prefix: string): string => (v >= 0 ? `${prefix} ${v}` : 'none');
 
-/** Roots of the event tree for such an event: where and when, the arguments, the stacks. */
-export function summaryEventDetailRoots(e: SummaryEventEntry, nodeId: string, traceStartNs: number, wire?: WireLocation): TreeNode[] {
-  const info = (i: number, label: string, description: string): TreeNode => ({ id: eventInfoId(nodeId, i), kind: 'info', label, description, icon: 'info', childCount: 0 });
-  const nodes: TreeNode[] = [
-    { ...info(0, 'event', e.name), tooltip: escapeTraceLines(e.text), ...(wire ? { offset: wire.offset } : {}) },
-    info(1, 'time', `+${formatNs(e.time - traceStartNs)} (${e.time} ns)`),
-  ];
-  if (wire) {
-    nodes.push({
-      ...info(2, 'offset', formatOffset(wire.offset)),
-      tooltip: `generation ${wire.genNumber}, batch ${wire.batch}, event ${wire.event}`,
-      offset: wire.offset,
-    });
-  }
-  nodes.push(info(3, 'thread', idText(e.m, 'M')), info(4, 'proc', idText(e.p, 'P')), info(5, 'goroutine', idText(e.g, 'G')), info(6, 'kind', e.kind));
-  e.args.forEach((a, i) => {
-    nodes.push({ id: eventArgId(nodeId, i), kind: 'arg', label: a.name, description: a.value, tooltip: `${a.name} = ${a.value}`, icon: 'symbol-field', childCount: 0 });
-  });
-  e.stacks.forEach((s, i) => {
-    nodes.push({ id: eventStackId(nodeId, i), kind: 'stack', label: s.label, description: `stack ${s.id}, ${s.frames.length} frames`, icon: 'list-tree', childCount: s.frames.length });
-  });
-  return nodes;
-}
+/** An owner's event as the event renderer shows it; `owner` is whose list its row is in, `wire` where it is in the file. */
+export class OwnerEventView implements EventView {
+  constructor(
+    private readonly e: SummaryEventEntry,
+    private readonly where: { owner?: SummaryOwner; wire?: WireLocation } = {},
+  ) {}
 
-/** A frame row of a stack in that event tree. */
-export const summaryEventFrameRow = (nodeId: string, stack: number, frame: number, f: StackFrame): TreeNode => frameRow(eventFrameId(nodeId, stack, frame), f);
-
-/** "Copy Event" for such an event, in the shape of eventText's: where and when, Go's text form, the arguments, the stacks. */
-export function summaryEventText(e: SummaryEventEntry, traceStartNs: number, wire?: WireLocation): string {
-  const lines = [`${e.name} at +${formatNs(e.time - traceStartNs)} (${e.time} ns)`];
-  if (wire) lines.push(`offset ${formatOffset(wire.offset)}, generation ${wire.genNumber}, batch ${wire.batch}, event ${wire.event}`);
-  lines.push(`thread ${idText(e.m, 'M')}, proc ${idText(e.p, 'P')}, goroutine ${idText(e.g, 'G')}`, `parsed: ${escapeTraceLines(e.text.split('\n')[0])}`);
-  for (const a of e.args) lines.push(`${a.name}: ${a.value}`);
-  for (const s of e.stacks) {
-    lines.push(`${s.label} ${s.id}:`);
-    for (const f of s.frames) lines.push(`  ${frameFuncText(f)}`, `      ${frameFileText(f)}`);
+  get name(): string {
+    return this.e.name;
   }
-  return lines.join('\n') + '\n';
+
+  get time(): number {
+    return this.e.time;
+  }
+
+  row(): EventRowFacts {
+    const e = this.e;
+    // Under a goroutine it is that goroutine's; under a proc or a thread, say which one ran.
+    const context = this.where.owner === 'goroutine' || e.g < 0 ? '' : `on G ${e.g}`;
+    return { parts: [context, e.detail], tooltip: escapeTraceLines(e.text), icon: 'symbol-event', frames: e.frames, offset: e.sourceOffset };
+  }
+
+  facts(traceStartNs: number): EventFact[] {
+    const e = this.e;
+    const wire = this.where.wire;
+    const facts: EventFact[] = [
+      { index: 0, label: 'event', value: e.name, tooltip: escapeTraceLines(e.text), ...(wire ? { offset: wire.offset } : {}) },
+      { index: 1, label: 'time', value: `+${formatNs(e.time - traceStartNs)} (${e.time} ns)` },
+    ];
+    if (wire) facts.push({ index: 2, label: 'offset', value: formatOffset(wire.offset), tooltip: `generation ${wire.genNumber}, batch ${wire.batch}, event ${wire.event}`, offset: wire.offset });
+    facts.push(
+      { index: 3, label: 'thread', value: idText(e.m, 'M') },
+      { index: 4, label: 'proc', value: idText(e.p, 'P') },
+      { index: 5, label: 'goroutine', value: idText(e.g, 'G') },
+      { index: 6, label: 'kind', value: e.kind },
+    );
+    return facts;
+  }
+
+  args(): EventArg[] {
+    return this.e.args.map((a, index) => ({ index, label: a.name, value: a.value, tooltip: `${a.name} = ${a.value}` }));
+  }
+
+  stacks(): EventStack[] {
+    return this.e.stacks.map((s) => ({ label: s.label, description: `stack ${s.id}, ${s.frames.length} frames`, textLine: `${s.label} ${s.id}:`, frames: s.frames, missing: false }));
+  }
+
+  textHead(traceStartNs: number): string[] {
+    const e = this.e;
+    const wire = this.where.wire;
+    const lines = [`${e.name} at +${formatNs(e.time - traceStartNs)} (${e.time} ns)`];
+    if (wire) lines.push(`offset ${formatOffset(wire.offset)}, generation ${wire.genNumber}, batch ${wire.batch}, event ${wire.event}`);
+    lines.push(`thread ${idText(e.m, 'M')}, proc ${idText(e.p, 'P')}, goroutine ${idText(e.g, 'G')}`, `parsed: ${escapeTraceLines(e.text.split('\n')[0])}`);
+    return lines;
+  }
 }

@@ -8,22 +8,17 @@ import type { TreeNode } from '../../shared/protocol.js';
 import { eventCountsGenerationRow, eventCountsTypeRow, sortedCounts } from './eventCountNodes.js';
 import type { GenerationInfo } from './generationIndex.js';
 import { goroutineRow, type SummaryIndex } from './goroutineNodes.js';
-import { EVENT_COUNTS_ID, eventCountsGenerationId, PROCS_ID, summaryEventId, summaryEventOf, summaryOwnerNodeId, THREADS_ID, type NodeRef, type SummaryEventRef, type SummaryOwner } from './nodeIds.js';
+import { EVENT_COUNTS_ID, eventCountsGenerationId, PROCS_ID, summaryEventId, summaryEventOf, summaryOwnerNodeId, THREADS_ID, type NodeLocation, type NodeRef, type SummaryEventRef, type SummaryOwner } from './nodeIds.js';
 import type { OwnerEventPages } from './ownerEventPages.js';
 import { pageOf, pageWindow, type Page } from './paging.js';
 import { osThreadRow, procRow } from './procNodes.js';
-import { summaryEventDetailRoots, summaryEventFrameRow, summaryEventRow, summaryEventText, summaryFrameRow, type SummaryEventEntry, type WireLocation } from './summaryEvents.js';
+import { eventRow, eventRowFrameRow } from './eventNodes.js';
+import { OwnerEventView, type SummaryEventEntry, type WireLocation } from './summaryEvents.js';
 import { annotationChildren } from './taskNodes.js';
 import { annotationPathTo } from './taskTree.js';
 
 /** The root row of each owner's list. */
 const OWNER_ROOT: Record<SummaryOwner, string> = { goroutine: 'goroutines', proc: PROCS_ID, thread: THREADS_ID };
-
-/** Where a node is: the IDs of its ancestors from the root down, and its own ID. */
-export interface NodeLocation {
-  path: string[];
-  select: string;
-}
 
 export class SummaryTree {
   /** The summaries and the owners' event pages, once the pass is done. */
@@ -60,7 +55,7 @@ export class SummaryTree {
         const total = pages.total(owner, id);
         const { start: from, end: to } = pageWindow(total, offset, limit);
         const list = await pages.page(owner, id, from, to - from);
-        return { total, items: list.map((e, k) => summaryEventRow(owner, id, from + k, e, start, e.sourceOffset)) };
+        return { total, items: list.map((e, k) => eventRow(new OwnerEventView(e, { owner }), summaryEventId(owner, id, from + k), start)) };
       }
       case 'goroutineEvent':
       case 'procEvent':
@@ -68,7 +63,8 @@ export class SummaryTree {
         const r = summaryEventOf(ref)!;
         const e = await this.event(r);
         const frames = e?.frames ?? [];
-        return pageOf(frames.length, offset, limit, (i) => summaryFrameRow(r.owner, r.id, r.event, i, frames[i]));
+        const rowId = summaryEventId(r.owner, r.id, r.event);
+        return pageOf(frames.length, offset, limit, (i) => eventRowFrameRow(rowId, i, frames[i]));
       }
       case 'tasks':
       case 'task':
@@ -107,29 +103,12 @@ export class SummaryTree {
     return this.pages?.event(r.owner, r.id, r.event);
   }
 
-  /** The event tree's roots for an owner's event; undefined if there is none. */
-  async eventDetails(nodeId: string, r: SummaryEventRef, start: number): Promise<TreeNode[] | undefined> {
+  /** An owner's event as the event renderer shows it in the event tree: with its place in the file, when its wire event is found. */
+  async eventView(r: SummaryEventRef): Promise<OwnerEventView | undefined> {
     const e = await this.event(r);
     if (!e) return undefined;
-    return summaryEventDetailRoots(e, nodeId, start, await this.locate(e));
-  }
-
-  /** Rows of the event tree under an owner's event (its roots) or one of its stacks (the frames). */
-  async eventTreeChildren(ref: NodeRef, offset: number, limit: number, start: number): Promise<Page<TreeNode>> {
-    const r = summaryEventOf(ref)!;
-    const id = summaryEventId(r.owner, r.id, r.event);
-    if (ref.kind !== 'summaryEventStack') {
-      const roots = (await this.eventDetails(id, r, start)) ?? [];
-      const { start: from, end } = pageWindow(roots.length, offset, limit);
-      return { total: roots.length, items: roots.slice(from, end) };
-    }
-    const frames = (await this.event(r))?.stacks[ref.stack]?.frames ?? [];
-    return pageOf(frames.length, offset, limit, (i) => summaryEventFrameRow(id, ref.stack, i, frames[i]));
-  }
-
-  async eventText(r: SummaryEventRef, start: number): Promise<string | undefined> {
-    const e = await this.event(r);
-    return e && summaryEventText(e, start, await this.locate(e));
+    const wire = await this.locate(e);
+    return new OwnerEventView(e, wire ? { wire } : {});
   }
 
   pathTo(ref: NodeRef, nodeId: string): NodeLocation | undefined {

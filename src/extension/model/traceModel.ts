@@ -4,8 +4,9 @@
  * questions: pages of rows, an event's details, filters, where a byte offset is.
  *
  * A thin router: the trace's format model (formatModel.ts: v2Model.ts or v1Model.ts) reads the
- * generations and answers for the generation tree; the analysis pass (src/analysis), run beside
- * the reading, feeds the summary roots (summaryTree.ts); the filter of each view is filterViews.ts.
+ * generations and answers for the generation tree; the analysis pass (src/analysis, analysisRun.ts),
+ * run beside the reading, feeds the summary roots (summaryTree.ts); the event tree of a selected
+ * row is eventTree.ts (one renderer for every event); the filter of each view is filterViews.ts.
  *
  * Pure: it reads through a ByteSource and knows nothing of VS Code, workers or files, so the
  * tests drive it directly.
@@ -14,28 +15,27 @@ import { withOrderingFailure, type ByteSource, type Problem, type ProblemLimits,
 import type { AnalysisData, TimelineOverview, TraceAnalysisView } from '../../analysis/index.js';
 import type { Filter, ProblemItem, TraceSummary, TreeId, TreeNode } from '../../shared/protocol.js';
 import { AnalysisRun } from './analysisRun.js';
+import { EventTree } from './eventTree.js';
 import type { FilterContext } from './filter.js';
 import { FilterViews, type FilterAnswer } from './filterViews.js';
 import type { FormatModel } from './formatModel.js';
 import type { GenerationInfo } from './generationIndex.js';
 import { indexSummaries, summaryRootRow, SUMMARY_ROOT_COUNT } from './goroutineNodes.js';
-import { nodeDetails } from './nodeDetails.js';
 import { openFormatModel } from './openFormatModel.js';
 import { generationPathTo } from './generationPath.js';
-import { parseNodeId, SUMMARY_REF_KINDS, summaryEventId, summaryEventOf, type NodeRef, type SummaryOwner } from './nodeIds.js';
+import { parseNodeId, SUMMARY_REF_KINDS, type NodeLocation, type SummaryOwner } from './nodeIds.js';
 import { OwnerEventPages } from './ownerEventPages.js';
-import { pageOf, pageWindow, type Page } from './paging.js';
+import { pageOf, type Page } from './paging.js';
 import { pendingSummaryRootRow } from './pendingRoots.js';
 import { ProblemSeverities, toProblemItems } from './problemNodes.js';
 import { makeSummary } from './summary.js';
 import type { SummaryEventEntry } from './summaryEvents.js';
-import { SummaryTree, type NodeLocation } from './summaryTree.js';
+import { SummaryTree } from './summaryTree.js';
 import { tableChildren } from './tableNodes.js';
-import { annotationDetails, annotationText } from './taskNodes.js';
 import { TraceStats } from './traceStats.js';
 
 export type { FilterStatus } from './filterViews.js';
-export type { NodeLocation } from './summaryTree.js';
+export type { NodeLocation } from './nodeIds.js';
 
 export interface TraceModelOptions {
   problemLimits?: ProblemLimits;
@@ -54,6 +54,7 @@ export class TraceModel {
   private readonly filters = new FilterViews(() => this.filterContext(), () => this.stats.events);
   private readonly severities = new ProblemSeverities(this.generations, (id) => this.pathTo(id));
   private readonly tree = new SummaryTree(this.generations, (e) => this.format?.locateEntry(e) ?? Promise.resolve(undefined));
+  private readonly events = new EventTree(() => this.format, this.tree, this.generations);
   /** The one ordered pass (src/analysis), run beside the reading: what the summary roots, a filter on an owner and the timeline read. */
   private readonly run: AnalysisRun;
   /** The ordered stream's failure, placed at its row by the format model. */
@@ -233,7 +234,7 @@ export class TraceModel {
   async getChildren(view: string, tree: TreeId, parentId: string, offset: number, limit: number): Promise<Page<TreeNode>> {
     const ref = parseNodeId(parentId);
     if (!ref) return EMPTY;
-    if (tree === 'event') return this.eventTreeChildren(ref, parentId, offset, limit);
+    if (tree === 'event') return this.events.children(ref, parentId, offset, limit, this.traceStartNs);
     const start = this.traceStartNs;
     if (ref.kind === 'root') {
       const matches = this.filters.rows(view, offset, limit);
@@ -269,41 +270,14 @@ export class TraceModel {
     return this.tree.events(owner, id, from, count);
   }
 
-  /** The event tree's roots for an event of the generation tree; undefined if there is no such event. */
-  async eventDetails(nodeId: string): Promise<TreeNode[] | undefined> {
-    const ref = parseNodeId(nodeId);
-    if (!ref) return undefined;
-    if (ref.kind === 'event') return this.format?.eventDetails(ref, nodeId, this.traceStartNs);
-    const r = summaryEventOf(ref);
-    // A row that is not an event (a generation, a batch, a goroutine...): its facts (nodeDetails.ts).
-    const a = this.tree.index && annotationDetails(this.tree.index, ref, nodeId, this.traceStartNs);
-    if (a) return a;
-    if (!r) return nodeDetails(ref, nodeId, { generations: this.generations, summaries: this.tree.index, traceStartNs: this.traceStartNs });
-    return summaryEventId(r.owner, r.id, r.event) === nodeId ? this.tree.eventDetails(nodeId, r, this.traceStartNs) : undefined;
-  }
-
-  private async eventTreeChildren(ref: NodeRef, parentId: string, offset: number, limit: number): Promise<Page<TreeNode>> {
-    if (ref.kind === 'goroutineEvent' || ref.kind === 'procEvent' || ref.kind === 'threadEvent' || ref.kind === 'summaryEventStack') {
-      return this.tree.eventTreeChildren(ref, offset, limit, this.traceStartNs);
-    }
-    if (ref.kind === 'event') {
-      const roots = (await this.eventDetails(parentId)) ?? [];
-      const { start, end } = pageWindow(roots.length, offset, limit);
-      return { total: roots.length, items: roots.slice(start, end) };
-    }
-    if (ref.kind !== 'eventStack' || !this.format) return EMPTY;
-    return this.format.eventFrames(ref, offset, limit);
+  /** The event tree's roots for an event (of the generation tree or an owner's), or a row's facts; undefined if there is none. */
+  eventDetails(nodeId: string): Promise<TreeNode[] | undefined> {
+    return this.events.details(nodeId, this.traceStartNs);
   }
 
   /** "Copy Event": the event as readable lines. */
-  async eventText(nodeId: string): Promise<string | undefined> {
-    const ref = parseNodeId(nodeId);
-    if (!ref) return undefined;
-    const a = this.tree.index && annotationText(this.tree.index, ref, this.traceStartNs);
-    if (a) return a;
-    if (ref.kind === 'event') return this.format?.eventText(ref, this.traceStartNs);
-    const r = summaryEventOf(ref);
-    return r && this.tree.eventText(r, this.traceStartNs);
+  eventText(nodeId: string): Promise<string | undefined> {
+    return this.events.text(nodeId, this.traceStartNs);
   }
 
   // ---- Filters -------------------------------------------------------------------------------

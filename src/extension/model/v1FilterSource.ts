@@ -13,6 +13,7 @@
 import { uint32, V1_SPECS, V1Ev } from '../../parser/index.js';
 import type { TreeNode } from '../../shared/protocol.js';
 import { spanInRange, textIdsOf, type FilterQuery } from './filterQuery.js';
+import { eventRow } from './eventNodes.js';
 import { contextRow } from './filterRows.js';
 import type { MatchSource, PartitionMatches } from './filterRun.js';
 import type { FilterEnv } from './formatModel.js';
@@ -20,7 +21,7 @@ import type { GenerationInfo } from './generationIndex.js';
 import { eventId } from './nodeIds.js';
 import { v1ArgNames, viewV1Event, type V1EventCache, type V1RawRow } from './v1EventView.js';
 import { v1Ns } from './v1Index.js';
-import { v1EventRow } from './v1Nodes.js';
+import { V1RowView } from './v1Nodes.js';
 
 /** Per v1 type: the argument slots (as v1ArgNames lists them) holding strings and stacks. */
 const SLOTS = V1_SPECS.map((_, type) => {
@@ -134,8 +135,8 @@ export class V1FilterSource implements MatchSource<V1Matches> {
     for (let k = from; k < to; k++) {
       const row = await this.cache.event(g, m.batch[k], m.event[k]);
       if (!row || !g.v1) continue;
-      const view = viewV1Event(row, m.batch[k], g.v1, g.tables);
-      const node = v1EventRow(view, eventId(g.genIndex, m.batch[k], m.event[k]), this.traceStartNs);
+      const view = new V1RowView(viewV1Event(row, m.batch[k], g.v1, g.tables), { genNumber: g.genNumber, event: m.event[k], version: g.v1.version });
+      const node = eventRow(view, eventId(g.genIndex, m.batch[k], m.event[k]), this.traceStartNs);
       out.push(contextRow(node, g.genNumber, { g: row.g > 0 ? row.g : -1, p: row.p, m: row.m }, 'v1'));
     }
     return out;

@@ -7,19 +7,19 @@
  */
 import type { ByteSource, Problem, TraceHeader } from '../../parser/index.js';
 import type { TreeNode } from '../../shared/protocol.js';
-import { eventFrameRow } from './eventNodes.js';
+import { eventRow } from './eventNodes.js';
 import type { FilterQuery } from './filterQuery.js';
-import type { EventRef, EventStackRef, FilterEnv, FormatModel } from './formatModel.js';
+import type { EventPlace, FilterEnv, FormatModel } from './formatModel.js';
 import type { GenerationInfo } from './generationIndex.js';
 import { batchId, eventId, generationId, v1ProcId, type NodeRef } from './nodeIds.js';
 import { pageOf, pageWindow, type Page } from './paging.js';
 import type { SummaryEventEntry, WireLocation } from './summaryEvents.js';
 import { samplesTableRow, stacksTableRow, stringsTableRow } from './tableNodes.js';
 import type { TraceStats } from './traceStats.js';
-import { V1EventCache, viewV1Event, type V1EventView } from './v1EventView.js';
+import { V1EventCache, viewV1Event } from './v1EventView.js';
 import { V1FilterSource } from './v1FilterSource.js';
 import { indexV1Trace } from './v1Index.js';
-import { v1BatchRow, v1EventDetailRoots, v1EventRow, v1EventText, v1GenerationRow, v1ProcRow } from './v1Nodes.js';
+import { v1BatchRow, v1GenerationRow, v1ProcRow, V1RowView } from './v1Nodes.js';
 
 const GROUP_KINDS: ReadonlySet<NodeRef['kind']> = new Set(['v1Proc']);
 
@@ -122,9 +122,13 @@ export class V1Model implements FormatModel {
     if (!b || !g.v1) return { total: 0, items: [] };
     const { start: from, end } = pageWindow(b.eventCount, offset, limit);
     const rows = await this.events.events(g, batch, from, end);
+    const v = g.v1;
     return {
       total: b.eventCount,
-      items: rows.map((row, k) => v1EventRow(viewV1Event(row, batch, g.v1!, g.tables), eventId(g.genIndex, batch, from + k), start)),
+      items: rows.map((row, k) => {
+        const view = new V1RowView(viewV1Event(row, batch, v, g.tables), { genNumber: g.genNumber, event: from + k, version: v.version });
+        return eventRow(view, eventId(g.genIndex, batch, from + k), start);
+      }),
     };
   }
 
@@ -146,29 +150,12 @@ export class V1Model implements FormatModel {
     return at?.event !== undefined ? { genNumber: g.genNumber, batch: at.batch, event: at.event, offset } : undefined;
   }
 
-  /** A raw event by its node ID, as the viewer shows it; undefined if there is none. */
-  private async findEvent(ref: { genIndex: number; batch: number; event: number }): Promise<{ g: GenerationInfo; view: V1EventView } | undefined> {
-    const g = this.generations[ref.genIndex];
-    if (!g?.v1 || !g.batches[ref.batch] || ref.event >= g.batches[ref.batch].eventCount) return undefined;
-    const row = await this.events.event(g, ref.batch, ref.event);
+  async event(at: EventPlace): Promise<V1RowView | undefined> {
+    const g = this.generations[at.genIndex];
+    if (!g?.v1 || !g.batches[at.batch] || at.event >= g.batches[at.batch].eventCount) return undefined;
+    const row = await this.events.event(g, at.batch, at.event);
     if (!row) return undefined;
-    return { g, view: viewV1Event(row, ref.batch, g.v1, g.tables) };
-  }
-
-  async eventDetails(ref: EventRef, nodeId: string, traceStartNs: number): Promise<TreeNode[] | undefined> {
-    const found = await this.findEvent(ref);
-    return found && v1EventDetailRoots(found.view, nodeId, traceStartNs, found.g);
-  }
-
-  async eventFrames(ref: EventStackRef, offset: number, limit: number): Promise<Page<TreeNode>> {
-    const id = eventId(ref.genIndex, ref.batch, ref.event);
-    const frames = (await this.findEvent(ref))?.view.stacks[ref.stack]?.frames ?? [];
-    return pageOf(frames.length, offset, limit, (i) => eventFrameRow(id, ref.stack, i, frames[i]));
-  }
-
-  async eventText(ref: EventRef, traceStartNs: number): Promise<string | undefined> {
-    const found = await this.findEvent(ref);
-    return found && v1EventText(found.view, { genNumber: found.g.genNumber, batch: ref.batch, event: ref.event }, traceStartNs);
+    return new V1RowView(viewV1Event(row, at.batch, g.v1, g.tables), { genNumber: g.genNumber, event: at.event, version: g.v1.version });
   }
 
   filterSource(q: FilterQuery, env: FilterEnv): V1FilterSource {

@@ -1,16 +1,18 @@
 /**
  * Rows of the generation tree of a v1 trace: its one generation (what Go's conversion yields),
  * the Ps whose batches the file holds, the batches (each a v1 EvBatch and the raw events after
- * it), the raw events with their v1 names and arguments, and the event tree and "Copy Event" text
- * of one. The strings, stacks and CPU samples tables are the v2 rows (tableNodes.ts). Every string
- * here is trace data: the webview shows it as text.
+ * it), and each raw event as the event renderer shows it (V1RowView: its v1 name and arguments,
+ * its P and the goroutine and thread the raw reading knows there). The strings, stacks and CPU
+ * samples tables are the v2 rows (tableNodes.ts). Every string here is trace data: the webview
+ * shows it as text.
  */
 import type { TreeNode } from '../../shared/protocol.js';
 import { displayTraceText, type ArgView, type StackView } from '../../parser/index.js';
-import { argValueText, frameFileText, frameFuncText, shortArg } from './eventNodes.js';
+import { argValueText, shortArg } from './argText.js';
+import type { EventArg, EventFact, EventRowFacts, EventStack, EventView } from './eventView.js';
 import { formatBytes, formatNs, formatOffset, plural } from './format.js';
 import type { GenerationInfo } from './generationIndex.js';
-import { batchId, eventArgId, eventInfoId, eventStackId, generationId, v1ProcId } from './nodeIds.js';
+import { batchId, generationId, v1ProcId } from './nodeIds.js';
 import type { V1EventView } from './v1EventView.js';
 
 /** "P 3", or "no P" for the runtime's batches without one. */
@@ -73,24 +75,6 @@ export function v1BatchRow(g: GenerationInfo, index: number, traceStartNs: numbe
 /** The arguments a row shows: all but the time delta (the time is shown) and sequence numbers. */
 const rowArgs = (view: V1EventView): ArgView[] => view.args.filter((a) => a.name !== 'dt' && a.kind !== 'seq');
 
-/** A raw event's row in the generation tree (a leaf: selecting it shows the event tree). */
-export function v1EventRow(view: V1EventView, id: string, traceStartNs: number): TreeNode {
-  const parts = rowArgs(view).map(shortArg);
-  if (!Number.isNaN(view.time)) parts.unshift(time(view.time, traceStartNs));
-  const top = view.stacks[view.stacks.length - 1]?.frames[0]?.func;
-  if (top && view.name === 'Stack') parts.push(displayTraceText(top));
-  return {
-    id,
-    kind: 'event',
-    label: view.name,
-    description: parts.join('  '),
-    tooltip: `${view.name} (v1 event type ${view.type})${Number.isNaN(view.time) ? '' : ` at ${formatNs(view.time - traceStartNs)}`}, byte offset ${formatOffset(view.offset)}`,
-    icon: view.name === 'String' ? 'symbol-string' : view.name === 'Stack' ? 'list-tree' : 'symbol-event',
-    childCount: 0,
-    offset: view.offset,
-  };
-}
-
 const idText = (v: number, prefix: string): string => (v >= 0 ? `${prefix} ${v}` : 'none');
 
 function timeText(view: V1EventView, traceStartNs: number): string {
@@ -105,60 +89,83 @@ function stackLabel(s: StackView): string {
   return s.arg;
 }
 
-/** Roots of the event tree: where and when, then every argument, then every stack. */
-export function v1EventDetailRoots(view: V1EventView, id: string, traceStartNs: number, g: GenerationInfo): TreeNode[] {
-  const info = (i: number, label: string, description: string, tooltip?: string): TreeNode => ({
-    id: eventInfoId(id, i), kind: 'info', label, description, icon: 'info', childCount: 0, ...(tooltip ? { tooltip } : {}),
-  });
-  const timed = !Number.isNaN(view.ticks);
-  const nodes: TreeNode[] = [
-    { ...info(0, 'event', view.name, `v1 event type ${view.type} (go 1.${g.v1!.version} trace)`), offset: view.offset },
-    info(1, 'time', timeText(view, traceStartNs)),
-    { ...info(2, 'offset', formatOffset(view.offset), `batch ${view.batch} of generation ${g.genNumber}`), offset: view.offset },
-    info(3, 'proc', view.p >= 0 ? `P ${view.p}` : 'none', "the P of the event's batch"),
-  ];
-  if (timed) {
-    nodes.push(
-      info(4, 'goroutine', idText(view.g, 'G'), "the goroutine running on the P (Go's v1 parser)"),
-      info(5, 'thread', idText(view.m, 'M'), 'the thread that last started the P'),
-    );
-  }
-  view.args.forEach((a, i) => {
-    nodes.push({
-      id: eventArgId(id, i),
-      kind: 'arg',
-      label: a.name,
-      description: argValueText(a),
-      tooltip: `${a.name} (${a.kind}) = ${argValueText(a)}${a.text !== undefined && a.kind !== 'raw' ? `, raw ${a.value}` : ''}`,
-      icon: 'symbol-field',
-      childCount: 0,
-    });
-  });
-  view.stacks.forEach((s, i) => {
-    nodes.push({
-      id: eventStackId(id, i),
-      kind: 'stack',
-      label: stackLabel(s),
-      description: s.missing ? `stack ${s.id} (not in the trace's stacks)` : `stack ${s.id}, ${plural(s.frames.length, 'frame')}`,
-      icon: 'list-tree',
-      childCount: s.frames.length,
-      ...(s.missing ? { severity: 'warning' as const } : {}),
-    });
-  });
-  return nodes;
+/** Where a raw event is: its generation number, its index in its batch, the trace's format version. */
+export interface V1EventPlace {
+  genNumber: number;
+  event: number;
+  version: number;
 }
 
-/** "Copy Event" for a raw v1 event: one readable line per fact, frames indented. */
-export function v1EventText(view: V1EventView, where: { genNumber: number; batch: number; event: number }, traceStartNs: number): string {
-  const lines = [
-    `${view.name} at ${timeText(view, traceStartNs)}`,
-    `offset ${formatOffset(view.offset)}, generation ${where.genNumber} (v1 trace), batch ${where.batch}, event ${where.event}, ${view.p >= 0 ? `P ${view.p}` : 'no P'}` +
-      (Number.isNaN(view.ticks) ? '' : `, goroutine ${idText(view.g, 'G')}, thread ${idText(view.m, 'M')}`),
-  ];
-  for (const a of view.args) lines.push(`${a.name}: ${argValueText(a)}`);
-  for (const s of view.stacks) {
-    lines.push(`${stackLabel(s)} ${s.id}${s.missing ? ' (not in the stacks)' : ''}:`);
-    for (const f of s.frames) lines.push(`  ${frameFuncText(f)}`, `      ${frameFileText(f)}`);
+/** A raw v1 event as the event renderer shows it. */
+export class V1RowView implements EventView {
+  constructor(
+    private readonly view: V1EventView,
+    private readonly place: V1EventPlace,
+  ) {}
+
+  get name(): string {
+    return this.view.name;
   }
-  return lines.join('\n') + '\n';
+
+  get time(): number {
+    return this.view.time;
+  }
+
+  row(traceStartNs: number): EventRowFacts {
+    const v = this.view;
+    const parts = rowArgs(v).map(shortArg);
+    const top = v.stacks[v.stacks.length - 1]?.frames[0]?.func;
+    if (top && v.name === 'Stack') parts.push(displayTraceText(top));
+    return {
+      parts,
+      tooltip: `${v.name} (v1 event type ${v.type})${Number.isNaN(v.time) ? '' : ` at ${formatNs(v.time - traceStartNs)}`}, byte offset ${formatOffset(v.offset)}`,
+      icon: v.name === 'String' ? 'symbol-string' : v.name === 'Stack' ? 'list-tree' : 'symbol-event',
+      frames: [],
+      offset: v.offset,
+    };
+  }
+
+  facts(traceStartNs: number): EventFact[] {
+    const v = this.view;
+    const facts: EventFact[] = [
+      { index: 0, label: 'event', value: v.name, tooltip: `v1 event type ${v.type} (go 1.${this.place.version} trace)`, offset: v.offset },
+      { index: 1, label: 'time', value: timeText(v, traceStartNs) },
+      { index: 2, label: 'offset', value: formatOffset(v.offset), tooltip: `batch ${v.batch} of generation ${this.place.genNumber}`, offset: v.offset },
+      { index: 3, label: 'proc', value: v.p >= 0 ? `P ${v.p}` : 'none', tooltip: "the P of the event's batch" },
+    ];
+    if (!Number.isNaN(v.ticks)) {
+      facts.push(
+        { index: 4, label: 'goroutine', value: idText(v.g, 'G'), tooltip: "the goroutine running on the P (Go's v1 parser)" },
+        { index: 5, label: 'thread', value: idText(v.m, 'M'), tooltip: 'the thread that last started the P' },
+      );
+    }
+    return facts;
+  }
+
+  /** Every argument, the stack IDs too (a v1 event's stacks are listed besides). */
+  args(): EventArg[] {
+    return this.view.args.map((a, index) => {
+      const value = argValueText(a);
+      return { index, label: a.name, value, tooltip: `${a.name} (${a.kind}) = ${value}${a.text !== undefined && a.kind !== 'raw' ? `, raw ${a.value}` : ''}` };
+    });
+  }
+
+  stacks(): EventStack[] {
+    return this.view.stacks.map((s) => ({
+      label: stackLabel(s),
+      description: s.missing ? `stack ${s.id} (not in the trace's stacks)` : `stack ${s.id}, ${plural(s.frames.length, 'frame')}`,
+      textLine: `${stackLabel(s)} ${s.id}${s.missing ? ' (not in the stacks)' : ''}:`,
+      frames: s.frames,
+      missing: s.missing,
+    }));
+  }
+
+  textHead(traceStartNs: number): string[] {
+    const v = this.view;
+    return [
+      `${v.name} at ${timeText(v, traceStartNs)}`,
+      `offset ${formatOffset(v.offset)}, generation ${this.place.genNumber} (v1 trace), batch ${v.batch}, event ${this.place.event}, ${v.p >= 0 ? `P ${v.p}` : 'no P'}` +
+        (Number.isNaN(v.ticks) ? '' : `, goroutine ${idText(v.g, 'G')}, thread ${idText(v.m, 'M')}`),
+    ];
+  }
 }

@@ -7,10 +7,9 @@
 import { BatchKind, EventColumns, viewEvent, type ByteSource, type Problem, type TraceHeader, type TraceReader } from '../../parser/index.js';
 import type { TreeNode } from '../../shared/protocol.js';
 import { BatchCache } from './batchCache.js';
-import { eventDetailRoots, eventFrameRow, eventRow } from './eventNodes.js';
-import { eventText } from './eventText.js';
+import { eventRow } from './eventNodes.js';
 import type { FilterQuery } from './filterQuery.js';
-import type { EventRef, EventStackRef, FilterEnv, FormatModel } from './formatModel.js';
+import type { EventPlace, FilterEnv, FormatModel } from './formatModel.js';
 import { addEventsToIndex, indexGeneration, threadOfBatch, type GenerationInfo } from './generationIndex.js';
 import { batchRow, generationRow, noThreadRow, threadRow } from './generationNodes.js';
 import { batchId, eventId, generationId, noThreadId, threadId, type NodeRef } from './nodeIds.js';
@@ -19,6 +18,7 @@ import type { SummaryEventEntry, WireLocation } from './summaryEvents.js';
 import { samplesTableRow, stacksTableRow, stringsTableRow } from './tableNodes.js';
 import type { TraceStats } from './traceStats.js';
 import { WireContexts } from './wireContexts.js';
+import { WireEventView } from './wireEventView.js';
 import { WireFilterSource } from './wireFilterSource.js';
 
 const GROUP_KINDS: ReadonlySet<NodeRef['kind']> = new Set(['thread', 'noThread']);
@@ -121,7 +121,11 @@ export class V2Model implements FormatModel {
     const b = g.batches[batch];
     if (!b || b.kind !== BatchKind.Events) return { total: 0, items: [] };
     const columns = await this.cache.events(g, batch);
-    return pageOf(columns.length, offset, limit, (i) => eventRow(viewEvent(columns, i, g.tables), eventId(g.genIndex, batch, i), start));
+    const thread = threadOfBatch(b);
+    return pageOf(columns.length, offset, limit, (i) => {
+      const view = new WireEventView(viewEvent(columns, i, g.tables), { genNumber: g.genNumber, batch, event: i, thread });
+      return eventRow(view, eventId(g.genIndex, batch, i), start);
+    });
   }
 
   batchGroupId(g: GenerationInfo, batch: number): string {
@@ -165,36 +169,14 @@ export class V2Model implements FormatModel {
     return undefined;
   }
 
-  private async findEvent(ref: { genIndex: number; batch: number; event: number }): Promise<{ g: GenerationInfo; columns: EventColumns } | undefined> {
-    const g = this.generations[ref.genIndex];
-    const b = g?.batches[ref.batch];
-    if (!g || !b || b.kind !== BatchKind.Events || ref.event >= b.eventCount) return undefined;
-    const columns = await this.cache.events(g, ref.batch);
-    if (ref.event >= columns.length) return undefined;
-    return { g, columns };
-  }
-
-  async eventDetails(ref: EventRef, nodeId: string, traceStartNs: number): Promise<TreeNode[] | undefined> {
-    const found = await this.findEvent(ref);
-    if (!found) return undefined;
-    const { g, columns } = found;
-    return eventDetailRoots(viewEvent(columns, ref.event, g.tables), nodeId, traceStartNs, threadOfBatch(g.batches[ref.batch]));
-  }
-
-  async eventFrames(ref: EventStackRef, offset: number, limit: number): Promise<Page<TreeNode>> {
-    const found = await this.findEvent(ref);
-    if (!found) return { total: 0, items: [] };
-    const id = eventId(ref.genIndex, ref.batch, ref.event);
-    const frames = viewEvent(found.columns, ref.event, found.g.tables).stacks[ref.stack]?.frames ?? [];
-    return pageOf(frames.length, offset, limit, (i) => eventFrameRow(id, ref.stack, i, frames[i]));
-  }
-
-  async eventText(ref: EventRef, traceStartNs: number): Promise<string | undefined> {
-    const found = await this.findEvent(ref);
-    if (!found) return undefined;
-    const { g, columns } = found;
-    const where = { genNumber: g.genNumber, batch: ref.batch, event: ref.event, thread: threadOfBatch(g.batches[ref.batch]) };
-    return eventText(viewEvent(columns, ref.event, g.tables), where, traceStartNs);
+  async event(at: EventPlace): Promise<WireEventView | undefined> {
+    const g = this.generations[at.genIndex];
+    const b = g?.batches[at.batch];
+    if (!g || !b || b.kind !== BatchKind.Events || at.event >= b.eventCount) return undefined;
+    const columns = await this.cache.events(g, at.batch);
+    if (at.event >= columns.length) return undefined;
+    const place = { genNumber: g.genNumber, batch: at.batch, event: at.event, thread: threadOfBatch(b) };
+    return new WireEventView(viewEvent(columns, at.event, g.tables), place);
   }
 
   filterSource(q: FilterQuery, env: FilterEnv): WireFilterSource {

@@ -17,9 +17,10 @@ import { eventRow } from './eventNodes.js';
 import { hasEventFields, spanInRange, textIdsOf, type FilterQuery } from './filterQuery.js';
 import { contextRow } from './filterRows.js';
 import type { MatchSource } from './filterRun.js';
-import { batchHasTypes, type GenerationInfo } from './generationIndex.js';
+import { batchHasTypes, threadOfBatch, type GenerationInfo } from './generationIndex.js';
 import { eventId } from './nodeIds.js';
 import type { WireContexts } from './wireContexts.js';
+import { WireEventView } from './wireEventView.js';
 import { WireMatches } from './wireMatches.js';
 
 
@@ -144,7 +145,8 @@ export class WireFilterSource implements MatchSource<WireMatches> {
     for (let k = from; k < to; k++) {
       const columns = batches.get(m.batch[k])!;
       if (m.event[k] >= columns.length) continue;
-      const row = eventRow(viewEvent(columns, m.event[k], g.tables), eventId(g.genIndex, m.batch[k], m.event[k]), this.ctx.traceStartNs);
+      const place = { genNumber: g.genNumber, batch: m.batch[k], event: m.event[k], thread: threadOfBatch(g.batches[m.batch[k]]) };
+      const row = eventRow(new WireEventView(viewEvent(columns, m.event[k], g.tables), place), eventId(g.genIndex, m.batch[k], m.event[k]), this.ctx.traceStartNs);
       const known = m.g !== undefined && m.p !== undefined && !Number.isNaN(m.g[k]);
       out.push(contextRow(row, g.genNumber, { g: known ? m.g![k] : undefined, p: known ? m.p![k] : undefined, m: g.batches[m.batch[k]].m }, known ? 'ordered' : 'wire'));
     }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { goroutineNodeId, parseNodeId, procNodeId } from '../../../src/extension/model/nodeIds.js';
-import { resourceText, summaryEventDetailRoots, summaryEventEntry, summaryEventText } from '../../../src/extension/model/summaryEvents.js';
+import { eventDetailRoots, eventText } from '../../../src/extension/model/eventNodes.js';
+import { OwnerEventView, resourceText, summaryEventEntry } from '../../../src/extension/model/summaryEvents.js';
 import type { OrderedEvent } from '../../../src/parser/index.js';
 import type { TreeNode } from '../../../src/shared/protocol.js';
 import { closeModels, readModel } from './modelTestSupport.js';
@@ -35,7 +36,7 @@ describe('events of goroutines, procs and threads: rows and the event tree', () 
     assert.equal(e.frames, frames);
     assert.equal(e.resource, -1);
 
-    const roots = summaryEventDetailRoots(e, 'goroutines/g4/e0', 1000);
+    const roots = eventDetailRoots(new OwnerEventView(e), 'goroutines/g4/e0', 1000);
     assert.deepEqual(roots.map(label), [
       `info:event=${e.name}`,
       'info:time=+4.000 µs (5000 ns)',
@@ -51,7 +52,7 @@ describe('events of goroutines, procs and threads: rows and the event tree', () 
     assert.ok(roots.every((n) => parseNodeId(n.id) !== undefined), 'every row has an ID the model can parse');
     assert.equal(roots.find((n) => n.kind === 'stack')!.childCount, 2);
     // with its place in the file: the offset row, and the event row carries the offset
-    const placed = summaryEventDetailRoots(e, 'goroutines/g4/e0', 1000, { genNumber: 3, batch: 2, event: 9, offset: 4096 });
+    const placed = eventDetailRoots(new OwnerEventView(e, { wire: { genNumber: 3, batch: 2, event: 9, offset: 4096 } }), 'goroutines/g4/e0', 1000);
     assert.equal(placed[0].offset, 4096);
     const off = placed.find((n) => n.label === 'offset')!;
     assert.equal(off.description, '@4096 (0x1000)');
@@ -71,7 +72,7 @@ describe('events of goroutines, procs and threads: rows and the event tree', () 
     assert.equal(e.resource, 9);
     assert.equal(resourceText({ kind: 'Proc', id: 2 }), 'P 2');
     assert.equal(resourceText({ kind: 'None', id: 0 }), 'none');
-    const text = summaryEventText(e, 0, { genNumber: 1, batch: 0, event: 3, offset: 77 });
+    const text = eventText(new OwnerEventView(e, { wire: { genNumber: 1, batch: 0, event: 3, offset: 77 } }), 0);
     assert.match(text, /^\S+ at \+10 ns \(10 ns\)\noffset @77 \(0x4d\), generation 1, batch 0, event 3\nthread M 1, proc P 0, goroutine G 5\nparsed: .*\nresource: G 9\n/);
     assert.match(text, /transition stack 2:\n {2}main\.work\n {6}\/src\/app\/main\.go:12\n/);
   });
