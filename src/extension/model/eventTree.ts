@@ -31,7 +31,7 @@ export class EventTree {
     const a = ref.kind !== 'event' && this.tree.index && annotationDetails(this.tree.index, ref, nodeId, start);
     if (a) return a;
     // A row that is not an event (a generation, a batch, a goroutine...): its facts.
-    if (ref.kind !== 'event' && !summaryEventOf(ref)) return nodeDetails(ref, nodeId, { generations: this.generations, summaries: this.tree.index, traceStartNs: start });
+    if (ref.kind !== 'event' && !summaryEventOf(ref)) return nodeDetails(ref, nodeId, { generations: this.generations, format: this.format(), summaries: this.tree.index, traceStartNs: start });
     const found = await this.eventView(ref);
     return found && found.id === nodeId ? eventDetailRoots(found.view, nodeId, start) : undefined;
   }

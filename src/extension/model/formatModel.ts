@@ -12,6 +12,7 @@ import type { GenerationStart } from '../../analysis/index.js';
 import type { Problem, TraceHeader } from '../../parser/index.js';
 import type { TreeNode } from '../../shared/protocol.js';
 import type { EventView } from './eventView.js';
+import type { Fact } from './facts.js';
 import type { FilterQuery } from './filterQuery.js';
 import type { MatchSource, PartitionMatches } from './filterRun.js';
 import type { GenerationInfo } from './generationIndex.js';
@@ -62,6 +63,8 @@ export interface FormatModel {
   children(g: GenerationInfo, ref: NodeRef, offset: number, limit: number, traceStartNs: number): Promise<Page<TreeNode>> | undefined;
   /** The ID of the row that lists batch `batch` (its thread, "no thread", or its P). */
   batchGroupId(g: GenerationInfo, batch: number): string;
+  /** The event pane's facts of a generation, a thread or P, or a batch (generationFacts.ts); undefined for other rows. */
+  rowFacts(g: GenerationInfo, ref: NodeRef, traceStartNs: number): Fact[] | undefined;
   /** The ID of the deepest row of `g` holding a byte: an event, a batch, or the generation. */
   locateOffset(g: GenerationInfo, offset: number): Promise<string>;
   /** Where an owner's event is in the file: its batch and index there, from its wire offset. */

@@ -5,26 +5,22 @@
  * summaries). Other rows get undefined: the webview then lists the row's own label, description
  * and tooltip. Every string from the trace here is data.
  */
-import { BatchKind, displayTraceText, type GoroutineSummary, type ProcSummary, type ThreadSummary } from '../../parser/index.js';
+import { displayTraceText, type GoroutineSummary, type ProcSummary, type ThreadSummary } from '../../parser/index.js';
 import type { TreeNode } from '../../shared/protocol.js';
-import { formatBytes, formatNs, formatOffset, plural } from './format.js';
+import { at, span, type Fact } from './facts.js';
+import { formatNs, plural } from './format.js';
+import type { FormatModel } from './formatModel.js';
 import type { GenerationInfo } from './generationIndex.js';
-import { batchKindName } from './generationNodes.js';
 import type { SummaryIndex } from './goroutineNodes.js';
 import type { NodeRef } from './nodeIds.js';
 
 export interface NodeDetailsContext {
   generations: readonly GenerationInfo[];
+  /** The trace's format model: the facts of a generation, a thread or P, a batch (generationFacts.ts). */
+  format: FormatModel | undefined;
   summaries: SummaryIndex | undefined;
   /** What "+time" counts from. */
   traceStartNs: number;
-}
-
-/** One "name: value" row; `offset` makes Show Wire Dump go there. */
-interface Fact {
-  name: string;
-  value: string;
-  offset?: number;
 }
 
 /** The event pane's rows for a node, or undefined when the model has nothing more than the row. */
@@ -40,23 +36,12 @@ export function nodeDetails(ref: NodeRef, nodeId: string, ctx: NodeDetailsContex
 function factsOf(ref: NodeRef, ctx: NodeDetailsContext): Fact[] | undefined {
   const s = ctx.summaries;
   switch (ref.kind) {
-    case 'generation': {
-      const g = ctx.generations[ref.genIndex];
-      return g && generationFacts(g, ctx.traceStartNs);
-    }
-    case 'thread': {
-      const g = ctx.generations[ref.genIndex];
-      const batches = g?.batchesByThread.get(ref.m);
-      return batches && batchGroupFacts(g, { name: 'thread', value: ref.m < 0 ? 'no thread' : `M ${ref.m}` }, batches, ctx.traceStartNs);
-    }
-    case 'v1Proc': {
-      const g = ctx.generations[ref.genIndex];
-      const batches = g?.v1?.batchesByProc.get(ref.p);
-      return batches && batchGroupFacts(g, { name: 'P', value: ref.p < 0 ? 'no P' : `P ${ref.p}` }, batches, ctx.traceStartNs);
-    }
+    case 'generation':
+    case 'thread':
+    case 'v1Proc':
     case 'batch': {
       const g = ctx.generations[ref.genIndex];
-      return g?.batches[ref.batch] && batchFacts(g, ref.batch, ctx.traceStartNs);
+      return g && ctx.format?.rowFacts(g, ref, ctx.traceStartNs);
     }
     case 'goroutine': {
       const g = s?.data.goroutines.get(ref.goroutine);
@@ -75,78 +60,10 @@ function factsOf(ref: NodeRef, ctx: NodeDetailsContext): Fact[] | undefined {
   }
 }
 
-const at = (ns: number, start: number): string => (Number.isNaN(ns) ? 'none' : `${ns >= start ? '+' : ''}${formatNs(ns - start)}`);
-const span = (from: number, to: number, start: number): string => (Number.isNaN(from) ? 'no events' : `${at(from, start)} … ${at(to, start)} (${formatNs(to - from)})`);
-
 /** "generation 3" (as written) for a 0-based index in the file. */
 function generationsText(first: number, last: number, ctx: NodeDetailsContext): string {
   const name = (i: number): string => String(ctx.generations[i]?.genNumber ?? i + 1);
   return first === last ? `generation ${name(first)}` : `generations ${name(first)}–${name(last)}`;
-}
-
-function generationFacts(g: GenerationInfo, start: number): Fact[] {
-  const facts: Fact[] = [
-    { name: 'generation', value: g.v1 ? `${g.genNumber} (a v1 trace, read whole)` : `${g.genNumber} (number ${g.genIndex + 1} in the file)` },
-    { name: 'bytes', value: `${g.offset}–${g.end} (${formatBytes(g.end - g.offset)})`, offset: g.offset },
-    { name: 'time', value: span(g.startNs, g.endNs, start) },
-    { name: 'events', value: String(g.eventCount) },
-    { name: 'batches', value: String(g.batches.length) },
-    g.v1 ? { name: 'Ps', value: String(g.v1.procIds.length) } : { name: 'threads', value: String(g.threads.length) },
-    { name: 'strings', value: String(g.tables.strings.size) },
-    { name: 'stacks', value: String(g.tables.stacks.size) },
-    { name: 'CPU samples', value: String(g.tables.cpuSamples.length) },
-  ];
-  if (!g.v1) facts.push({ name: 'ending', value: g.ending + (g.truncated ? ' (truncated)' : '') });
-  return facts;
-}
-
-/** A thread's or (v1) a P's batches: `who` names it. */
-function batchGroupFacts(g: GenerationInfo, who: Fact, batches: readonly number[], start: number): Fact[] {
-  let events = 0;
-  let bytes = 0;
-  let first = NaN;
-  let last = NaN;
-  for (const i of batches) {
-    const b = g.batches[i];
-    events += b.eventCount;
-    bytes += b.payloadOffset - b.offset + b.size;
-    if (b.eventCount > 0 && !(b.firstNs >= first)) first = b.firstNs;
-    if (b.eventCount > 0 && !(b.lastNs <= last)) last = b.lastNs;
-  }
-  return [
-    who,
-    { name: 'generation', value: String(g.genNumber) },
-    { name: 'batches', value: String(batches.length) },
-    { name: 'events', value: String(events) },
-    { name: 'bytes', value: `${formatBytes(bytes)} in its batches`, ...(batches.length > 0 ? { offset: g.batches[batches[0]].offset } : {}) },
-    { name: 'time', value: span(first, last, start) },
-  ];
-}
-
-function batchFacts(g: GenerationInfo, index: number, start: number): Fact[] {
-  const b = g.batches[index];
-  const facts: Fact[] = [
-    { name: 'batch', value: `${index} of generation ${g.genNumber}` },
-    { name: 'kind', value: batchKindName(b) },
-    { name: 'offset', value: formatOffset(b.offset), offset: b.offset },
-    { name: 'size', value: `${b.payloadOffset - b.offset + b.size} bytes (header ${b.payloadOffset - b.offset}, payload ${b.size} at ${b.payloadOffset})` },
-    batchWriter(g, index),
-  ];
-  if (b.kind === BatchKind.Events) {
-    facts.push({ name: 'events', value: String(b.eventCount) }, { name: 'time', value: span(b.eventCount > 0 ? b.firstNs : NaN, b.lastNs, start) });
-    if (!g.v1) facts.push({ name: 'start ticks', value: String(b.ticks) });
-  }
-  return facts;
-}
-
-/** Who wrote a batch: its thread, or in a v1 trace its P. */
-function batchWriter(g: GenerationInfo, index: number): Fact {
-  if (g.v1) {
-    const p = g.v1.batches[index].p;
-    return { name: 'P', value: p < 0 ? 'no P' : `P ${p}` };
-  }
-  const m = g.batches[index].m;
-  return { name: 'thread', value: m < 0 ? 'no thread' : `M ${m}` };
 }
 
 function goroutineFacts(g: GoroutineSummary, ctx: NodeDetailsContext): Fact[] {

@@ -8,8 +8,10 @@
 import type { ByteSource, Problem, TraceHeader } from '../../parser/index.js';
 import type { TreeNode } from '../../shared/protocol.js';
 import { eventRow } from './eventNodes.js';
+import type { Fact } from './facts.js';
 import type { FilterQuery } from './filterQuery.js';
 import type { EventPlace, FilterEnv, FormatModel } from './formatModel.js';
+import { batchFacts, batchGroupFacts, generationFacts } from './generationFacts.js';
 import type { GenerationInfo } from './generationIndex.js';
 import { batchId, eventId, generationId, v1ProcId, type NodeRef } from './nodeIds.js';
 import { pageOf, pageWindow, type Page } from './paging.js';
@@ -22,6 +24,8 @@ import { indexV1Trace } from './v1Index.js';
 import { v1BatchRow, v1GenerationRow, v1ProcRow, V1RowView } from './v1Nodes.js';
 
 const GROUP_KINDS: ReadonlySet<NodeRef['kind']> = new Set(['v1Proc']);
+
+const procFact = (p: number): Fact => ({ name: 'P', value: p < 0 ? 'no P' : `P ${p}` });
 
 export class V1Model implements FormatModel {
   readonly kind = 'v1';
@@ -130,6 +134,25 @@ export class V1Model implements FormatModel {
         return eventRow(view, eventId(g.genIndex, batch, from + k), start);
       }),
     };
+  }
+
+  rowFacts(g: GenerationInfo, ref: NodeRef, start: number): Fact[] | undefined {
+    const v = g.v1;
+    if (!v) return undefined;
+    switch (ref.kind) {
+      case 'generation': {
+        const writers = { name: 'Ps', value: String(v.procIds.length) };
+        return generationFacts(g, start, { generation: `${g.genNumber} (a v1 trace, read whole)`, writers, ending: false });
+      }
+      case 'v1Proc': {
+        const batches = v.batchesByProc.get(ref.p);
+        return batches && batchGroupFacts(g, procFact(ref.p), batches, start);
+      }
+      case 'batch':
+        return g.batches[ref.batch] && batchFacts(g, ref.batch, start, { writer: procFact(v.batches[ref.batch].p), ticks: false });
+      default:
+        return undefined;
+    }
   }
 
   batchGroupId(g: GenerationInfo, batch: number): string {

@@ -8,8 +8,10 @@ import { BatchKind, EventColumns, viewEvent, type ByteSource, type Problem, type
 import type { TreeNode } from '../../shared/protocol.js';
 import { BatchCache } from './batchCache.js';
 import { eventRow } from './eventNodes.js';
+import type { Fact } from './facts.js';
 import type { FilterQuery } from './filterQuery.js';
 import type { EventPlace, FilterEnv, FormatModel } from './formatModel.js';
+import { batchFacts, batchGroupFacts, generationFacts } from './generationFacts.js';
 import { addEventsToIndex, indexGeneration, threadOfBatch, type GenerationInfo } from './generationIndex.js';
 import { batchRow, generationRow, noThreadRow, threadRow } from './generationNodes.js';
 import { batchId, eventId, generationId, noThreadId, threadId, type NodeRef } from './nodeIds.js';
@@ -22,6 +24,8 @@ import { WireEventView } from './wireEventView.js';
 import { WireFilterSource } from './wireFilterSource.js';
 
 const GROUP_KINDS: ReadonlySet<NodeRef['kind']> = new Set(['thread', 'noThread']);
+
+const threadFact = (m: number): Fact => ({ name: 'thread', value: m < 0 ? 'no thread' : `M ${m}` });
 
 export class V2Model implements FormatModel {
   readonly kind = 'v2';
@@ -126,6 +130,23 @@ export class V2Model implements FormatModel {
       const view = new WireEventView(viewEvent(columns, i, g.tables), { genNumber: g.genNumber, batch, event: i, thread });
       return eventRow(view, eventId(g.genIndex, batch, i), start);
     });
+  }
+
+  rowFacts(g: GenerationInfo, ref: NodeRef, start: number): Fact[] | undefined {
+    switch (ref.kind) {
+      case 'generation': {
+        const generation = `${g.genNumber} (number ${g.genIndex + 1} in the file)`;
+        return generationFacts(g, start, { generation, writers: { name: 'threads', value: String(g.threads.length) }, ending: true });
+      }
+      case 'thread': {
+        const batches = g.batchesByThread.get(ref.m);
+        return batches && batchGroupFacts(g, threadFact(ref.m), batches, start);
+      }
+      case 'batch':
+        return g.batches[ref.batch] && batchFacts(g, ref.batch, start, { writer: threadFact(g.batches[ref.batch].m), ticks: true });
+      default:
+        return undefined;
+    }
   }
 
   batchGroupId(g: GenerationInfo, batch: number): string {
