@@ -14,8 +14,8 @@
 // Then, one after the other (bench/viewer/steps.ts, each bounded by BENCH_STEP_TIMEOUT):
 //   expand a goroutine, P 0 and the busiest thread to their first page of events; each filter of
 //   BENCH_FILTERS to its first match and its count; Show Wire Dump to its text.
-// Memory (bench/viewer/procMemory.ts): the extension host's VmHWM, sampled RSS and PSS, and the
-// code-server tree's, at ready and at the end.
+// Memory (bench/viewer/procMemory.ts): the extension host's VmHWM, sampled RSS and PSS, the parse
+// worker process's VmHWM, and the code-server tree's, at ready and at the end.
 //
 // The trace: bench/traces/big.trace by default (scripts/make-bench-trace.sh, bench/README.md);
 // it is symlinked into the test workspace as bench/<name>. Env:
@@ -206,6 +206,7 @@ function report(r: Result, trace: string, size: number, run: number, runs: numbe
     ['ext. host to ready: VmHWM / peak RSS / peak PSS', `${MB(r.atReady.hwm)} / ${MB(r.atReady.rss)} / ${MB(r.atReady.pss)}`],
     ['ext. host to end: VmHWM / peak RSS / peak PSS', `${MB(r.atEnd.hwm)} / ${MB(r.atEnd.rss)} / ${MB(r.atEnd.pss)}`],
     ['ext. host RSS at the end', MB(r.extHostRssEnd)],
+    ['parse worker process VmHWM (to ready / to end)', `${MB(r.atReady.workerHwm)} / ${MB(r.atEnd.workerHwm)}`],
     ['code-server tree peak RSS / PSS (to end)', `${MB(r.atEnd.treeRss)} / ${MB(r.atEnd.treePss)}`],
     ...Object.entries(r.steps).map(([k, s]): [string, string] => [k, s.status === 'ok' ? `first ${S(s.firstMs)}, all ${S(s.allMs)}  ${s.target ?? ''}  ${s.detail ?? ''}` : `${s.status} ${s.detail ?? ''}`]),
   ];

@@ -9,41 +9,30 @@
  *   node out/bench/wireWindow.js bench/traces/big.trace [offset ...]
  */
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { WirePlace } from '../src/extension/model/wireDumpService.js';
-import type { WorkerInit, WorkerToHost } from '../src/extension/workerProtocol.js';
+import { WorkerClient } from '../src/extension/workerClient.js';
 
 async function main(): Promise<void> {
   const [file, ...rest] = process.argv.slice(2);
   if (!file) throw new Error('usage: wireWindow.js TRACE [offset ...]');
-  const init: WorkerInit = { path: path.resolve(file), fileName: path.basename(file), maxProblems: 500 };
-  const worker = new Worker(path.resolve('dist/parseWorker.js'), { workerData: init });
-  const pending = new Map<number, (m: WorkerToHost) => void>();
   let size = 0;
   const t0 = Date.now();
   let firstGeneration = 0;
-  const done = new Promise<void>((resolve, reject) => {
-    worker.on('message', (m: WorkerToHost) => {
-      if (m.kind === 'response') pending.get(m.id)?.(m);
-      if (m.kind === 'progress' && !firstGeneration && m.generations > 0) firstGeneration = Date.now() - t0;
-      if (m.kind === 'progress' || m.kind === 'done') size = m.summary.fileSize ?? size;
-      if (m.kind === 'done') resolve();
-      if (m.kind === 'failed') reject(new Error(m.message));
-    });
+  let finished!: () => void;
+  let failed!: (e: Error) => void;
+  const done = new Promise<void>((resolve, reject) => ((finished = resolve), (failed = reject)));
+  const worker = new WorkerClient(path.resolve('dist/parseWorker.js'), { path: path.resolve(file), fileName: path.basename(file), maxProblems: 500 }, {
+    onProgress: (summary, generations, _problems, _types, isDone) => {
+      if (!firstGeneration && generations > 0) firstGeneration = Date.now() - t0;
+      size = summary.fileSize ?? size;
+      if (isDone) finished();
+    },
+    onFailed: (message) => failed(new Error(message)),
   });
-  let id = 0;
-  const ask = (place: WirePlace): Promise<{ ms: number; start: number; line: number; chars: number }> => {
-    const n = ++id;
+  const ask = async (place: WirePlace): Promise<{ ms: number; start: number; line: number; chars: number }> => {
     const sent = Date.now();
-    return new Promise((resolve, reject) => {
-      pending.set(n, (m) => {
-        if (m.kind !== 'response') return;
-        if ('error' in m) return reject(new Error(m.error));
-        const r = m.result as { start: number; line: number; text: string };
-        resolve({ ms: Date.now() - sent, start: r.start, line: r.line, chars: r.text.length });
-      });
-      worker.postMessage({ kind: 'request', id: n, name: 'wireWindow', view: '', args: { place } });
-    });
+    const r = await worker.request('wireWindow', { place });
+    return { ms: Date.now() - sent, start: r.start, line: r.line, chars: r.text.length };
   };
   // One while the trace is still being read (the first generation is on screen then).
   await new Promise((r) => setTimeout(r, 1500));
@@ -58,7 +47,7 @@ async function main(): Promise<void> {
     const b = await ask({ kind: 'before', offset: r.start });
     console.log(`  the window before it: ${b.ms} ms`);
   }
-  await worker.terminate();
+  await worker.stop();
 }
 
 void main().catch((e: unknown) => {

@@ -1,7 +1,7 @@
 /**
  * Memory of the extension host while the viewer works, read from /proc: the host process (a node
- * child of code-server with --type=extensionHost; the parse worker and the decode workers are
- * threads in it) and the whole code-server process tree (server, extension host, pty host, file
+ * child of code-server with --type=extensionHost; the decode workers are threads in it), the parse
+ * worker (a process of its own, the host's child) and the whole code-server process tree (server, extension host, pty host, file
  * watcher; not Chromium). Sampled every 100 ms; VmHWM is the kernel's own peak, so nothing is
  * missed between samples.
  */
@@ -45,8 +45,14 @@ export function extensionHost(vs: VSCode): number {
   return hosts[0];
 }
 
-export interface Mem { rss: number; hwm: number; pss: number; treeRss: number; treePss: number }
-const ZERO: Mem = { rss: 0, hwm: 0, pss: 0, treeRss: 0, treePss: 0 };
+/** The parse worker processes (children of the extension host titled goTraceParse). */
+export function parseWorkers(host: number): number[] {
+  return pids().filter((p) => ppid(p) === host && cmdline(p).includes('goTraceParse'));
+}
+
+/** workerHwm: the highest VmHWM of a parse worker process seen (the worker is its own process). */
+export interface Mem { rss: number; hwm: number; pss: number; treeRss: number; treePss: number; workerHwm: number }
+const ZERO: Mem = { rss: 0, hwm: 0, pss: 0, treeRss: 0, treePss: 0, workerHwm: 0 };
 
 export class Sampler {
   /** Highest value of each field over all samples so far. */
@@ -60,8 +66,9 @@ export class Sampler {
     const status = readProc(this.host, 'status');
     const m: Mem = {
       rss: kbField(status, 'VmRSS'), hwm: kbField(status, 'VmHWM'),
-      pss: kbField(readProc(this.host, 'smaps_rollup'), 'Pss'), treeRss: 0, treePss: 0,
+      pss: kbField(readProc(this.host, 'smaps_rollup'), 'Pss'), treeRss: 0, treePss: 0, workerHwm: 0,
     };
+    for (const w of parseWorkers(this.host)) m.workerHwm = Math.max(m.workerHwm, kbField(readProc(w, 'status'), 'VmHWM'));
     try {
       for (const p of serverTree(this.vs)) {
         m.treeRss += kbField(readProc(p, 'status'), 'VmRSS');

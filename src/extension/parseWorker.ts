@@ -1,35 +1,56 @@
 /**
- * The parse worker (a worker_threads entry, bundled to dist/parseWorker.js). It owns the model of
- * one trace: reads the file generation by generation, posting progress after each, so the first
- * generation shows while the rest is read, and answers the host's requests in between.
+ * The parse worker (a process the host forks, bundled to dist/parseWorker.js; see
+ * workerClient.ts). It owns the model of one trace: reads the file generation by generation,
+ * posting progress after each, so the first generation shows while the rest is read, and answers
+ * the host's requests in between.
  *
- * Cancelling is the host's job: it terminates the worker.
+ * Cancelling is the host's job: it kills the worker. The worker also ends when the host does
+ * (the IPC channel closes).
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import { openFileSource } from '../node/fileSource.js';
 import { TraceModel } from './model/traceModel.js';
 import { wireDumpOf } from './model/modelWireDump.js';
 import { withWireLines } from './model/wireDumpService.js';
 import type { HostToWorker, WorkerInit, WorkerRequestName, WorkerRequests, WorkerToHost } from './workerProtocol.js';
 
-const port = parentPort!;
-const init = workerData as WorkerInit;
-const post = (m: WorkerToHost): void => port.postMessage(m);
+const post = (m: WorkerToHost): void => {
+  if (process.connected) process.send!(m);
+};
 
-async function main(): Promise<void> {
-  let model: TraceModel;
+/** The model once open; requests that come before wait for it (none is dropped). */
+let opened: Promise<TraceModel | undefined> | undefined;
+
+process.title = process.argv[2] ?? 'goTraceParse';
+process.on('disconnect', () => process.exit(0));
+process.on('message', (m: HostToWorker) => {
+  if (m.kind === 'init') {
+    opened ??= open(m.init).then((model) => {
+      if (model) void readAll(model);
+      return model;
+    });
+    return;
+  }
+  void (opened ?? Promise.resolve(undefined)).then((model) =>
+    model ? answer(model, m) : post({ kind: 'response', id: m.id, error: 'the trace could not be opened' }),
+  );
+});
+
+async function open(init: WorkerInit): Promise<TraceModel | undefined> {
   try {
     const source = await openFileSource(init.path);
-    model = new TraceModel(source, init.fileName, {
+    const model = new TraceModel(source, init.fileName, {
       problemLimits: { total: Math.max(1, init.maxProblems), perCodeAndGeneration: Math.min(20, Math.max(1, init.maxProblems)) },
     });
     await model.open();
+    return model;
   } catch (e) {
     post({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
-    return;
+    return undefined;
   }
-  port.on('message', (m: HostToWorker) => void answer(model, m));
+}
 
+/** Reads the whole trace, posting progress, then done. */
+async function readAll(model: TraceModel): Promise<void> {
   let sentProblems = -1;
   let sentTypes = -1;
   const progress = (): void => {
@@ -87,7 +108,7 @@ const handlers: Handlers = {
   wireWindow: (model, a) => wireDumpOf(model).window(a.place),
 };
 
-async function answer(model: TraceModel, m: HostToWorker): Promise<void> {
+async function answer(model: TraceModel, m: Extract<HostToWorker, { kind: 'request' }>): Promise<void> {
   try {
     // m.name picks the handler of m.args' type (HostToWorker pairs them).
     const handler = handlers[m.name] as (model: TraceModel, args: unknown, view: string) => unknown;
@@ -97,4 +118,3 @@ async function answer(model: TraceModel, m: HostToWorker): Promise<void> {
   }
 }
 
-void main();

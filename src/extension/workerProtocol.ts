@@ -1,6 +1,6 @@
 /**
  * Messages between the extension host and the parse worker (src/extension/parseWorker.ts).
- * The host starts one worker per trace document with WorkerInit as workerData; the worker reads
+ * The host starts one worker process per trace document and sends it WorkerInit first; the worker reads
  * the trace, posts progress after every generation, and answers requests by id.
  *
  * The requests the worker serves are the 'worker' entries of the RPC table (src/shared/rpc.ts),
@@ -33,9 +33,12 @@ export type WorkerRequestName = keyof WorkerRequests;
 /** The view of a request that names none (the host's own requests). */
 export const NO_VIEW = '';
 
-export type HostToWorker = {
-  [K in WorkerRequestName]: { kind: 'request'; id: number; name: K; view: string; args: WorkerRequests[K]['args'] };
-}[WorkerRequestName];
+/** The first message says what to open; requests follow. */
+export type HostToWorker =
+  | { kind: 'init'; init: WorkerInit }
+  | {
+      [K in WorkerRequestName]: { kind: 'request'; id: number; name: K; view: string; args: WorkerRequests[K]['args'] };
+    }[WorkerRequestName];
 
 export type WorkerToHost =
   | { kind: 'response'; id: number; result: unknown }

@@ -24,20 +24,19 @@ function firstTitle(): void {
   setTimeout(() => clearInterval(timer), 120_000);
 }
 
-/** The extension host's threads named like the parse worker (/proc/PID/task/TID/comm). */
-function parseWorkerThreads(vs: VSCode): number {
-  let n = 0;
-  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    let cmd = '';
-    try { cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'); } catch { continue; }
-    if (!cmd.includes('extensionHost')) continue;
-    // this run's host (other runs may be going on): its environment points into the run dir
-    try { if (!fs.readFileSync(`/proc/${pid}/environ`, 'utf8').includes(vs.runDir)) continue; } catch { continue; }
-    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
-      try { if (fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').trim() === 'goTraceParse') n++; } catch { /* gone */ }
-    }
-  }
-  return n;
+/** The parse worker processes of this run's extension host: its children titled like the worker. */
+function parseWorkerProcesses(vs: VSCode): number {
+  const procs = fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  const read = (pid: string, f: string): string => {
+    try { return fs.readFileSync(`/proc/${pid}/${f}`, 'utf8'); } catch { return ''; }
+  };
+  // this run's host (other runs may be going on): its environment points into the run dir
+  const hosts = new Set(procs.filter((pid) => read(pid, 'cmdline').includes('extensionHost') && read(pid, 'environ').includes(vs.runDir)));
+  const parentOf = (pid: string): string => {
+    const stat = read(pid, 'stat');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? '';
+  };
+  return procs.filter((pid) => hosts.has(parentOf(pid)) && read(pid, 'cmdline').includes('goTraceParse')).length;
 }
 
 async function waitFor(what: string, ok: () => boolean | Promise<boolean>, timeout = 20_000): Promise<void> {
@@ -97,8 +96,8 @@ if (E2E_ENABLED) describe('e2e rough edges: what a new user hits first', functio
     assert.equal(await wv.locator('#startup').count(), 0, 'the startup text is gone once the script runs');
   });
 
-  it('the parse worker thread runs while the editor is open', async function () {
-    await waitFor('a goTraceParse thread', () => parseWorkerThreads(vs!) === 1);
+  it('the parse worker runs in its own process while the editor is open', async function () {
+    await waitFor('a goTraceParse process', () => parseWorkerProcesses(vs!) === 1);
   });
 
   it('the status bar shows the trace\'s state; a click shows the Problems panel', async function () {
@@ -177,14 +176,14 @@ if (E2E_ENABLED) describe('e2e rough edges: what a new user hits first', functio
   });
 
   it('closing the last editor of a trace ends its worker thread, and hides the status bar item', async function () {
-    await waitFor('two parse workers', () => parseWorkerThreads(vs!) === 2);
+    await waitFor('two parse workers', () => parseWorkerProcesses(vs!) === 2);
     await vs!.closeAllEditors();
-    await waitFor('no parse worker left', () => parseWorkerThreads(vs!) === 0);
+    await waitFor('no parse worker left', () => parseWorkerProcesses(vs!) === 0);
     await statusItem(vs!).first().waitFor({ state: 'hidden', timeout: 10_000 });
     // and reopening starts one again
     await openTrace(vs!, 'app.trace');
-    await waitFor('one parse worker', () => parseWorkerThreads(vs!) === 1);
+    await waitFor('one parse worker', () => parseWorkerProcesses(vs!) === 1);
     await vs!.closeAllEditors();
-    await waitFor('no parse worker left', () => parseWorkerThreads(vs!) === 0);
+    await waitFor('no parse worker left', () => parseWorkerProcesses(vs!) === 0);
   });
 });

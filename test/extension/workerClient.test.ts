@@ -78,4 +78,35 @@ describe('WorkerClient and the parse worker', function () {
     await pending;
     await assert.rejects(client.request('pathTo', { nodeId: 'g1' }), /stopped/);
   });
+
+  it('runs in a process of its own; when that process dies, the host is told why, and stays up', async () => {
+    const failures: string[] = [];
+    let failedNow!: () => void;
+    const failedOnce = new Promise<void>((r) => (failedNow = r));
+    const c = new WorkerClient(WORKER, { path: TRACE, fileName: path.basename(TRACE), maxProblems: 100 }, {
+      onProgress: () => undefined,
+      onFailed: (m) => {
+        failures.push(m);
+        failedNow();
+      },
+    });
+    assert.ok(c.pid !== undefined && c.pid !== process.pid);
+    const pending = c.request('pathTo', { nodeId: 'g1' });
+    process.kill(c.pid, 'SIGKILL');
+    await assert.rejects(pending, /stopped/);
+    await failedOnce;
+    assert.match(failures[0], /the parse worker stopped \(SIGKILL\)/);
+    await c.stop();
+  });
+
+  it('a trace that cannot be opened: the failure, and an error answer to a request', async () => {
+    const failures: string[] = [];
+    const c = new WorkerClient(WORKER, { path: path.resolve('no/such/file.trace'), fileName: 'file.trace', maxProblems: 100 }, {
+      onProgress: () => undefined,
+      onFailed: (m) => void failures.push(m),
+    });
+    await assert.rejects(c.request('pathTo', { nodeId: 'g1' }), /could not be opened/);
+    assert.match(failures[0] ?? '', /ENOENT|no such file/i);
+    await c.stop();
+  });
 });
