@@ -57,11 +57,11 @@ export async function step(name: string, timeoutMs: number, fn: (d: Deadline) =>
 const rootRow = (wv: Frame, label: string) =>
   treeRows(wv, 'generation-tree', new RegExp(`^${label}$`)).and(wv.locator('[data-kind=summaryRoot][aria-level="1"]')).first();
 
-/** Brings the summary roots on screen: focus the tree and press End (they are its last rows). */
+/** Brings the summary roots on screen: focus the tree and press Home (they are its first rows). */
 export async function showRoots(wv: Frame, d: Deadline): Promise<void> {
   const tree = wv.locator('#generation-tree');
   await tree.focus({ timeout: d.left() });
-  await tree.press('End', { timeout: d.left() });
+  await tree.press('Home', { timeout: d.left() });
   await waitTreeIdle(wv, 'generation-tree', d.left());
 }
 
@@ -222,7 +222,8 @@ export async function showWireDump(vs: VSCode, traceName: string, d: Deadline): 
   await row.waitFor({ timeout: d.left() });
   const t0 = Date.now();
   await vs.page.keyboard.press('Enter');
-  const tab = vs.page.locator(`.tab[data-resource-name="${traceName}.wire.txt"]`).first();
+  // The window at the selected event (name.wire@START.txt), or the dump's start (name.wire.txt).
+  const tab = vs.page.locator(`.tab[data-resource-name^="${traceName}.wire"]`).first();
   await tab.waitFor({ timeout: d.left() });
   const firstMs = Date.now() - t0;
   const line = vs.page.locator('.editor-group-container.active .monaco-editor .view-lines .view-line').filter({ hasText: /\S/ }).first();
