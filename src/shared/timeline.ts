@@ -105,3 +105,18 @@ export interface SliceAnswer {
    */
   exact: boolean;
 }
+
+/** The goroutine lanes of one group, paged: lanes [offset, offset + limit) in the group's order. */
+export interface GroupLanesQuery {
+  /** GoroutineGroup.index. */
+  group: number;
+  offset: number;
+  limit: number;
+}
+
+export interface GroupLanesAnswer {
+  query: GroupLanesQuery;
+  /** The group's goroutine count now (it may grow while the analysis pass runs). */
+  total: number;
+  lanes: TimelineLane[];
+}
