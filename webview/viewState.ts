@@ -4,6 +4,7 @@
  * keeps what we pass to setState and hands it back via getState. Pure: parse and build, no DOM.
  */
 import type { Filter, TreeId } from '../src/shared/protocol.js';
+import { parseTimelineState, type TimelineViewState } from './timeline/timelineState.js';
 
 export interface TreeViewState {
   /** IDs of expanded nodes. */
@@ -23,6 +24,8 @@ export interface ViewState {
   problemsOpen: boolean;
   /** Which tree had the keyboard focus. */
   focus?: TreeId;
+  /** The timeline's range, scroll and expanded groups, once it has been shown. */
+  timeline?: TimelineViewState;
 }
 
 /** Upper bound on remembered expanded nodes, so the state stays small. */
@@ -47,6 +50,8 @@ export function parseViewState(raw: unknown): ViewState {
   state.filter = parseFilter(raw.filter);
   if (typeof raw.problemsOpen === 'boolean') state.problemsOpen = raw.problemsOpen;
   if (raw.focus === 'generations' || raw.focus === 'event') state.focus = raw.focus;
+  const timeline = parseTimelineState(raw.timeline);
+  if (timeline) state.timeline = timeline;
   return state;
 }
 

@@ -11,6 +11,7 @@
  */
 import type { Filter, ProblemItem, TraceSummary, TreeNode } from '../../src/shared/protocol.js';
 import type { HostMessage, WebviewMessage } from '../../src/shared/rpc.js';
+import './fakeTimeline.js'; // ?view=timeline mounts the timeline with generated data
 
 const HOSTILE = ['<img src=x onerror=alert(1)>', '</script><script>alert(2)</script>', '"><svg onload=alert(3)>'];
 const EVENT_TYPES = ['GoCreate', 'GoStart', 'GoBlock', 'GoUnblock', 'GoSyscallBegin', 'ProcStart', 'ProcStop', 'UserLog', 'UserRegionBegin', 'GCBegin'];

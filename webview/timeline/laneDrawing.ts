@@ -1,0 +1,207 @@
+/**
+ * Paints the visible rows into the lanes canvas: the header column on the left (section and
+ * group headers with their chevrons, lane names), and each lane's slices from the cache at the
+ * current level, falling back to a coarser cached level while a tile is on its way.
+ *
+ * Slices are batched by state, so one path and one fill per state and frame, whatever the
+ * number of slices; labels are drawn after, only where a slice is wide enough for them.
+ */
+import { SLICE_STATES, type LaneSlices } from '../../src/shared/timeline.js';
+import type { Row } from './laneLayout.js';
+import { firstEndingAfter, type CachedTile, type SliceCache, tilesFor } from './sliceCache.js';
+import type { TimelineTheme } from './theme.js';
+import { xOf, type Viewport } from './timeMapping.js';
+
+export const HEADER_WIDTH = 200;
+const LABEL_MIN_PX = 40;
+const CHAR_PX = 6.6;
+const REGION = SLICE_STATES.indexOf('region');
+
+export interface SliceRef {
+  lane: string;
+  startNs: number;
+  endNs: number;
+}
+
+export interface LaneFrame {
+  ctx: CanvasRenderingContext2D;
+  theme: TimelineTheme;
+  viewport: Viewport;
+  /** Width of the slice area (the canvas minus the header column), CSS px. */
+  width: number;
+  height: number;
+  scrollTop: number;
+  level: number;
+  cache: SliceCache;
+  rows: Row[];
+  focusIndex: number;
+  hasFocus: boolean;
+  focusSlice?: SliceRef;
+  selected?: SliceRef;
+  range?: { fromNs: number; toNs: number };
+}
+
+/** The cached entries to draw for a lane over the viewport, coarsest first, each once. */
+export function entriesFor(cache: SliceCache, lane: string, v: Viewport, level: number): CachedTile[] {
+  const [first, last] = tilesFor(v.startNs, v.endNs, level);
+  const seen = new Set<CachedTile>();
+  for (let t = first; t <= last; t++) {
+    const e = cache.lookup(lane, level, t);
+    if (e) seen.add(e);
+  }
+  return [...seen].sort((a, b) => b.level - a.level);
+}
+
+export function drawLanes(f: LaneFrame): void {
+  const { ctx, theme, width, height } = f;
+  const left = HEADER_WIDTH;
+  ctx.fillStyle = theme.background;
+  ctx.fillRect(0, 0, left + width, height);
+
+  const rects: number[][] = SLICE_STATES.map(() => []);
+  const labels: { x: number; y: number; w: number; text: string }[] = [];
+  for (const row of f.rows) {
+    const y = row.y - f.scrollTop;
+    if (row.kind === 'header') {
+      ctx.fillStyle = theme.headerBackground;
+      ctx.fillRect(0, y, left + width, row.height);
+      continue;
+    }
+    if (!row.lane) continue;
+    for (const e of entriesFor(f.cache, row.lane.id, f.viewport, f.level)) collect(e, f, y, row.height, rects, labels);
+  }
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(left, 0, width, height);
+  ctx.clip();
+  fillStates(ctx, theme, rects);
+  drawLabels(ctx, theme, labels);
+  ctx.restore();
+
+  drawMarks(f);
+  drawHeaders(f);
+}
+
+function collect(e: CachedTile, f: LaneFrame, y: number, h: number, rects: number[][], labels: { x: number; y: number; w: number; text: string }[]): void {
+  const s: LaneSlices = e.slices;
+  const v = f.viewport;
+  const n = s.start.length;
+  let lastX = -Infinity;
+  for (let i = firstEndingAfter(s, v.startNs); i < n && s.start[i] < v.endNs; i++) {
+    const x0 = HEADER_WIDTH + Math.max(-2, xOf(v, f.width, s.start[i]));
+    const x1 = HEADER_WIDTH + Math.min(f.width + 2, xOf(v, f.width, s.end[i]));
+    let w = x1 - x0;
+    // Sub-pixel slices: at least one px, and not over the one just drawn.
+    if (w < 1) {
+      if (x0 < lastX) continue;
+      w = 1;
+    }
+    lastX = x0 + w;
+    const state = s.state[i];
+    const list = rects[state];
+    if (!list) continue;
+    if (state === REGION) list.push(x0, y + 1, w, 4);
+    else list.push(x0, y + 2, w, h - 4);
+    const li = s.label[i];
+    if (w >= LABEL_MIN_PX && li >= 0 && li < e.strings.length) labels.push({ x: Math.max(x0, HEADER_WIDTH), y: y + h / 2, w: Math.min(w, HEADER_WIDTH + f.width - Math.max(x0, HEADER_WIDTH)), text: e.strings[li] });
+  }
+}
+
+function fillStates(ctx: CanvasRenderingContext2D, theme: TimelineTheme, rects: number[][]): void {
+  rects.forEach((list, state) => {
+    if (list.length === 0) return;
+    const style = theme.states[state];
+    ctx.beginPath();
+    for (let i = 0; i < list.length; i += 4) ctx.rect(list[i], list[i + 1], list[i + 2], list[i + 3]);
+    ctx.fillStyle = style.fill;
+    if (style.outline) {
+      ctx.globalAlpha = 0.25;
+      ctx.fill();
+      ctx.globalAlpha = 1;
+      ctx.strokeStyle = style.fill;
+      ctx.lineWidth = 1;
+      ctx.stroke();
+    } else {
+      ctx.fill();
+    }
+    if (style.pattern) {
+      ctx.fillStyle = style.pattern;
+      ctx.fill();
+    }
+  });
+}
+
+function drawLabels(ctx: CanvasRenderingContext2D, theme: TimelineTheme, labels: { x: number; y: number; w: number; text: string }[]): void {
+  if (labels.length === 0) return;
+  ctx.font = theme.smallFont;
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = theme.highContrast ? '#000000' : 'rgba(0, 0, 0, 0.85)';
+  for (const l of labels) {
+    const max = Math.floor((l.w - 6) / CHAR_PX);
+    if (max < 3) continue;
+    // Canvas text is never markup: the trace string is drawn as it is, only shortened.
+    ctx.fillText(l.text.length > max ? `${l.text.slice(0, max - 1)}…` : l.text, l.x + 3, l.y);
+  }
+}
+
+/** The selection, the keyboard focus and the selected range over the slice area. */
+function drawMarks(f: LaneFrame): void {
+  const { ctx, theme } = f;
+  const rowOf = (lane: string) => f.rows.find((r) => r.kind === 'lane' && r.lane?.id === lane);
+  const outline = (ref: SliceRef, colour: string, widthPx: number) => {
+    const row = rowOf(ref.lane);
+    if (!row) return;
+    const x0 = HEADER_WIDTH + Math.max(-4, xOf(f.viewport, f.width, ref.startNs));
+    const x1 = HEADER_WIDTH + Math.min(f.width + 4, xOf(f.viewport, f.width, ref.endNs));
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = widthPx;
+    ctx.strokeRect(x0 - 1, row.y - f.scrollTop + 0.5, Math.max(2, x1 - x0 + 2), row.height - 1);
+  };
+  if (f.range) {
+    const x0 = HEADER_WIDTH + Math.max(0, xOf(f.viewport, f.width, Math.min(f.range.fromNs, f.range.toNs)));
+    const x1 = HEADER_WIDTH + Math.min(f.width, xOf(f.viewport, f.width, Math.max(f.range.fromNs, f.range.toNs)));
+    if (x1 > x0) {
+      ctx.fillStyle = theme.rangeFill;
+      ctx.fillRect(x0, 0, x1 - x0, f.height);
+    }
+  }
+  if (f.selected) outline(f.selected, theme.foreground, 2);
+  if (f.hasFocus && f.focusSlice) outline(f.focusSlice, theme.focus, 1);
+}
+
+function drawHeaders(f: LaneFrame): void {
+  const { ctx, theme } = f;
+  ctx.fillStyle = theme.headerBackground;
+  ctx.fillRect(0, 0, HEADER_WIDTH, f.height);
+  ctx.textBaseline = 'middle';
+  for (const row of f.rows) {
+    const y = row.y - f.scrollTop;
+    const mid = y + row.height / 2;
+    if (row.kind === 'header') {
+      ctx.font = theme.font;
+      ctx.fillStyle = theme.foreground;
+      const indent = 4;
+      ctx.fillText(row.expanded ? '▾' : '▸', indent, mid);
+      ctx.fillText(fit(`${row.label} (${row.count.toLocaleString('en-US')})`, HEADER_WIDTH - indent - 20), indent + 14, mid);
+      ctx.fillStyle = theme.border;
+      ctx.fillRect(0, y + row.height - 1, HEADER_WIDTH + f.width, 1);
+    } else {
+      ctx.font = theme.smallFont;
+      ctx.fillStyle = row.lane ? theme.foreground : theme.muted;
+      const indent = row.group !== undefined ? 22 : 8;
+      ctx.fillText(fit(row.lane?.label ?? '…', HEADER_WIDTH - indent - 6), indent, mid);
+    }
+    if (f.hasFocus && row.index === f.focusIndex) {
+      ctx.strokeStyle = theme.focus;
+      ctx.lineWidth = 1;
+      ctx.strokeRect(0.5, y + 0.5, HEADER_WIDTH - 1, row.height - 1);
+    }
+  }
+  ctx.fillStyle = theme.border;
+  ctx.fillRect(HEADER_WIDTH - 1, 0, 1, f.height);
+}
+
+function fit(text: string, px: number): string {
+  const max = Math.floor(px / CHAR_PX);
+  return text.length > max ? `${text.slice(0, Math.max(1, max - 1))}…` : text;
+}
