@@ -20,7 +20,11 @@ export class AnalysisRun {
   error: string | undefined;
   private pass: AnalysisPass | undefined;
 
-  constructor(private readonly source: ByteSource) {}
+  constructor(
+    private readonly source: ByteSource,
+    /** Also build the timeline's spans and overview. */
+    private readonly timeline = false,
+  ) {}
 
   async start(summarizable: boolean): Promise<void> {
     if (this.pass || this.state !== undefined) return;
@@ -29,7 +33,7 @@ export class AnalysisRun {
       return;
     }
     this.state = 'computing';
-    this.pass = await AnalysisPass.open(this.source, { yieldEvery: 20_000 });
+    this.pass = await AnalysisPass.open(this.source, { yieldEvery: 20_000, timeline: this.timeline });
   }
 
   /** One generation of the pass (v1: all of it). */

@@ -1,7 +1,7 @@
 /** Opens a fixture trace into a fully read TraceModel, for the model tests. */
 import * as path from 'node:path';
 import { openFileSource } from '../../../src/node/fileSource.js';
-import { TraceModel } from '../../../src/extension/model/traceModel.js';
+import { TraceModel, type TraceModelOptions } from '../../../src/extension/model/traceModel.js';
 import { fixturesDir } from '../../support/paths.js';
 import type { TreeNode } from '../../../src/shared/protocol.js';
 
@@ -9,9 +9,9 @@ export const fixture = (name: string): string => path.join(fixturesDir, name);
 
 const open: TraceModel[] = [];
 
-export async function readModel(name: string): Promise<TraceModel> {
+export async function readModel(name: string, options: TraceModelOptions = {}): Promise<TraceModel> {
   const source = await openFileSource(fixture(name));
-  const model = new TraceModel(source, name);
+  const model = new TraceModel(source, name, options);
   open.push(model);
   await model.readAll();
   return model;

@@ -1,0 +1,191 @@
+/**
+ * The timeline's slices: for some lanes, over a time range, at a resolution (SliceQuery). Where
+ * the overview's buckets are no wider than the resolution asks, they answer (the whole trace at
+ * once); otherwise the generation's spans are derived again (deriveChunkSpans) and kept in a
+ * cache bounded by bytes. A query derives at most MAX_DERIVED generations; the rest of its range
+ * comes from the overview and the answer says it is not exact (asking again gives more).
+ */
+import { deriveChunkSpans, type ChunkSummary, type OwnerOverview, type OwnerSpans, type SpanChunk, type SpanSource, type TimelineOverview } from '../../analysis/index.js';
+import type { SliceAnswer, SliceQuery } from '../../shared/timeline.js';
+import { LaneSliceBuilder } from './laneSlices.js';
+
+/** Generations derived for one query, at most. */
+export const MAX_DERIVED = 2;
+/** Bytes of derived spans kept. */
+export const SPAN_CACHE_BYTES = 64 * 1024 * 1024;
+
+const RUNNING = 0;
+const GC = 4;
+const STW = 5;
+
+export interface TimelineData {
+  spans: SpanSource;
+  overview: TimelineOverview;
+  /** The trace's first event (ns): the query's times count from it. */
+  originNs: number;
+  /** A goroutine's label on proc and thread lanes ("G12 main.worker"). */
+  goroutineLabel(id: number): string;
+}
+
+type Lane = { kind: 'gc' } | { kind: 'goroutine' | 'proc' | 'thread'; id: number };
+
+export function parseLane(lane: string): Lane | undefined {
+  if (lane === 'gc') return { kind: 'gc' };
+  const m = /^([gpm])(\d{1,16})$/.exec(lane);
+  if (!m) return undefined;
+  return { kind: m[1] === 'g' ? 'goroutine' : m[1] === 'p' ? 'proc' : 'thread', id: Number(m[2]) };
+}
+
+export class TimelineSlices {
+  /** Derived chunks, least recently used first. */
+  private readonly cache = new Map<number, { chunk: SpanChunk; bytes: number }>();
+  private cachedBytes = 0;
+
+  constructor(private readonly data: TimelineData) {}
+
+  async slices(q: SliceQuery): Promise<SliceAnswer> {
+    const d = this.data;
+    const from = q.fromNs + d.originNs;
+    const to = q.toNs + d.originNs;
+    const strings: string[] = [];
+    const ids = new Map<string, number>();
+    const str = (s: string): number => {
+      if (s === '') return -1;
+      let i = ids.get(s);
+      if (i === undefined) ids.set(s, (i = strings.push(s) - 1));
+      return i;
+    };
+    const lanes = q.lanes.map((id) => ({ id, lane: parseLane(id), out: new LaneSliceBuilder(id, q.nsPerPx) }));
+    let exact = true;
+    let derived = 0;
+    const chunks = d.overview.chunks;
+    for (let k = 0; k < chunks.length; k++) {
+      const c = chunks[k];
+      if (c.endNs < from || c.startNs > to) continue;
+      let spans = this.cached(k);
+      if (!spans && this.needsDetail(c, q.nsPerPx)) {
+        if (derived < MAX_DERIVED) {
+          derived++;
+          spans = await this.derive(k);
+        } else exact = false;
+      }
+      for (const l of lanes) {
+        if (!l.lane || l.lane.kind === 'gc') continue;
+        if (spans) this.fromSpans(spans, l.lane.kind, l.lane.id, from, to, l.out, str);
+        else this.fromOverview(k, l.lane.kind, l.lane.id, from, to, l.out);
+      }
+    }
+    for (const l of lanes) if (l.lane?.kind === 'gc') this.gcSlices(from, to, l.out, str);
+    return { query: q, strings, lanes: lanes.map((l) => l.out.finish()), exact };
+  }
+
+  /** Bytes of derived spans held. */
+  get bytes(): number {
+    return this.cachedBytes;
+  }
+
+  /** Whether a goroutine bucket of this chunk is wider than the resolution asks. */
+  private needsDetail(c: ChunkSummary, nsPerPx: number): boolean {
+    return (c.endNs - c.startNs) / c.goroutines.buckets > nsPerPx;
+  }
+
+  private cached(k: number): SpanChunk | undefined {
+    const hit = this.cache.get(k);
+    if (!hit) return undefined;
+    this.cache.delete(k);
+    this.cache.set(k, hit);
+    return hit.chunk;
+  }
+
+  private async derive(k: number): Promise<SpanChunk | undefined> {
+    const chunk = await deriveChunkSpans(this.data.spans, k);
+    if (!chunk) return undefined;
+    const bytes = chunk.goroutines.bytes + chunk.procs.bytes + chunk.threads.bytes;
+    this.cache.set(k, { chunk, bytes });
+    this.cachedBytes += bytes;
+    for (const [key, v] of this.cache) {
+      if (this.cachedBytes <= SPAN_CACHE_BYTES || key === k) break;
+      this.cache.delete(key);
+      this.cachedBytes -= v.bytes;
+    }
+    return chunk;
+  }
+
+  private fromSpans(chunk: SpanChunk, kind: 'goroutine' | 'proc' | 'thread', id: number, from: number, to: number, out: LaneSliceBuilder, str: (s: string) => number): void {
+    const s: OwnerSpans = kind === 'goroutine' ? chunk.goroutines : kind === 'proc' ? chunk.procs : chunk.threads;
+    const [a, b] = s.rowsOf(id);
+    const o = this.data.originNs;
+    const rows: number[] = [];
+    for (let r = a; r < b; r++) if (s.end[r] >= from && s.start[r] <= to) rows.push(r);
+    // A thread's spans overlap (a syscall while it holds a P) and come in the order they ended.
+    if (kind === 'thread') rows.sort((x, y) => s.start[x] - s.start[y]);
+    for (const r of rows) {
+      const state = s.state[r];
+      const other = s.other[r];
+      let label = -1;
+      let goroutine = -1;
+      let proc = -1;
+      if (kind === 'goroutine') {
+        if (s.reason[r] >= 0) label = str(chunk.strings[s.reason[r]]);
+        if (state === RUNNING) proc = other;
+      } else if (state === 6) {
+        // A thread holding a proc.
+        proc = other;
+        label = str(`P${other}`);
+      } else {
+        goroutine = other;
+        if (other >= 0) label = str(this.data.goroutineLabel(other));
+      }
+      out.push({ start: s.start[r] - o, end: s.end[r] - o, state, label, offset: s.offset[r], goroutine, proc, merged: 0 });
+    }
+  }
+
+  /** The overview's buckets of chunk k for one owner (an owner absent from it keeps its last state). */
+  private fromOverview(k: number, kind: 'goroutine' | 'proc' | 'thread', id: number, from: number, to: number, out: LaneSliceBuilder): void {
+    const chunks = this.data.overview.chunks;
+    const c = chunks[k];
+    const ov = pick(c, kind);
+    const i = ov.indexOf(id);
+    const o = this.data.originNs;
+    if (i < 0) {
+      const state = this.stateBefore(k, kind, id);
+      if (state > 0) out.push({ start: Math.max(c.startNs, from) - o, end: Math.min(c.endNs, to) - o, state: state - 1, label: -1, offset: -1, goroutine: -1, proc: -1, merged: 1 });
+      return;
+    }
+    const width = (c.endNs - c.startNs) / ov.buckets;
+    if (!(width > 0)) return;
+    const b0 = Math.max(0, Math.floor((from - c.startNs) / width));
+    const b1 = Math.min(ov.buckets - 1, Math.floor((to - c.startNs) / width));
+    for (let b = b0; b <= b1; b++) {
+      const v = ov.bucket(i, b);
+      if (v === 0) continue;
+      out.push({ start: c.startNs + b * width - o, end: c.startNs + (b + 1) * width - o, state: v - 1, label: -1, offset: -1, goroutine: -1, proc: -1, merged: 1 });
+    }
+  }
+
+  /** The state an owner was left in before chunk k (its last chunk's end state; 0: none). */
+  private stateBefore(k: number, kind: 'goroutine' | 'proc' | 'thread', id: number): number {
+    const chunks = this.data.overview.chunks;
+    for (let j = k - 1; j >= 0; j--) {
+      const ov = pick(chunks[j], kind);
+      const i = ov.indexOf(id);
+      if (i >= 0) return ov.endState[i];
+    }
+    return 0;
+  }
+
+  private gcSlices(from: number, to: number, out: LaneSliceBuilder, str: (s: string) => number): void {
+    const { gc, reasons } = this.data.overview;
+    const o = this.data.originNs;
+    for (let r = 0; r < gc.start.length; r++) {
+      if (gc.end[r] < from || gc.start[r] > to) continue;
+      const stw = gc.kind[r] === 1;
+      const label = stw ? str(gc.reason[r] >= 0 ? reasons[gc.reason[r]] : 'stop-the-world') : str('GC');
+      out.push({ start: gc.start[r] - o, end: gc.end[r] - o, state: stw ? STW : GC, label, offset: -1, goroutine: -1, proc: -1, merged: 0 });
+    }
+  }
+}
+
+function pick(c: ChunkSummary, kind: 'goroutine' | 'proc' | 'thread'): OwnerOverview {
+  return kind === 'goroutine' ? c.goroutines : kind === 'proc' ? c.procs : c.threads;
+}
