@@ -13,7 +13,6 @@
  * Memory: 53 bytes per span in the columns below (kept only for the chunks the viewer caches).
  */
 import { GoState, newTransitionCodes, ProcState, readTransition, TransitionResource, type OrderedEvent } from '../parser/index.js';
-import { Growable } from './growable.js';
 
 /** What a span shows; the order is the shared timeline contract's SLICE_STATES. */
 export const SpanState = { Running: 0, Runnable: 1, Waiting: 2, Syscall: 3, ProcHeld: 6 } as const;
@@ -97,74 +96,144 @@ interface Open {
   by: number;
   /** The thread a goroutine's syscall runs on. */
   m: number;
+  /** A goroutine's slot in Rows (-1 for other records). */
+  slot: number;
 }
 
-const f64 = (n: number) => new Float64Array(n);
-const i32 = (n: number) => new Int32Array(n);
+/** A goroutine's record between spans (after it ended): it was seen in the chunk, nothing is open. */
+const CLOSED = -1;
 
-/** Rows appended as spans end; grouped by owner into OwnerSpans when the chunk is finished. */
+/**
+ * Rows appended as spans end, all columns grown together; grouped by owner into OwnerSpans when
+ * the chunk is finished. Each row keeps its owner's slot (owners numbered as first seen, per
+ * kind), so grouping is counting over typed arrays, with no map lookups per row.
+ */
 class Rows {
-  kind = new Growable(i32);
-  owner = new Growable(f64);
-  start = new Growable(f64);
-  end = new Growable(f64);
-  state = new Growable(i32);
-  flags = new Growable(i32);
-  reason = new Growable(i32);
-  offset = new Growable(f64);
-  other = new Growable(f64);
-  by = new Growable(f64);
+  n = 0;
+  private cap = 0;
+  kind = new Uint8Array(0);
+  slot = new Int32Array(0);
+  start = new Float64Array(0);
+  end = new Float64Array(0);
+  state = new Uint8Array(0);
+  flags = new Uint8Array(0);
+  reason = new Int32Array(0);
+  offset = new Float64Array(0);
+  other = new Float64Array(0);
+  by = new Float64Array(0);
+  /** Per kind: owner → slot, and slot → owner. */
+  private readonly slots = [new Map<number, number>(), new Map<number, number>(), new Map<number, number>()];
+  private readonly owners: number[][] = [[], [], []];
 
-  push(kind: number, owner: number, s: Open, end: number, flags: number, other = s.other, by = s.by): void {
+  constructor() {
+    this.grow(1024);
+  }
+
+  /** The slot of an owner of a kind (numbered as first seen). */
+  slotOf(kind: number, owner: number): number {
+    const map = this.slots[kind];
+    let slot = map.get(owner);
+    if (slot === undefined) {
+      slot = this.owners[kind].push(owner) - 1;
+      map.set(owner, slot);
+    }
+    return slot;
+  }
+
+  push(kind: number, slot: number, s: Open, end: number, flags: number, other = s.other, by = s.by): void {
     if (end <= s.start) return;
-    this.kind.push(kind);
-    this.owner.push(owner);
-    this.start.push(s.start);
-    this.end.push(end);
-    this.state.push(s.state);
-    this.flags.push(s.flags | flags);
-    this.reason.push(s.reason);
-    this.offset.push(s.offset);
-    this.other.push(other);
-    this.by.push(by);
+    if (this.n === this.cap) this.grow(this.cap * 2);
+    const i = this.n++;
+    this.kind[i] = kind;
+    this.slot[i] = slot;
+    this.start[i] = s.start;
+    this.end[i] = end;
+    this.state[i] = s.state;
+    this.flags[i] = s.flags | flags;
+    this.reason[i] = s.reason;
+    this.offset[i] = s.offset;
+    this.other[i] = other;
+    this.by[i] = by;
   }
 
   /**
-   * The rows of one kind grouped by owner, each owner's in the order they were appended (by
-   * start for goroutines and procs, whose spans do not overlap). A counting sort: no comparisons.
+   * The rows of one kind grouped by owner (ascending IDs), each owner's in the order they were
+   * appended (by start for goroutines and procs, whose spans do not overlap). A counting sort.
    */
   group(kind: number): OwnerSpans {
-    const n = this.kind.length;
-    const k = this.kind.toArray();
-    const owner = this.owner.toArray();
-    const count = new Map<number, number>();
-    for (let i = 0; i < n; i++) if (k[i] === kind) count.set(owner[i], (count.get(owner[i]) ?? 0) + 1);
-    const owners = Float64Array.from(count.keys()).sort();
-    const first = new Uint32Array(owners.length + 1);
-    const next = new Map<number, number>();
-    for (let i = 0; i < owners.length; i++) {
-      next.set(owners[i], first[i]);
-      first[i + 1] = first[i] + count.get(owners[i])!;
+    const ids = this.owners[kind];
+    const k = ids.length;
+    // Slots in ascending owner ID: rank[slot] is the owner's place.
+    const order = Int32Array.from({ length: k }, (_, i) => i).sort((x, y) => ids[x] - ids[y]);
+    const rank = new Int32Array(k);
+    const owners = new Float64Array(k);
+    for (let r = 0; r < k; r++) {
+      rank[order[r]] = r;
+      owners[r] = ids[order[r]];
     }
-    const m = first[owners.length];
+    const first = new Uint32Array(k + 1);
+    for (let i = 0; i < this.n; i++) if (this.kind[i] === kind) first[rank[this.slot[i]] + 1]++;
+    for (let r = 0; r < k; r++) first[r + 1] += first[r];
+    const at = first.slice(0, k);
+    const m = first[k];
     const cols = {
       start: new Float64Array(m), end: new Float64Array(m), state: new Uint8Array(m), flags: new Uint8Array(m),
       reason: new Int32Array(m), offset: new Float64Array(m), other: new Float64Array(m), by: new Float64Array(m),
     };
-    for (let i = 0; i < n; i++) {
-      if (k[i] !== kind) continue;
-      const at = next.get(owner[i])!;
-      next.set(owner[i], at + 1);
-      cols.start[at] = this.start.at(i);
-      cols.end[at] = this.end.at(i);
-      cols.state[at] = this.state.at(i);
-      cols.flags[at] = this.flags.at(i);
-      cols.reason[at] = this.reason.at(i);
-      cols.offset[at] = this.offset.at(i);
-      cols.other[at] = this.other.at(i);
-      cols.by[at] = this.by.at(i);
+    for (let i = 0; i < this.n; i++) {
+      if (this.kind[i] !== kind) continue;
+      const j = at[rank[this.slot[i]]]++;
+      cols.start[j] = this.start[i];
+      cols.end[j] = this.end[i];
+      cols.state[j] = this.state[i];
+      cols.flags[j] = this.flags[i];
+      cols.reason[j] = this.reason[i];
+      cols.offset[j] = this.offset[i];
+      cols.other[j] = this.other[i];
+      cols.by[j] = this.by[i];
     }
-    return new OwnerSpans(owners, first, cols.start, cols.end, cols.state, cols.flags, cols.reason, cols.offset, cols.other, cols.by);
+    // Owners whose every span was empty have no rows: they are left out.
+    let kept = 0;
+    for (let r = 0; r < k; r++) if (first[r + 1] > first[r]) kept++;
+    if (kept === k) return new OwnerSpans(owners, first, cols.start, cols.end, cols.state, cols.flags, cols.reason, cols.offset, cols.other, cols.by);
+    const o2 = new Float64Array(kept);
+    const f2 = new Uint32Array(kept + 1);
+    let w = 0;
+    for (let r = 0; r < k; r++) {
+      if (first[r + 1] === first[r]) continue;
+      o2[w] = owners[r];
+      f2[++w] = first[r + 1];
+    }
+    return new OwnerSpans(o2, f2, cols.start, cols.end, cols.state, cols.flags, cols.reason, cols.offset, cols.other, cols.by);
+  }
+
+  private grow(cap: number): void {
+    const f = (a: Float64Array): Float64Array<ArrayBuffer> => {
+      const next = new Float64Array(cap);
+      next.set(a);
+      return next;
+    };
+    const i = (a: Int32Array): Int32Array<ArrayBuffer> => {
+      const next = new Int32Array(cap);
+      next.set(a);
+      return next;
+    };
+    const u = (a: Uint8Array): Uint8Array<ArrayBuffer> => {
+      const next = new Uint8Array(cap);
+      next.set(a);
+      return next;
+    };
+    this.kind = u(this.kind);
+    this.slot = i(this.slot);
+    this.start = f(this.start);
+    this.end = f(this.end);
+    this.state = u(this.state);
+    this.flags = u(this.flags);
+    this.reason = i(this.reason);
+    this.offset = f(this.offset);
+    this.other = f(this.other);
+    this.by = f(this.by);
+    this.cap = cap;
   }
 }
 
@@ -174,9 +243,11 @@ class Rows {
  */
 export class SpanChunkBuilder {
   private readonly rows = new Rows();
+  /**
+   * Every goroutine seen in this chunk (its first transition decided its leading span), its open
+   * span, or CLOSED: one record per goroutine, reused for each of its spans.
+   */
   private readonly goroutines = new Map<number, Open>();
-  /** Goroutines seen in this chunk (a first transition decides their leading span). */
-  private readonly seen = new Set<number>();
   /** Per proc, the thread holding it. */
   private readonly held = new Map<number, Open & { thread: number }>();
   private readonly procsSeen = new Set<number>();
@@ -195,8 +266,8 @@ export class SpanChunkBuilder {
   }
 
   finish(endNs: number): SpanChunk {
-    for (const [g, s] of this.goroutines) this.close(g, s, endNs, SpanFlag.Trailing);
-    for (const h of this.held.values()) this.rows.push(KIND_CODE.thread, h.thread, h, endNs, SpanFlag.Trailing);
+    for (const [g, s] of this.goroutines) if (s.state !== CLOSED) this.close(g, s, endNs, SpanFlag.Trailing);
+    for (const h of this.held.values()) this.rows.push(KIND_CODE.thread, this.rows.slotOf(KIND_CODE.thread, h.thread), h, endNs, SpanFlag.Trailing);
     this.goroutines.clear();
     this.held.clear();
     return {
@@ -223,26 +294,26 @@ export class SpanChunkBuilder {
   /** `from` and `to` are GoStates. */
   private goroutine(g: number, from: number, to: number, reason: string, e: OrderedEvent): void {
     const t = e.time;
-    const open = this.goroutines.get(g);
+    let s = this.goroutines.get(g);
     let since = t;
-    if (open) {
-      this.close(g, open, t, 0);
-    } else if (!this.seen.has(g)) {
+    if (s) {
+      if (s.state !== CLOSED) this.close(g, s, t, 0);
+    } else {
+      s = { start: this.startNs, state: CLOSED, flags: SpanFlag.Leading, reason: -1, offset: -1, other: -1, by: -1, m: -1, slot: this.rows.slotOf(KIND_CODE.goroutine, g) };
+      this.goroutines.set(g, s);
       const was = GO_STATE[from];
       if (from === GoState.Undetermined) since = this.startNs;
       else if (was !== undefined && t > this.startNs) {
-        const lead: Open = { start: this.startNs, state: was, flags: SpanFlag.Leading, reason: -1, offset: -1, other: -1, by: -1, m: -1 };
-        this.close(g, lead, t, 0);
+        // Its state from the chunk's start: the leading span.
+        s.state = was;
+        this.close(g, s, t, 0);
       }
     }
-    this.seen.add(g);
     const state = GO_STATE[to];
     if (state === undefined) {
-      if (open) this.goroutines.delete(g);
+      s.state = CLOSED;
       return;
     }
-    // The goroutine's record is reused: one object per live goroutine, not per span.
-    const s = open ?? ({} as Open);
     s.start = since;
     s.state = state;
     s.flags = 0;
@@ -251,16 +322,16 @@ export class SpanChunkBuilder {
     s.other = state === SpanState.Running ? e.p : -1;
     s.by = e.g >= 0 && e.g !== g ? e.g : -1;
     s.m = e.m;
-    if (!open) this.goroutines.set(g, s);
   }
 
   /** Ends a goroutine's span; a running one is also its proc's, a syscall also its thread's. */
   private close(g: number, s: Open, end: number, flags: number): void {
-    this.rows.push(KIND_CODE.goroutine, g, s, end, flags);
+    const rows = this.rows;
+    rows.push(KIND_CODE.goroutine, s.slot, s, end, flags);
     if (s.state === SpanState.Running && s.other >= 0) {
-      this.rows.push(KIND_CODE.proc, s.other, s, end, flags, g, -1);
+      rows.push(KIND_CODE.proc, rows.slotOf(KIND_CODE.proc, s.other), s, end, flags, g, -1);
     } else if (s.state === SpanState.Syscall && s.m >= 0) {
-      this.rows.push(KIND_CODE.thread, s.m, s, end, flags, g, -1);
+      rows.push(KIND_CODE.thread, rows.slotOf(KIND_CODE.thread, s.m), s, end, flags, g, -1);
     }
   }
 
@@ -269,12 +340,12 @@ export class SpanChunkBuilder {
     const t = e.time;
     const h = this.held.get(p);
     if (h) {
-      this.rows.push(KIND_CODE.thread, h.thread, h, t, 0);
+      this.rows.push(KIND_CODE.thread, this.rows.slotOf(KIND_CODE.thread, h.thread), h, t, 0);
       this.held.delete(p);
     } else if (!this.procsSeen.has(p) && from === ProcState.Running && e.m >= 0 && e.p === p && t > this.startNs) {
       // Stopped by the thread holding it since before this chunk.
-      const lead = { start: this.startNs, state: SpanState.ProcHeld, flags: SpanFlag.Leading, reason: -1, offset: -1, other: p, by: -1, m: e.m };
-      this.rows.push(KIND_CODE.thread, e.m, lead, t, 0);
+      const lead = { start: this.startNs, state: SpanState.ProcHeld, flags: SpanFlag.Leading, reason: -1, offset: -1, other: p, by: -1, m: e.m, slot: -1 };
+      this.rows.push(KIND_CODE.thread, this.rows.slotOf(KIND_CODE.thread, e.m), lead, t, 0);
     }
     this.procsSeen.add(p);
     if (to !== ProcState.Running || e.m < 0) return;
@@ -287,6 +358,7 @@ export class SpanChunkBuilder {
       other: p,
       by: -1,
       m: e.m,
+      slot: -1,
       thread: e.m,
     });
   }

@@ -82,7 +82,9 @@ export class TimelineOverviewBuilder implements AnalysisHandler<TimelineOverview
     this.lastNs = e.time;
     this.chunkEvents++;
     this.builder?.handleEvent(e);
-    if (e.range) this.range(e);
+    // The kind first: reading `range` makes the event's details, which most events never need.
+    const k = e.kind;
+    if ((k === 'RangeBegin' || k === 'RangeActive' || k === 'RangeEnd') && e.range) this.range(e);
   }
 
   finalize(): void {
