@@ -87,6 +87,7 @@ function collect(e: CachedTile, f: LaneFrame, y: number, h: number, rects: numbe
   const v = f.viewport;
   const n = s.start.length;
   let lastX = -Infinity;
+  let lastState = -1;
   for (let i = firstEndingAfter(s, v.startNs); i < n && s.start[i] < v.endNs; i++) {
     const x0 = HEADER_WIDTH + Math.max(-2, xOf(v, f.width, s.start[i]));
     const x1 = HEADER_WIDTH + Math.min(f.width + 2, xOf(v, f.width, s.end[i]));
@@ -96,13 +97,20 @@ function collect(e: CachedTile, f: LaneFrame, y: number, h: number, rects: numbe
       if (x0 < lastX) continue;
       w = 1;
     }
-    lastX = x0 + w;
     const state = s.state[i];
     const list = rects[state];
     if (!list) continue;
+    const li = s.label[i];
+    // A thin slice touching the last one of its state (coarse levels) widens it: fewer rects.
+    if (w < 2 && state === lastState && x0 - lastX < 0.5) {
+      list[list.length - 2] = x0 + w - list[list.length - 4];
+      lastX = x0 + w;
+      continue;
+    }
+    lastX = x0 + w;
+    lastState = w >= LABEL_MIN_PX && li >= 0 ? -1 : state;
     if (state === REGION) list.push(x0, y + 1, w, 4);
     else list.push(x0, y + 2, w, h - 4);
-    const li = s.label[i];
     if (w >= LABEL_MIN_PX && li >= 0 && li < e.strings.length) labels.push({ x: Math.max(x0, HEADER_WIDTH), y: y + h / 2, w: Math.min(w, HEADER_WIDTH + f.width - Math.max(x0, HEADER_WIDTH)), text: e.strings[li] });
   }
 }

@@ -19,16 +19,20 @@ export function niceStep(minNs: number): number {
   return 10 * pow;
 }
 
-/** The unit for labels at this step, and how many decimals keep ticks distinct. */
-export function unitFor(stepNs: number): { unit: string; scale: number; decimals: number } {
-  const [unit, scale] = stepNs >= 1e9 ? ['s', 1e9] : stepNs >= 1e6 ? ['ms', 1e6] : stepNs >= 1e3 ? ['µs', 1e3] : ['ns', 1];
+/**
+ * The unit for a label: that of the value (or of the step, for 0), and the decimals the step
+ * needs, so neighbouring ticks read differently: "1.25 ms", "1.0000002 s".
+ */
+export function unitFor(ns: number, stepNs: number): { unit: string; scale: number; decimals: number } {
+  const mag = Math.abs(ns) || stepNs;
+  const [unit, scale] = mag >= 1e9 ? ['s', 1e9] : mag >= 1e6 ? ['ms', 1e6] : mag >= 1e3 ? ['µs', 1e3] : ['ns', 1];
   const perUnit = stepNs / (scale as number);
   const decimals = perUnit >= 1 ? 0 : Math.min(9, Math.ceil(-Math.log10(perUnit) - 1e-9));
   return { unit: unit as string, scale: scale as number, decimals };
 }
 
 export function formatTick(ns: number, stepNs: number): string {
-  const { unit, scale, decimals } = unitFor(stepNs);
+  const { unit, scale, decimals } = unitFor(ns, stepNs);
   return `${(ns / scale).toFixed(decimals)} ${unit}`;
 }
 

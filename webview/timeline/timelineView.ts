@@ -10,7 +10,6 @@
  */
 import type { SliceAnswer, SliceState, TimelineLane, TimelineLayout } from '../../src/shared/timeline.js';
 import { SLICE_STATES } from '../../src/shared/timeline.js';
-import { el } from '../dom.js';
 import { formatDuration } from '../format.js';
 import { drawLanes, entriesFor, HEADER_WIDTH, type SliceRef } from './laneDrawing.js';
 import { DEFAULT_EXPANDED, groupKey, LaneLayout, type GroupSort, type LaneRow, type Row } from './laneLayout.js';
@@ -18,6 +17,7 @@ import { drawOverview, OVERVIEW_HEIGHT } from './overviewStrip.js';
 import { drawRuler } from './ruler.js';
 import { levelFor, SliceCache, INEXACT_RETRY_MS } from './sliceCache.js';
 import { readTheme, type TimelineTheme } from './theme.js';
+import { buildTimelineDom } from './timelineDom.js';
 import { attachInput } from './timelineInput.js';
 import type { TimelineSource } from './timelineSource.js';
 import type { TimelineViewState } from './timelineState.js';
@@ -62,37 +62,7 @@ export interface TimelineModel {
 }
 
 export function mountTimeline(container: HTMLElement, source: TimelineSource, saved?: TimelineViewState, hooks: TimelineHooks = {}): TimelineHandle {
-  const root = el('div', 'timeline');
-  const toolbar = el('div', 'timeline-toolbar');
-  const fitButton = el('button', 'timeline-button', 'Zoom to fit');
-  const selButton = el('button', 'timeline-button', 'Zoom to selection');
-  const sortLabel = el('label', 'timeline-sort', 'Sort groups by ');
-  const sortSelect = el('select', 'timeline-sort-select');
-  for (const [value, text] of [['start', 'start'], ['running', 'running time'], ['blocked', 'blocked time'], ['name', 'name']]) {
-    const o = el('option', undefined, text);
-    o.value = value;
-    sortSelect.appendChild(o);
-  }
-  sortLabel.appendChild(sortSelect);
-  const rangeText = el('span', 'timeline-range');
-  const selectionText = el('span', 'timeline-selection');
-  toolbar.append(fitButton, selButton, sortLabel, rangeText, selectionText);
-  const overview = el('canvas', 'timeline-overview');
-  const ruler = el('canvas', 'timeline-ruler');
-  const scroller = el('div', 'timeline-scroller');
-  const lanes = el('canvas', 'timeline-lanes');
-  lanes.tabIndex = 0;
-  lanes.setAttribute('role', 'application');
-  lanes.setAttribute('aria-label', 'Timeline. W and S zoom, A and D pan, arrows move between lanes and slices, Enter selects.');
-  lanes.setAttribute('aria-roledescription', 'timeline');
-  const spacer = el('div', 'timeline-spacer');
-  scroller.append(lanes, spacer);
-  const tooltip = el('div', 'timeline-tooltip');
-  tooltip.setAttribute('role', 'tooltip');
-  tooltip.hidden = true;
-  const live = el('div', 'timeline-live');
-  live.setAttribute('aria-live', 'polite');
-  root.append(toolbar, overview, ruler, scroller, tooltip, live);
+  const { root, fitButton, selButton, sortSelect, rangeText, selectionText, overview, ruler, scroller, lanes, spacer, tooltip, live } = buildTimelineDom();
   container.appendChild(root);
 
   const m: TimelineModel = {
