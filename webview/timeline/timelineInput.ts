@@ -10,7 +10,7 @@ import { HEADER_WIDTH, type SliceRef } from './laneDrawing.js';
 import type { HeaderRow, LaneRow } from './laneLayout.js';
 import { overviewNsAt } from './overviewStrip.js';
 import { sliceAt, tileSpanNs, type CachedTile } from './sliceCache.js';
-import type { TimelineModel } from './timelineView.js';
+import type { TimelineModel } from './timelineModel.js';
 import { fillTooltip, tooltipPosition } from './tooltip.js';
 import { centreOn, nsAt, nsPerPx, panBy, spanOf, wheelZoomFactor, zoomAt, type Viewport } from './timeMapping.js';
 

@@ -8,7 +8,7 @@
  * request (and one page of goroutine lanes), so requests are coalesced to one per frame while
  * what is cached is drawn meanwhile. Nothing runs while nothing changes.
  */
-import type { SliceAnswer, SliceState, TimelineLane, TimelineLayout } from '../../src/shared/timeline.js';
+import type { SliceAnswer, SliceState, TimelineLane } from '../../src/shared/timeline.js';
 import { SLICE_STATES } from '../../src/shared/timeline.js';
 import { formatDuration } from '../format.js';
 import { drawLanes, entriesFor, HEADER_WIDTH, type SliceRef } from './laneDrawing.js';
@@ -20,6 +20,7 @@ import { readTheme, type TimelineTheme } from './theme.js';
 import { buildTimelineDom } from './timelineDom.js';
 import { attachInput } from './timelineInput.js';
 import type { TimelineSource } from './timelineSource.js';
+import type { TimelineModel } from './timelineModel.js';
 import type { TimelineViewState } from './timelineState.js';
 import { clampViewport, fitViewport, nsPerPx, spanOf, zoomToRange, type Viewport } from './timeMapping.js';
 
@@ -41,24 +42,6 @@ export interface TimelineHandle {
   reloadLayout(): void;
   state(): TimelineViewState;
   dispose(): void;
-}
-
-/** The view's mutable state, shared with timelineInput. */
-export interface TimelineModel {
-  layout?: TimelineLayout;
-  rows?: LaneLayout;
-  viewport: Viewport;
-  scrollTop: number;
-  expanded: Set<string>;
-  sort: GroupSort;
-  /** Slice area width and lanes height, CSS px. */
-  width: number;
-  height: number;
-  focusIndex: number;
-  focusSlice?: SliceRef & { index: number };
-  selected?: SliceRef;
-  range?: { fromNs: number; toNs: number };
-  cache: SliceCache;
 }
 
 export function mountTimeline(container: HTMLElement, source: TimelineSource, saved?: TimelineViewState, hooks: TimelineHooks = {}): TimelineHandle {
