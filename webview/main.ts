@@ -13,6 +13,7 @@ import { ProblemsView } from './problemsView.js';
 import { SummaryView } from './summaryView.js';
 import { VirtualTree } from './tree/virtualTree.js';
 import { RpcClient } from './rpc.js';
+import { TimelinePane } from './timelinePane.js';
 import { parseViewState, treeViewState, type ViewState } from './viewState.js';
 import { vscodeApi } from './vscodeApi.js';
 
@@ -44,6 +45,11 @@ const problems = new ProblemsView(
   (index) => void rpc.call('revealProblem', { index }),
   () => saveState(),
 );
+const timelinePane = new TimelinePane(
+  rpc,
+  { reveal: (loc) => generationTree.revealNode(loc.path, loc.select), onStateChange: () => saveState() },
+  saved.timeline,
+);
 const errorBox = el('div', 'error-box');
 errorBox.id = 'error';
 errorBox.setAttribute('role', 'alert');
@@ -70,7 +76,7 @@ eventPane.append(eventEmpty, eventHost);
 
 const panes = el('main', 'panes');
 panes.append(generationPane, eventPane);
-app.replaceChildren(header(), filterBar.element, errorBox, panes, problems.element);
+app.replaceChildren(header(), filterBar.element, errorBox, timelinePane.element, panes, problems.element);
 
 function pane(title: string): HTMLElement {
   const section = el('section', 'pane');
@@ -85,6 +91,7 @@ function header(): HTMLElement {
   const top = el('header', 'top');
   const actions = el('div', 'actions');
   actions.append(
+    actionButton('graph-line', 'Show or hide the timeline', () => timelinePane.toggle()),
     actionButton('file-binary', 'Show the wire dump (at the selected row)', () => {
       const offset = generationTree.selectedNode()?.offset;
       void rpc.call('showWireDump', offset === undefined ? {} : { offset });
@@ -209,6 +216,9 @@ const saveState = debounce(() => {
     filter: filterBar.current(),
     problemsOpen,
   };
+  const timeline = timelinePane.state;
+  if (timeline) state.timeline = timeline;
+  if (timelinePane.shown) state.timelineShown = true;
   state.generations = treeViewState(state.generations.expanded, state.generations.selected, state.generations.scrollTop);
   state.event = treeViewState(state.event.expanded, state.event.selected, state.event.scrollTop);
   const focused = document.activeElement;
@@ -253,6 +263,9 @@ function handle(msg: HostNotification): void {
       return;
     case 'eventTypes':
       filterBar.setEventTypes(msg.names);
+      return;
+    case 'showTimeline':
+      timelinePane.show(true);
       return;
     case 'reveal':
       generationTree.revealNode(msg.path, msg.select, msg.indices);
@@ -315,4 +328,5 @@ if (Object.keys(saved.filter).length > 0) treeStatus.textContent = 'Filtering…
 void rpc.call('ready', {});
 if (Object.keys(saved.filter).length > 0) void rpc.call('setFilter', { filter: saved.filter });
 if (saved.generations.selected !== undefined) select(saved.generations.selected);
+if (saved.timelineShown) timelinePane.show(true);
 (saved.focus === 'event' ? eventTree : generationTree).focus();

@@ -26,6 +26,8 @@ export interface ViewState {
   focus?: TreeId;
   /** The timeline's range, scroll and expanded groups, once it has been shown. */
   timeline?: TimelineViewState;
+  /** Whether the Timeline pane is shown. */
+  timelineShown?: boolean;
 }
 
 /** Upper bound on remembered expanded nodes, so the state stays small. */
@@ -52,6 +54,7 @@ export function parseViewState(raw: unknown): ViewState {
   if (raw.focus === 'generations' || raw.focus === 'event') state.focus = raw.focus;
   const timeline = parseTimelineState(raw.timeline);
   if (timeline) state.timeline = timeline;
+  if (raw.timelineShown === true) state.timelineShown = true;
   return state;
 }
 

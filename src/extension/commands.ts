@@ -65,6 +65,15 @@ export function registerCommands(provider: TraceEditorProvider): vscode.Disposab
       await c.openFrame(frame);
     }),
 
+    vscode.commands.registerCommand('goTrace.showTimeline', () => {
+      const c = provider.activeController;
+      if (!c) {
+        void vscode.window.showInformationMessage('Go Trace: open a trace in the Go Trace Viewer first.');
+        return;
+      }
+      c.post({ type: 'showTimeline' });
+    }),
+
     vscode.commands.registerCommand('goTrace.goToByteOffset', async () => {
       const c = provider.activeController;
       const client = c?.document.client;

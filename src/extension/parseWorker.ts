@@ -40,6 +40,8 @@ async function open(init: WorkerInit): Promise<TraceModel | undefined> {
     const source = await openFileSource(init.path);
     const model = new TraceModel(source, init.fileName, {
       problemLimits: { total: Math.max(1, init.maxProblems), perCodeAndGeneration: Math.min(20, Math.max(1, init.maxProblems)) },
+      // The Timeline pane reads the pass's spans and overview.
+      timeline: true,
     });
     await model.open();
     return model;
@@ -106,6 +108,9 @@ const handlers: Handlers = {
   locateOffset: async (model, a) => (await model.locateOffset(a.offset)) ?? null,
   pathTo: (model, a) => model.pathTo(a.nodeId) ?? null,
   wireWindow: (model, a) => wireDumpOf(model).window(a.place),
+  timelineLayout: (model) => model.timeline.layout(),
+  timelineGroupLanes: (model, a) => model.timeline.groupLanes(a.group, a.offset, a.limit),
+  timelineSlices: (model, a) => model.timeline.slices(a),
 };
 
 async function answer(model: TraceModel, m: Extract<HostToWorker, { kind: 'request' }>): Promise<void> {

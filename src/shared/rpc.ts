@@ -16,6 +16,7 @@
  * names the handler that is missing.
  */
 import type { Filter, FrameRef, TraceSummary, TreeId, TreeNode, ProblemItem } from './protocol.js';
+import type { SliceAnswer, TimelineLane, TimelineLayout } from './timeline.js';
 import { int, list, num, obj, oneOf, optional, str, type Infer, type Schema } from './schema.js';
 
 /** A page of a node's children. */
@@ -81,6 +82,8 @@ export const filterSchema = obj({
 
 /** The most children one getChildren may ask for (the webview asks PAGE_SIZE). */
 export const MAX_PAGE = 1000;
+/** The most lanes one timelineSlices may ask for (the visible ones). */
+export const MAX_TIMELINE_LANES = 500;
 
 export const rpcRequests = {
   /** The page is loaded: the host sends what it has (summary, problems, event types, roots). */
@@ -115,6 +118,16 @@ export const rpcRequests = {
   showWireDump: request(obj({ offset: optional(int()) }), result<null>(), 'host'),
   /** Opens the trace file as text. */
   openAsText: request(none, result<null>(), 'host'),
+  /** The timeline's lanes, groups and generations (empty, not complete, until the pass is done). */
+  timelineLayout: request(none, result<TimelineLayout>(), 'worker'),
+  /** The goroutine lanes of a group, a page of them. */
+  timelineGroupLanes: request(obj({ group: int(), offset: int(), limit: int(0, MAX_PAGE) }), result<TimelineLane[]>(), 'worker'),
+  /** Slices of some lanes over a time range at a resolution (src/shared/timeline.ts). */
+  timelineSlices: request(
+    obj({ lanes: list(str(40), MAX_TIMELINE_LANES), fromNs: num(0), toNs: num(0), nsPerPx: num(1e-9) }),
+    result<SliceAnswer>(),
+    'worker',
+  ),
 } as const;
 
 type Table = typeof rpcRequests;
@@ -173,6 +186,8 @@ export interface HostNotifications {
    */
   filterApplied: { filter: Filter; matches: number; reset?: boolean; done?: boolean; waiting?: boolean };
   error: { message: string };
+  /** Show the Timeline pane (the command "Go Trace: Show Timeline"). */
+  showTimeline: { focus?: boolean };
 }
 
 export type HostNotification = { [K in keyof HostNotifications]: { type: K } & HostNotifications[K] }[keyof HostNotifications];

@@ -73,6 +73,22 @@ const cases: Record<RpcName, { good: unknown[]; bad: unknown[] }> = {
   revealProblem: { good: [{ index: 0 }, { index: 999 }], bad: [{ index: -1 }, { index: '0' }, { index: 0.5 }] },
   showWireDump: { good: [{}, { offset: 1024 }], bad: [{ offset: -1 }, { offset: '1024' }, { offset: 1, at: 2 }] },
   openAsText: { good: [{}], bad: [{ path: '/etc/passwd' }] },
+  timelineLayout: { good: [{}], bad: [{ lanes: ['g1'] }, null] },
+  timelineGroupLanes: {
+    good: [{ group: 0, offset: 0, limit: 200 }],
+    bad: [{ group: -1, offset: 0, limit: 10 }, { group: 0, offset: 0, limit: 100_000 }, { group: '0', offset: 0, limit: 1 }],
+  },
+  timelineSlices: {
+    good: [{ lanes: ['gc', 'p0', 'm12', 'g45'], fromNs: 0, toNs: 1e9, nsPerPx: 1000 }, { lanes: [], fromNs: 5, toNs: 5, nsPerPx: 0.001 }],
+    bad: [
+      { lanes: ['g1'], fromNs: -1, toNs: 1e9, nsPerPx: 1000 },
+      { lanes: ['g1'], fromNs: 0, toNs: 1e9, nsPerPx: 0 },
+      { lanes: [huge], fromNs: 0, toNs: 1, nsPerPx: 1 },
+      { lanes: Array.from({ length: 501 }, (_, i) => `g${i}`), fromNs: 0, toNs: 1, nsPerPx: 1 },
+      { lanes: 'g1', fromNs: 0, toNs: 1, nsPerPx: 1 },
+      { lanes: ['g1'], fromNs: 0, toNs: 1, nsPerPx: 1, extra: 1 },
+    ],
+  },
 };
 
 describe('rpc request table', () => {
@@ -102,7 +118,7 @@ describe('rpc request table', () => {
 
   it('names who answers each request', () => {
     const byServer = (s: string) => (Object.keys(rpcRequests) as RpcName[]).filter((n) => rpcRequests[n].served === s).sort();
-    assert.deepEqual(byServer('worker'), ['eventDetails', 'eventText', 'filterProgress', 'getChildren', 'locateOffset', 'pathTo', 'setFilter']);
+    assert.deepEqual(byServer('worker'), ['eventDetails', 'eventText', 'filterProgress', 'getChildren', 'locateOffset', 'pathTo', 'setFilter', 'timelineGroupLanes', 'timelineLayout', 'timelineSlices']);
     assert.deepEqual(byServer('host'), ['copyEvent', 'openAsText', 'openFrame', 'ready', 'revealProblem', 'select', 'showWireDump']);
   });
 });

@@ -4,7 +4,7 @@
  * time: a trace may have a million goroutines). Built from the summaries the pass made.
  */
 import type { TimelineOverview } from '../../analysis/index.js';
-import type { GoroutineTable, TraceSummaries } from '../../parser/summary/index.js';
+import type { GoroutineTable, TraceSummaries } from '../../parser/index.js';
 import type { GoroutineGroup, TimelineLane, TimelineLayout } from '../../shared/timeline.js';
 
 const UNKNOWN = '(unknown)';

@@ -43,8 +43,8 @@ export interface TraceModelOptions {
   /** Decoded batches kept for paging. */
   batchCacheSize?: number;
   /**
-   * Build the timeline's spans and overview in the pass (the Timeline view reads them). Off until
-   * the view ships: it adds about 60% to the pass.
+   * Build the timeline's spans and overview in the pass (the Timeline pane reads them; the parse
+   * worker asks for them). It adds about 60% to the pass; the tests and the CLI need not pay it.
    */
   timeline?: boolean;
 }

@@ -1,0 +1,98 @@
+// The Timeline pane in the real VS Code, on the workspace's app.trace: the header button and the
+// command show it, its lanes are drawn from the worker's layout (GC, procs, threads, goroutine
+// groups: their count is announced), W zooms and D pans (the visible range changes to match),
+// and Enter on a slice selects the event that began it in the trees (the event pane shows it).
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { Frame } from 'playwright-core';
+import { E2E_ENABLED } from './fixtures';
+import { VSCode } from './harness';
+
+async function openTrace(vs: VSCode, trace: string): Promise<Frame> {
+  await vs.quickOpen(trace);
+  const wv = await vs.traceWebview(path.basename(trace));
+  await wv.locator('#generation-tree [role=treeitem][data-kind=generation]').first().waitFor({ timeout: 30_000 });
+  return wv;
+}
+
+async function rangeText(wv: Frame): Promise<string> {
+  return (await wv.locator('#timeline-pane .timeline-range').innerText()).trim();
+}
+
+async function waitForChange(wv: Frame, before: string, what: string): Promise<string> {
+  const end = Date.now() + 10_000;
+  for (;;) {
+    const now = await rangeText(wv);
+    if (now !== before && now !== '') return now;
+    if (Date.now() > end) throw new Error(`${what}: the range stayed ${before}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+if (E2E_ENABLED) describe('e2e timeline: lanes, zoom and pan, a slice selects its event', function () {
+  let vs: VSCode | undefined;
+  let wv: Frame;
+
+  before(async function () {
+    vs = await VSCode.start();
+    wv = await openTrace(vs, 'traces/app.trace');
+    // The timeline reads the pass's data: wait until the summaries are done.
+    await wv.locator('#generation-tree [role=treeitem][data-kind=summaryRoot]').filter({ hasText: /^Goroutines/ }).first().waitFor({ timeout: 60_000 });
+  });
+  after(async function () {
+    await vs?.stop();
+  });
+  afterEach(async function () {
+    if (vs && this.currentTest?.state === 'failed') await vs.screenshot(`fail-timeline-${this.currentTest.title}`).catch(() => undefined);
+  });
+
+  it('the header button shows the Timeline pane with its lanes; the range fits the trace', async function () {
+    assert.equal(await wv.locator('#timeline-pane').isVisible(), false, 'hidden until asked for');
+    await wv.locator('button[aria-label="Show or hide the timeline"]').click();
+    await wv.locator('#timeline-pane canvas.timeline-lanes').waitFor({ state: 'visible', timeout: 20_000 });
+    const box = await wv.locator('#timeline-pane canvas.timeline-lanes').boundingBox();
+    assert.ok(box && box.width > 200 && box.height > 50, `the lanes canvas is drawn at ${JSON.stringify(box)}`);
+    const end = Date.now() + 20_000;
+    let range = '';
+    while (Date.now() < end && !/\d.*–.*\d/.test(range)) range = await rangeText(wv).catch(() => '');
+    assert.match(range, /^0\s*\S*\s*–\s*[\d.]+\s*(ns|µs|ms|s)$/, `the whole trace from 0: ${range}`);
+    await vs!.screenshot('timeline-app');
+  });
+
+  it('W zooms in and D pans: the visible range changes to match', async function () {
+    const canvas = wv.locator('#timeline-pane canvas.timeline-lanes');
+    await canvas.focus();
+    const before = await rangeText(wv);
+    await canvas.press('w');
+    const zoomed = await waitForChange(wv, before, 'W');
+    await canvas.press('d');
+    const panned = await waitForChange(wv, zoomed, 'D');
+    assert.notEqual(panned, before);
+    await canvas.press('0');
+    await waitForChange(wv, panned, 'zoom to fit');
+  });
+
+  it('Enter on a slice of a goroutine lane selects the event that began it: the event pane shows it', async function () {
+    const canvas = wv.locator('#timeline-pane canvas.timeline-lanes');
+    await canvas.focus();
+    const live = wv.locator('#timeline-pane .timeline-live');
+    // Down the lanes to a goroutine's (past GC, procs and threads), then along it to a slice.
+    let said = '';
+    for (let i = 0; i < 60 && !/^G\d+/.test(said); i++) {
+      await canvas.press('ArrowDown');
+      await canvas.press('ArrowRight');
+      said = (await live.innerText().catch(() => '')).trim();
+    }
+    assert.match(said, /G\d+/, `the focused slice is announced: ${said}`);
+    await canvas.press('Enter');
+    await wv.locator('.pane[aria-label=Event] .pane-title-detail').filter({ hasText: /\S/ }).waitFor({ timeout: 20_000 });
+    await wv.locator('#event-tree [role=treeitem]').first().waitFor({ timeout: 20_000 });
+  });
+
+  it('the command hides nothing and shows the pane again after the button hid it', async function () {
+    await wv.locator('button[aria-label="Show or hide the timeline"]').click();
+    assert.equal(await wv.locator('#timeline-pane').isVisible(), false);
+    await vs!.runCommand('Go Trace: Show Timeline');
+    await wv.locator('#timeline-pane').waitFor({ state: 'visible', timeout: 10_000 });
+  });
+});

@@ -1,0 +1,84 @@
+/**
+ * The Timeline pane of the viewer: hidden until asked for (the header's button, or the command
+ * "Go Trace: Show Timeline"), then the timeline view (webview/timeline/) mounted once, fed by the
+ * worker through the RPC. Selecting a slice selects the event that began it in the trees (found
+ * by its byte offset), so the event pane shows it with its stack, as for a tree row.
+ */
+import type { RowLocation } from '../src/shared/rpc.js';
+import type { RpcClient } from './rpc.js';
+import { el } from './dom.js';
+import type { TimelineSource } from './timeline/timelineSource.js';
+import type { TimelineViewState } from './timeline/timelineState.js';
+import { mountTimeline, type TimelineHandle } from './timeline/timelineView.js';
+
+export interface TimelinePaneHooks {
+  /** Reveal and select a tree row (a slice's event). */
+  reveal(location: RowLocation): void;
+  /** The pane was shown or hidden, or the view's state changed: save it. */
+  onStateChange(): void;
+}
+
+export class TimelinePane {
+  readonly element: HTMLElement;
+  private handle: TimelineHandle | undefined;
+  private viewState: TimelineViewState | undefined;
+
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly hooks: TimelinePaneHooks,
+    saved: TimelineViewState | undefined,
+  ) {
+    this.viewState = saved;
+    this.element = el('section', 'pane timeline-pane');
+    this.element.id = 'timeline-pane';
+    this.element.setAttribute('aria-label', 'Timeline');
+    this.element.hidden = true;
+  }
+
+  get shown(): boolean {
+    return !this.element.hidden;
+  }
+
+  /** The view's state to save (once shown). */
+  get state(): TimelineViewState | undefined {
+    return this.handle?.state() ?? this.viewState;
+  }
+
+  show(shown: boolean): void {
+    this.element.hidden = !shown;
+    if (shown && !this.handle) {
+      this.handle = mountTimeline(this.element, this.source(), this.viewState, {
+        onStateChange: (s) => {
+          this.viewState = s;
+          this.hooks.onStateChange();
+        },
+      });
+    }
+    this.hooks.onStateChange();
+  }
+
+  toggle(): void {
+    this.show(!this.shown);
+  }
+
+  /** The trace was read further: the layout may have grown. */
+  progress(): void {
+    this.handle?.reloadLayout();
+  }
+
+  private source(): TimelineSource {
+    const rpc = this.rpc;
+    return {
+      // A failed request (shown in the error box) leaves the view empty, not broken.
+      layout: async () => (await rpc.call('timelineLayout', {})) ?? { durationNs: 0, generations: [], lanes: [], groups: [], complete: false },
+      slices: async (q) => (await rpc.call('timelineSlices', q)) ?? { query: q, strings: [], lanes: [], exact: false },
+      groupLanes: async (group, offset, limit) => (await rpc.call('timelineGroupLanes', { group, offset, limit })) ?? [],
+      select: (_lane, slice) => {
+        if (slice.offset < 0) return;
+        void rpc.call('locateOffset', { offset: slice.offset }).then((loc) => {
+          if (loc) this.hooks.reveal(loc);
+        });
+      },
+    };
+  }
+}
