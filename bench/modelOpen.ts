@@ -15,7 +15,8 @@ const ms = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
 
 async function main(): Promise<void> {
   const source = await openFileSource(file);
-  const model = new TraceModel(source, path.basename(file));
+  // As the parse worker opens it: with the timeline's spans (BENCH_TIMELINE=0: without).
+  const model = new TraceModel(source, path.basename(file), { timeline: process.env.BENCH_TIMELINE !== '0' });
   const t0 = process.hrtime.bigint();
   let firstGeneration = 0;
   await model.readAll(() => {
