@@ -41,7 +41,9 @@ async function shot(page: Page, name: string, selectors: string[]): Promise<void
 /** The generation tree opened down to events (first generation, thread, batch), an event with a stack selected. */
 async function expandToEvent(wv: Frame): Promise<void> {
   for (const level of [1, 2, 3]) {
-    const row = wv.locator(`#generation-tree [role=treeitem][aria-level="${level}"][aria-expanded]`).filter({ visible: true }).first();
+    // level 1: the first generation (the summary roots come before it)
+    const kind = level === 1 ? '[data-kind=generation]' : '';
+    const row = wv.locator(`#generation-tree [role=treeitem][aria-level="${level}"][aria-expanded]${kind}`).filter({ visible: true }).first();
     await row.scrollIntoViewIfNeeded();
     if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.twistie').click();
     await wv.locator(`#generation-tree [role=treeitem][aria-level="${level + 1}"][data-kind]`).first().waitFor({ timeout: 20_000 });
@@ -57,6 +59,14 @@ async function expandToEvent(wv: Frame): Promise<void> {
     if (await wv.locator('#event-tree [role=treeitem][data-kind=frame]').filter({ visible: true }).count() >= 2) return;
   }
   throw new Error('no event with a stack in the first batch');
+}
+
+/** Shows the Timeline pane and waits until its lanes are drawn (the range is known). */
+async function showTimeline(wv: Frame): Promise<void> {
+  await wv.locator('button[aria-label="Show or hide the timeline"]').click();
+  await wv.locator('#timeline-pane canvas.timeline-lanes').waitFor({ state: 'visible', timeout: 20_000 });
+  await wv.locator('#timeline-pane .timeline-range').filter({ hasText: /\d.*–.*\d/ }).waitFor({ timeout: 20_000 });
+  await sleep(1000);
 }
 
 async function toggleSidebar(vs: VSCode): Promise<void> {
@@ -86,7 +96,9 @@ async function main(): Promise<void> {
 
     // 1b. dark: the Procs root open at P 0 (the generation closed), its UserLog event selected: the
     //     event pane shows where and when, Go's arguments (markup shown as text) and the stack
-    await wv.locator('#generation-tree [role=treeitem][aria-level="1"][data-kind=generation]').first().locator('.twistie').click();
+    const generation = wv.locator('#generation-tree [role=treeitem][aria-level="1"][data-kind=generation]').first();
+    await generation.scrollIntoViewIfNeeded();
+    await generation.locator('.twistie').click();
     await expandRow(wv, 'generation-tree', /^Procs$/);
     await expandRow(wv, 'generation-tree', /^P 0$/);
     await waitTreeIdle(wv, 'generation-tree');
@@ -94,6 +106,11 @@ async function main(): Promise<void> {
     await wv.locator('#event-tree [role=treeitem][data-kind=frame]').filter({ visible: true }).nth(1).waitFor({ timeout: 20_000 });
     await waitTreeIdle(wv, 'event-tree');
     await shot(vs.page, 'procs-dark', sidebarAndEditor);
+
+    // 1c. dark: the Timeline pane above the trees (GC, procs, threads, goroutine groups)
+    await showTimeline(wv);
+    await shot(vs.page, 'timeline-dark', [editor]);
+    await wv.locator('button[aria-label="Show or hide the timeline"]').click();
 
     // 2. dark: a frame of the Log event opened beside the viewer, at its line
     await filterEvents(wv, 'Annotate');
@@ -112,6 +129,9 @@ async function main(): Promise<void> {
     await wv.locator('#summary[aria-busy=false]').waitFor({ state: 'attached', timeout: 30_000 });
     await expandToEvent(wv);
     await shot(vs.page, 'viewer-light', sidebarAndEditor);
+    await showTimeline(wv);
+    await shot(vs.page, 'timeline-light', [editor]);
+    await wv.locator('button[aria-label="Show or hide the timeline"]').click();
 
     // 4. light: the broken trace, its banner and problems, and the Problems panel
     await vs.closeAllEditors();
