@@ -53,11 +53,22 @@ async function waitFor(what: string, ok: () => boolean | Promise<boolean>, timeo
  */
 async function openTrace(vs: VSCode, name: string): Promise<Frame> {
   const row = vs.page.locator('.explorer-folders-view .monaco-list-row', { hasText: new RegExp(`^\\s*${name.replace('.', '\\.')}\\s*$`) }).first();
-  if (!(await row.isVisible())) await vs.page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^\s*traces\s*$/ }).first().click();
-  await row.dblclick();
-  const wv = await vs.traceWebview(name);
-  await wv.locator('#generation-tree [role=treeitem][data-kind=generation]').first().waitFor({ timeout: 30_000 });
-  return wv;
+  const folder = vs.page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^\s*traces\s*$/ }).first();
+  // The explorer may still be loading (a click on the folder then collapses it again): retry.
+  for (let attempt = 1; ; attempt++) {
+    if (!(await row.isVisible())) {
+      await folder.click();
+      await row.waitFor({ state: 'visible', timeout: 10_000 }).catch(() => undefined);
+    }
+    await row.dblclick({ timeout: 10_000 }).catch(() => undefined);
+    try {
+      const wv = await vs.traceWebview(name, 25_000);
+      await wv.locator('#generation-tree [role=treeitem][data-kind=generation]').first().waitFor({ timeout: 30_000 });
+      return wv;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
 }
 
 /** Switches to the open tab of NAME. */
