@@ -61,11 +61,6 @@ export class TimelinePane {
     this.show(!this.shown);
   }
 
-  /** The trace was read further: the layout may have grown. */
-  progress(): void {
-    this.handle?.reloadLayout();
-  }
-
   private source(): TimelineSource {
     const rpc = this.rpc;
     return {
