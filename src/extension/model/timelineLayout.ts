@@ -54,13 +54,12 @@ export class TimelineGroups {
   }
 }
 
-/** The layout: times in ns since the trace's first event (`originNs`). */
-export function timelineLayout(s: TraceSummaries, overview: TimelineOverview, groups: TimelineGroups, genNumber: (index: number) => number, complete: boolean): TimelineLayout {
-  const origin = Number.isNaN(s.firstNs) ? 0 : s.firstNs;
+/** The layout: times in ns since the trace's first event (`span.originNs`). */
+export function timelineLayout(s: TraceSummaries, overview: TimelineOverview, groups: TimelineGroups, genNumber: (index: number) => number, span: { originNs: number; durationNs: number }, complete: boolean): TimelineLayout {
+  const origin = span.originNs;
   const lanes: TimelineLane[] = [{ id: 'gc', kind: 'gc', label: 'GC', tooltip: 'GC cycles and stop-the-world periods' }];
   for (const id of [...s.procs.keys()].sort((a, b) => a - b)) lanes.push({ id: `p${id}`, kind: 'proc', label: `P${id}`, tooltip: `Proc ${id}: the goroutines it ran` });
   for (const id of [...s.threads.keys()].sort((a, b) => a - b)) lanes.push({ id: `m${id}`, kind: 'thread', label: `M${id}`, tooltip: `Thread ${id}: the P it held, its system calls` });
   const generations = overview.chunks.map((c, k) => ({ number: genNumber(k), startNs: c.startNs - origin, endNs: c.endNs - origin }));
-  const durationNs = Number.isNaN(s.lastNs) ? 0 : s.lastNs - origin;
-  return { durationNs, generations, lanes, groups: groups.groups, complete };
+  return { durationNs: span.durationNs, generations, lanes, groups: groups.groups, complete };
 }

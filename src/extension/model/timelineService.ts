@@ -12,17 +12,26 @@ export interface TimelineInputs {
   data: AnalysisData | undefined;
   view: TraceAnalysisView | undefined;
   genNumber(index: number): number;
+  /**
+   * The trace's first and last event (ns), as the header and the trees count them (from the
+   * batches): the timeline's times count from the same origin, so its times and the trees' agree.
+   */
+  firstNs: number;
+  lastNs: number;
 }
 
 export class TimelineService {
-  private built: { data: AnalysisData; groups: TimelineGroups; slices: TimelineSlices } | undefined;
+  private built: { data: AnalysisData; groups: TimelineGroups; slices: TimelineSlices; originNs: number } | undefined;
 
   constructor(private readonly inputs: () => TimelineInputs) {}
 
   layout(): TimelineLayout {
     const b = this.build();
     if (!b) return { durationNs: 0, generations: [], lanes: [], groups: [], complete: false };
-    return timelineLayout(b.data.summaries, b.data.timeline, b.groups, this.inputs().genNumber, true);
+    const i = this.inputs();
+    const last = Number.isNaN(i.lastNs) ? b.data.summaries.lastNs : i.lastNs;
+    const durationNs = Number.isNaN(last) ? 0 : Math.max(0, last - b.originNs);
+    return timelineLayout(b.data.summaries, b.data.timeline, b.groups, i.genNumber, { originNs: b.originNs, durationNs }, true);
   }
 
   groupLanes(group: number, offset: number, limit: number): TimelineLane[] {
@@ -37,15 +46,16 @@ export class TimelineService {
 
   private build(): TimelineService['built'] {
     if (this.built) return this.built;
-    const { data, view } = this.inputs();
+    const { data, view, firstNs } = this.inputs();
     if (!data || !view) return undefined;
+    const originNs = Number.isNaN(firstNs) ? (Number.isNaN(data.summaries.firstNs) ? 0 : data.summaries.firstNs) : firstNs;
     const table = data.summaries.goroutines;
     const groups = new TimelineGroups(table);
     const labels = new Map<number, string>();
     const slices = new TimelineSlices({
       spans: view,
       overview: data.timeline,
-      originNs: Number.isNaN(data.summaries.firstNs) ? 0 : data.summaries.firstNs,
+      originNs,
       goroutineLabel: (id) => {
         let l = labels.get(id);
         if (l === undefined) {
@@ -56,7 +66,7 @@ export class TimelineService {
         return l;
       },
     });
-    this.built = { data, groups, slices };
+    this.built = { data, groups, slices, originNs };
     return this.built;
   }
 }

@@ -171,7 +171,7 @@ export class TraceModel {
 
   /** The timeline's overview (chunks, GC periods) from the pass; undefined until it is done. */
   /** The Timeline view's layout, lanes and slices (from the pass's data once it is done). */
-  readonly timeline = new TimelineService(() => ({ data: this.run.data, view: this.run.view, genNumber: (k) => this.generations[k]?.genNumber ?? k + 1 }));
+  readonly timeline = new TimelineService(() => ({ data: this.run.data, view: this.run.view, genNumber: (k) => this.generations[k]?.genNumber ?? k + 1, firstNs: this.stats.firstNs, lastNs: this.stats.lastNs }));
 
   get timelineOverview(): TimelineOverview | undefined {
     return this.run.data?.timeline;

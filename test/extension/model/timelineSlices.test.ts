@@ -4,7 +4,8 @@
  * - at a resolution finer than every span, the slices are the spans, exact, nothing lost;
  * - at a coarse one, a lane has about a slice per pixel at most, every merged slice shows the
  *   state that held longest in it, and every span's time is covered;
- * - zoomed out, the overview answers alone; the GC lane lists the GC periods; layout and groups.
+ * - zoomed out, the overview answers alone; the GC lane lists the GC periods; layout and groups;
+ * - times count from the trees' origin, and the layout's duration is the header's.
  */
 import * as assert from 'node:assert/strict';
 import { deriveChunkSpans, type OwnerSpans, type SpanChunk } from '../../../src/analysis/index.js';
@@ -28,7 +29,7 @@ async function reference(name: string): Promise<Ref> {
     if (!c) break;
     chunks.push(c);
   }
-  return { model, origin: model.summaries!.firstNs, chunks };
+  return { model, origin: model.traceStartNs, chunks };
 }
 
 /** Asks until the answer is exact (each ask derives a few more generations). */
@@ -160,6 +161,9 @@ for (const name of ['go1.26-manyg.trace', 'go1.22-syscalls.trace', 'go1.21-annot
       assert.equal(layout.lanes.filter((l) => l.kind === 'thread').length, s.threads.size);
       assert.equal(layout.groups.reduce((n, g) => n + g.goroutines, 0), s.goroutines.size);
       assert.equal(layout.generations.length, ref.chunks.length);
+      // Times count from the trees' origin, and the duration is the header's.
+      const st = ref.model.stats;
+      assert.equal(layout.durationNs, st.lastNs - st.firstNs);
       const g = layout.groups.reduce((a, b) => (b.goroutines > a.goroutines ? b : a));
       const page = ref.model.timeline.groupLanes(g.index, 1, 3);
       assert.equal(page.length, Math.min(3, g.goroutines - 1));
