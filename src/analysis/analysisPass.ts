@@ -11,6 +11,7 @@
  */
 import { OrderedReader, openEventStream, type ByteSource, type EventStream, type GenerationExtent, type OrderedEvent, type OrderingSnapshot, type Problem } from '../parser/index.js';
 import { createHandlers, type AnalysisData, type AnalysisHandlers } from './registry.js';
+import { V1_COUNTER_BUCKETS } from './counters.js';
 import { V1_BUCKETS } from './timelineOverview.js';
 
 /** Where a v2 generation is, and the ordering state at its start. */
@@ -49,8 +50,14 @@ export class AnalysisPass {
     const stream = await openEventStream(source, { reuseEvents: true });
     const pass = new AnalysisPass(stream, options.yieldEvery ?? 50_000, options.timeline === true);
     // A v1 trace is one chunk: its overview needs finer buckets than a generation's.
-    if (!(stream instanceof OrderedReader)) pass.handlers.timeline.buckets = V1_BUCKETS;
-    if (!options.timeline) pass.handlers.timeline.disable();
+    if (!(stream instanceof OrderedReader)) {
+      pass.handlers.timeline.buckets = V1_BUCKETS;
+      pass.handlers.counters.buckets = V1_COUNTER_BUCKETS;
+    }
+    if (!options.timeline) {
+      pass.handlers.timeline.disable();
+      pass.handlers.counters.disable();
+    }
     return pass;
   }
 
@@ -91,7 +98,10 @@ export class AnalysisPass {
         const h = this.handlers;
         h.summaries.handleEvent(e);
         h.owners.handleEvent(e);
-        if (this.timeline) h.timeline.handleEvent(e);
+        if (this.timeline) {
+          h.timeline.handleEvent(e);
+          h.counters.handleEvent(e);
+        }
         this.events++;
         if (++sinceYield >= this.yieldEvery) {
           sinceYield = 0;
@@ -115,7 +125,7 @@ export class AnalysisPass {
   }
 
   data(): AnalysisData {
-    return { summaries: this.handlers.summaries.data(), owners: this.handlers.owners.data(), timeline: this.handlers.timeline.data() };
+    return { summaries: this.handlers.summaries.data(), owners: this.handlers.owners.data(), timeline: this.handlers.timeline.data(), counters: this.handlers.counters.data() };
   }
 
   /** At a Sync: a new generation's, or the closing one (or a broken trace's error Sync). */

@@ -20,3 +20,5 @@ export { TimelineOverviewBuilder, V1_BUCKETS, V2_BUCKETS } from './timelineOverv
 export type { ChunkSummary, GcPeriods, TimelineOverview } from './timelineOverview.js';
 export { deriveChunkSpans } from './deriveSpans.js';
 export type { SpanSource } from './deriveSpans.js';
+export { CounterBuilder, CounterChunk, Series, SERIES_COUNT, V1_COUNTER_BUCKETS, V2_COUNTER_BUCKETS, HEAP_METRIC, GOAL_METRIC } from './counters.js';
+export type { Counters } from './counters.js';

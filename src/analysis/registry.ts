@@ -4,6 +4,7 @@
  * engine, where each handler owns its slice of the model).
  */
 import { TraceSummarizer } from '../parser/index.js';
+import { CounterBuilder } from './counters.js';
 import { OwnerIndexBuilder } from './ownerIndex.js';
 import { TimelineOverviewBuilder } from './timelineOverview.js';
 
@@ -15,6 +16,8 @@ export function createHandlers() {
     owners: new OwnerIndexBuilder(),
     /** State spans per chunk, summed into the timeline's overview; GC and stop-the-world periods. */
     timeline: new TimelineOverviewBuilder(),
+    /** The timeline's counters: heap and its goal, goroutines by state, threads, CPU samples. */
+    counters: new CounterBuilder(),
   };
 }
 
