@@ -33,7 +33,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
-import { REPO, VSCode } from '../test/e2e/harness';
+import { REPO } from '../test/e2e/harness';
+import { findViewer, openFromQuickOpen, startWithTrace } from './viewer/open';
 import { extensionHost, kbField, readProc, Sampler, type Mem } from './viewer/procMemory';
 import { applyFilter, expandChild, parseFilters, rootLabelsInDom, showRoots, showWireDump, step, type StepResult } from './viewer/steps';
 import { webviewMarks, type Marks } from './viewer/webviewMarks';
@@ -45,21 +46,6 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const env = (k: string, d: number) => (process.env[k] ? Number(process.env[k]) : d);
 const READY_TIMEOUT = env('BENCH_READY_TIMEOUT', 900_000);
 const STEP_TIMEOUT = env('BENCH_STEP_TIMEOUT', 180_000);
-
-async function findViewer(vs: VSCode, name: string, timeout: number): Promise<Frame> {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    for (const f of vs.page.frames()) {
-      if (f === vs.page.mainFrame()) continue;
-      try {
-        const title = await f.$('#summary [data-field=fileName]');
-        if (title && (await title.textContent())?.trim() === name) return f;
-      } catch { /* detached or navigating */ }
-    }
-    await sleep(20);
-  }
-  throw new Error(`no viewer for ${name} after ${timeout} ms`);
-}
 
 const readMarks = (wv: Frame) => wv.evaluate(() => (window as unknown as { __benchMarks?: Marks }).__benchMarks ?? { roots: {}, messages: 0 });
 
@@ -88,34 +74,14 @@ interface Result {
 
 async function runOnce(trace: string): Promise<Result> {
   const name = path.basename(trace);
-  const vs = await VSCode.start({
-    prepare: (ws) => {
-      fs.mkdirSync(path.join(ws, 'bench'), { recursive: true });
-      fs.symlinkSync(trace, path.join(ws, 'bench', name));
-    },
-  });
+  const vs = await startWithTrace(trace, [(c) => c.addInitScript(webviewMarks)]);
   try {
-    await vs.page.context().addInitScript(webviewMarks);
-    // the extension activates with its first editor: open and close a small trace first, so
-    // that the figures are the viewer's, not the activation's (the host exists already)
-    await vs.quickOpen('traces/app.trace');
-    await vs.traceWebview('app.trace');
-    await vs.closeAllEditors();
-    await sleep(1000);
-
     const host = extensionHost(vs);
     const sampler = new Sampler(vs, host);
     const base = sampler.sample();
     sampler.start();
 
-    await vs.focusWorkbench();
-    await vs.page.keyboard.press('Control+P');
-    const input = vs.page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(`bench/${name}`);
-    await vs.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
-    const t0 = Date.now();
-    await vs.page.keyboard.press('Enter');
+    const t0 = await openFromQuickOpen(vs, name);
     const since = (t: number | undefined) => (t === undefined ? null : t - t0);
 
     const wv = await findViewer(vs, name, 120_000);

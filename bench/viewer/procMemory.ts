@@ -11,13 +11,13 @@ import type { VSCode } from '../../test/e2e/harness';
 export function readProc(pid: number, file: string): string | undefined {
   try { return fs.readFileSync(`/proc/${pid}/${file}`, 'utf8'); } catch { return undefined; }
 }
-const cmdline = (pid: number) => (readProc(pid, 'cmdline') ?? '').split('\0').join(' ');
-function ppid(pid: number): number {
+export const cmdline = (pid: number) => (readProc(pid, 'cmdline') ?? '').split('\0').join(' ');
+export function ppid(pid: number): number {
   const stat = readProc(pid, 'stat');
   if (!stat) return -1;
   return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
 }
-const pids = () => fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+export const pids = () => fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
 
 /** A field of /proc/PID/status or smaps_rollup in bytes (the files say kB). */
 export function kbField(text: string | undefined, key: string): number {
