@@ -111,6 +111,7 @@ const handlers: Handlers = {
   timelineLayout: (model) => model.timeline.layout(),
   timelineGroupLanes: (model, a) => model.timeline.groupLanes(a.group, a.offset, a.limit),
   timelineSlices: (model, a) => model.timeline.slices(a),
+  timelineCounters: (model, a) => model.timeline.counters(a),
 };
 
 async function answer(model: TraceModel, m: Extract<HostToWorker, { kind: 'request' }>): Promise<void> {

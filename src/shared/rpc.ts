@@ -17,6 +17,7 @@
  */
 import type { Filter, FrameRef, TraceSummary, TreeId, TreeNode, ProblemItem } from './protocol.js';
 import type { SliceAnswer, TimelineLane, TimelineLayout } from './timeline.js';
+import type { CounterAnswer } from './timelineCounters.js';
 import { int, list, num, obj, oneOf, optional, str, type Infer, type Schema } from './schema.js';
 
 /** A page of a node's children. */
@@ -84,6 +85,8 @@ export const filterSchema = obj({
 export const MAX_PAGE = 1000;
 /** The most lanes one timelineSlices may ask for (the visible ones). */
 export const MAX_TIMELINE_LANES = 500;
+/** The most counter lanes one timelineCounters may ask for. */
+export const MAX_COUNTER_LANES = 8;
 
 export const rpcRequests = {
   /** The page is loaded: the host sends what it has (summary, problems, event types, roots). */
@@ -126,6 +129,12 @@ export const rpcRequests = {
   timelineSlices: request(
     obj({ lanes: list(str(40), MAX_TIMELINE_LANES), fromNs: num(0), toNs: num(0), nsPerPx: num(1e-9) }),
     result<SliceAnswer>(),
+    'worker',
+  ),
+  /** The counter lanes' points over a time range at a resolution (src/shared/timelineCounters.ts). */
+  timelineCounters: request(
+    obj({ lanes: list(str(40), MAX_COUNTER_LANES), fromNs: num(0), toNs: num(0), nsPerPx: num(1e-9) }),
+    result<CounterAnswer>(),
     'worker',
   ),
 } as const;

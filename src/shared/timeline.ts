@@ -27,7 +27,8 @@ export const SLICE_STATES = [
 ] as const;
 export type SliceState = (typeof SLICE_STATES)[number];
 
-export type LaneKind = 'gc' | 'proc' | 'thread' | 'goroutine';
+/** 'counter': a counter lane (heap, goroutines, threads, CPU samples: src/shared/timelineCounters.ts). */
+export type LaneKind = 'gc' | 'counter' | 'proc' | 'thread' | 'goroutine';
 
 export interface TimelineLane {
   /** Stable id: "gc", "p3", "m12", "g45". */
@@ -56,7 +57,7 @@ export interface TimelineLayout {
   durationNs: number;
   /** Each generation's time span (ns since the first event), in order. */
   generations: { number: number; startNs: number; endNs: number }[];
-  /** The GC lane, then one lane per proc, then one per thread. */
+  /** The GC lane, the counter lanes the trace has data for, then one lane per proc, then one per thread. */
   lanes: TimelineLane[];
   groups: GoroutineGroup[];
   /** A flight-recorder snapshot: the window it holds, for the ruler. */

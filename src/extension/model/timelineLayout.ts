@@ -55,9 +55,9 @@ export class TimelineGroups {
 }
 
 /** The layout: times in ns since the trace's first event (`span.originNs`). */
-export function timelineLayout(s: TraceSummaries, overview: TimelineOverview, groups: TimelineGroups, genNumber: (index: number) => number, span: { originNs: number; durationNs: number }, complete: boolean): TimelineLayout {
+export function timelineLayout(s: TraceSummaries, overview: TimelineOverview, groups: TimelineGroups, genNumber: (index: number) => number, span: { originNs: number; durationNs: number }, complete: boolean, counters: TimelineLane[] = []): TimelineLayout {
   const origin = span.originNs;
-  const lanes: TimelineLane[] = [{ id: 'gc', kind: 'gc', label: 'GC', tooltip: 'GC cycles and stop-the-world periods' }];
+  const lanes: TimelineLane[] = [{ id: 'gc', kind: 'gc', label: 'GC', tooltip: 'GC cycles and stop-the-world periods' }, ...counters];
   for (const id of [...s.procs.keys()].sort((a, b) => a - b)) lanes.push({ id: `p${id}`, kind: 'proc', label: `P${id}`, tooltip: `Proc ${id}: the goroutines it ran` });
   for (const id of [...s.threads.keys()].sort((a, b) => a - b)) lanes.push({ id: `m${id}`, kind: 'thread', label: `M${id}`, tooltip: `Thread ${id}: the P it held, its system calls` });
   const generations = overview.chunks.map((c, k) => ({ number: genNumber(k), startNs: c.startNs - origin, endNs: c.endNs - origin }));

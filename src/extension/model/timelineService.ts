@@ -5,6 +5,8 @@
  */
 import type { AnalysisData, TraceAnalysisView } from '../../analysis/index.js';
 import type { SliceAnswer, SliceQuery, TimelineLane, TimelineLayout } from '../../shared/timeline.js';
+import type { CounterAnswer, CounterQuery } from '../../shared/timelineCounters.js';
+import { counterLanes, counterPoints } from './timelineCounters.js';
 import { TimelineGroups, timelineLayout } from './timelineLayout.js';
 import { TimelineSlices } from './timelineSlices.js';
 
@@ -31,7 +33,14 @@ export class TimelineService {
     const i = this.inputs();
     const last = Number.isNaN(i.lastNs) ? b.data.summaries.lastNs : i.lastNs;
     const durationNs = Number.isNaN(last) ? 0 : Math.max(0, last - b.originNs);
-    return timelineLayout(b.data.summaries, b.data.timeline, b.groups, i.genNumber, { originNs: b.originNs, durationNs }, true);
+    return timelineLayout(b.data.summaries, b.data.timeline, b.groups, i.genNumber, { originNs: b.originNs, durationNs }, true, counterLanes(b.data.counters));
+  }
+
+  /** The counter lanes' points over a range at a resolution (timelineCounters.ts). */
+  counters(q: CounterQuery): CounterAnswer {
+    const b = this.build();
+    if (!b) return { query: q, lanes: [] };
+    return counterPoints(b.data.counters, b.originNs, q);
   }
 
   groupLanes(group: number, offset: number, limit: number): TimelineLane[] {
