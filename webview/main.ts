@@ -47,7 +47,7 @@ const problems = new ProblemsView(
 );
 const timelinePane = new TimelinePane(
   rpc,
-  { reveal: (loc) => generationTree.revealNode(loc.path, loc.select), onStateChange: () => saveState() },
+  { reveal: (loc) => generationTree.revealNode(loc.path, loc.select), onStateChange: () => saveState(), notice: (text) => showError(text) },
   saved.timeline,
 );
 const errorBox = el('div', 'error-box');
@@ -265,7 +265,8 @@ function handle(msg: HostNotification): void {
       filterBar.setEventTypes(msg.names);
       return;
     case 'showTimeline':
-      timelinePane.show(true);
+      if (msg.nodeId) void timelinePane.showRow(msg.nodeId);
+      else timelinePane.show(true);
       return;
     case 'reveal':
       generationTree.revealNode(msg.path, msg.select, msg.indices);

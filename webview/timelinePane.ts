@@ -2,7 +2,8 @@
  * The Timeline pane of the viewer: hidden until asked for (the header's button, or the command
  * "Go Trace: Show Timeline"), then the timeline view (webview/timeline/) mounted once, fed by the
  * worker through the RPC. Selecting a slice selects the event that began it in the trees (found
- * by its byte offset), so the event pane shows it with its stack, as for a tree row.
+ * by its byte offset), so the event pane shows it with its stack, as for a tree row. "Show in
+ * Timeline" goes the other way: a tree row's place (the worker's timelinePlace) is shown here.
  */
 import type { RowLocation } from '../src/shared/rpc.js';
 import type { RpcClient } from './rpc.js';
@@ -16,6 +17,8 @@ export interface TimelinePaneHooks {
   reveal(location: RowLocation): void;
   /** The pane was shown or hidden, or the view's state changed: save it. */
   onStateChange(): void;
+  /** Says something to the user (a row with no place on the timeline). */
+  notice(text: string): void;
 }
 
 export class TimelinePane {
@@ -55,6 +58,14 @@ export class TimelinePane {
       });
     }
     this.hooks.onStateChange();
+  }
+
+  /** Shows the pane at a tree row's place; says so when the row has none (yet). */
+  async showRow(nodeId: string): Promise<void> {
+    this.show(true);
+    const place = await this.rpc.call('timelinePlace', { nodeId });
+    if (place) this.handle?.reveal(place);
+    else this.hooks.notice('This row has no place on the timeline yet: the timeline is ready once the trace is summarized.');
   }
 
   toggle(): void {

@@ -1,7 +1,8 @@
 /**
  * The commands of package.json's contributes.commands: Open Trace File…, Show Wire Dump, Copy
  * Event, Go to Byte Offset…, goTrace.revealProblem (the target of the problem links), and those
- * of a row's context menu in the viewer (Copy Event, Show Wire Dump at This Event, Go to Source),
+ * of a row's context menu in the viewer (Copy Event, Show Wire Dump at This Event, Go to Source,
+ * Show in Timeline),
  * which get the row's data-vscode-context (webview/tree/rowContext.ts) as their argument.
  */
 import * as vscode from 'vscode';
@@ -72,6 +73,17 @@ export function registerCommands(provider: TraceEditorProvider): vscode.Disposab
         return;
       }
       c.post({ type: 'showTimeline' });
+    }),
+
+    // A row's context menu, or the palette for the selected row: the timeline at that row.
+    vscode.commands.registerCommand('goTrace.showInTimeline', (arg?: unknown) => {
+      const c = provider.activeController;
+      const nodeId = rowArgument(arg)?.nodeId ?? c?.selectedNodeId;
+      if (!c || !nodeId) {
+        void vscode.window.showInformationMessage('Go Trace: select a row in the viewer first.');
+        return;
+      }
+      c.post({ type: 'showTimeline', nodeId });
     }),
 
     vscode.commands.registerCommand('goTrace.goToByteOffset', async () => {

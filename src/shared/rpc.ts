@@ -16,7 +16,7 @@
  * names the handler that is missing.
  */
 import type { Filter, FrameRef, TraceSummary, TreeId, TreeNode, ProblemItem } from './protocol.js';
-import type { SliceAnswer, TimelineLane, TimelineLayout } from './timeline.js';
+import type { SliceAnswer, TimelineLane, TimelineLayout, TimelinePlace } from './timeline.js';
 import type { CounterAnswer } from './timelineCounters.js';
 import { int, list, num, obj, oneOf, optional, str, type Infer, type Schema } from './schema.js';
 
@@ -137,6 +137,8 @@ export const rpcRequests = {
     result<CounterAnswer>(),
     'worker',
   ),
+  /** Where a tree row is on the timeline (Show in Timeline); null: it has none (yet). */
+  timelinePlace: request(nodeArgs, result<TimelinePlace | null>(), 'worker'),
 } as const;
 
 type Table = typeof rpcRequests;
@@ -195,8 +197,11 @@ export interface HostNotifications {
    */
   filterApplied: { filter: Filter; matches: number; reset?: boolean; done?: boolean; waiting?: boolean };
   error: { message: string };
-  /** Show the Timeline pane (the command "Go Trace: Show Timeline"). */
-  showTimeline: { focus?: boolean };
+  /**
+   * Show the Timeline pane (the command "Go Trace: Show Timeline"); with nodeId, at that tree
+   * row's place (the command "Show in Timeline").
+   */
+  showTimeline: { focus?: boolean; nodeId?: string };
 }
 
 export type HostNotification = { [K in keyof HostNotifications]: { type: K } & HostNotifications[K] }[keyof HostNotifications];

@@ -121,3 +121,19 @@ export interface GroupLanesAnswer {
   total: number;
   lanes: TimelineLane[];
 }
+
+/**
+ * Where a tree row is on the timeline ("Show in Timeline"): its lane, if it has one, and its time.
+ * An event's place is its instant (startNs = endNs) and the span it began, when it began one.
+ */
+export interface TimelinePlace {
+  /** The lane to show and select in ("g12", "p0", "m7"); absent: the row has no lane (a task). */
+  lane?: string;
+  /** A goroutine lane: its group (GoroutineGroup.index) and its place in the group's order. */
+  group?: number;
+  indexInGroup?: number;
+  startNs: number;
+  endNs: number;
+  /** What is shown, for the announcement ("G12", "event GoBlock", "task 3"). */
+  text: string;
+}

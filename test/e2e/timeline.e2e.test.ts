@@ -1,12 +1,13 @@
 // The Timeline pane in the real VS Code, on the workspace's app.trace: the header button and the
 // command show it, its lanes are drawn from the worker's layout (GC, procs, threads, goroutine
 // groups: their count is announced), W zooms and D pans (the visible range changes to match),
-// and Enter on a slice selects the event that began it in the trees (the event pane shows it).
+// and Enter on a slice selects the event that began it in the trees (the event pane shows it);
+// "Show in Timeline" on a goroutine's event row selects the slice that event began.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { Frame } from 'playwright-core';
 import { E2E_ENABLED } from './fixtures';
-import { VSCode } from './harness';
+import { expandRow, treeRows, VSCode, waitTreeIdle } from './harness';
 
 async function openTrace(vs: VSCode, trace: string): Promise<Frame> {
   await vs.quickOpen(trace);
@@ -87,6 +88,30 @@ if (E2E_ENABLED) describe('e2e timeline: lanes, zoom and pan, a slice selects it
     await canvas.press('Enter');
     await wv.locator('.pane[aria-label=Event] .pane-title-detail').filter({ hasText: /\S/ }).waitFor({ timeout: 20_000 });
     await wv.locator('#event-tree [role=treeitem]').first().waitFor({ timeout: 20_000 });
+  });
+
+  it('"Show in Timeline" on an event row of a goroutine selects the slice it began on that lane', async function () {
+    // The last test revealed an event in the generation: collapse it to see the roots again.
+    await wv.locator('#generation-tree [role=treeitem]').first().click();
+    await wv.locator('#generation-tree [role=treeitem]').first().press('Home');
+    await wv.locator('#generation-tree [role=treeitem][aria-level="1"][data-kind=generation]').first().press('ArrowLeft');
+    await expandRow(wv, 'generation-tree', /^Goroutines$/);
+    const main = treeRows(wv, 'generation-tree', /\bmain\.main$/).and(wv.locator('[data-kind=goroutine][aria-level="2"]'));
+    await main.first().waitFor({ timeout: 20_000 });
+    await expandRow(wv, 'generation-tree', /\bmain\.main$/);
+    const event = wv.locator('#generation-tree [role=treeitem][aria-level="3"][data-kind=event]').nth(1);
+    await event.waitFor({ timeout: 20_000 });
+    await waitTreeIdle(wv, 'generation-tree');
+    await event.click();
+    await wv.locator('#event-tree [role=treeitem]').first().waitFor({ timeout: 20_000 });
+    const before = await rangeText(wv);
+    await vs!.runCommand('Go Trace: Show in Timeline');
+    const live = wv.locator('#timeline-pane .timeline-live');
+    await live.filter({ hasText: /^Selected G1: \w+, from .* \(event \w+\)$/ }).waitFor({ timeout: 20_000 });
+    // Zoomed to the event: a 50 µs window.
+    const range = await rangeText(wv);
+    assert.notEqual(range, before);
+    await vs!.screenshot('timeline-show-in-timeline');
   });
 
   it('the command hides nothing and shows the pane again after the button hid it', async function () {

@@ -5,7 +5,13 @@ import { PLACEHOLDER_CONTEXT, rowContext } from '../../webview/tree/rowContext.j
 describe('row context for VS Code\'s webview context menu', () => {
   it('an event row: Copy Event, Show Wire Dump at This Event and Go to Source get its ID and offset', () => {
     const ev: TreeNode = { id: 'g0/b3/e7', kind: 'event', label: 'GoStart', childCount: 2, offset: 1234 };
-    assert.deepEqual(rowContext(ev), { webviewSection: 'event', nodeId: 'g0/b3/e7', offset: 1234, goTraceHasOffset: true, preventDefaultContextMenuItems: true });
+    assert.deepEqual(rowContext(ev), { webviewSection: 'event', nodeId: 'g0/b3/e7', offset: 1234, goTraceHasOffset: true, goTraceTimeline: true, preventDefaultContextMenuItems: true });
+  });
+
+  it('Show in Timeline is offered on events, goroutines, procs, threads, tasks and regions only', () => {
+    const kinds: TreeNode['kind'][] = ['event', 'goroutine', 'proc', 'osThread', 'task', 'region', 'generation', 'batch', 'summaryRoot', 'string'];
+    const offered = kinds.filter((kind) => rowContext({ id: 'x', kind, label: 'x', childCount: 0 }).goTraceTimeline === true);
+    assert.deepEqual(offered, ['event', 'goroutine', 'proc', 'osThread', 'task', 'region']);
   });
 
   it('a frame row carries its frame (trace text, as JSON data); other rows are plain rows', () => {

@@ -58,6 +58,8 @@ export type Row = HeaderRow | LaneRow;
 export type GroupLaneLookup = (group: number, indexInGroup: number) => TimelineLane | undefined;
 
 interface Block {
+  /** A run of one group's goroutine lanes: the group's index. */
+  group?: number;
   firstIndex: number;
   count: number;
   y: number;
@@ -85,9 +87,9 @@ export class LaneLayout {
   constructor(layout: TimelineLayout, expanded: ReadonlySet<string>, sort: GroupSort, laneAt: GroupLaneLookup) {
     let index = 0;
     let y = 0;
-    const add = (count: number, rowHeight: number, row: Block['row']) => {
+    const add = (count: number, rowHeight: number, row: Block['row'], group?: number) => {
       if (count <= 0) return;
-      this.blocks.push({ firstIndex: index, count, y, rowHeight, row });
+      this.blocks.push({ group, firstIndex: index, count, y, rowHeight, row });
       index += count;
       y += count * rowHeight;
     };
@@ -111,7 +113,7 @@ export class LaneLayout {
       add(count, LANE_HEIGHT, (i, idx, ry) => {
         const lane = laneAt(g.index, i);
         return { kind: 'lane', key: lane?.id ?? `${groupKey(g)}#${i}`, lane, group: g.index, indexInGroup: i, index: idx, y: ry, height: LANE_HEIGHT };
-      });
+      }, g.index);
     }
     this.rowCount = index;
     this.totalHeight = y;
@@ -159,6 +161,14 @@ export class LaneLayout {
       }
     }
     return undefined;
+  }
+
+  /** The row of a group's goroutine lane (by its place in the group), if the group is expanded. */
+  groupLaneRow(group: number, indexInGroup: number): Row | undefined {
+    const b = this.blocks.find((x) => x.group === group);
+    if (!b || !(indexInGroup >= 0 && indexInGroup < b.count)) return undefined;
+    const i = Math.floor(indexInGroup);
+    return b.row(i, b.firstIndex + i, b.y + i * b.rowHeight);
   }
 
   /** The last block satisfying `atOrBefore` (blocks are in order). */

@@ -8,14 +8,15 @@
  * request (and one page of goroutine lanes), so requests are coalesced to one per frame while
  * what is cached is drawn meanwhile. Nothing runs while nothing changes.
  */
-import type { SliceAnswer, SliceState, TimelineLane } from '../../src/shared/timeline.js';
+import type { SliceAnswer, SliceState, TimelineLane, TimelinePlace } from '../../src/shared/timeline.js';
 import { SLICE_STATES } from '../../src/shared/timeline.js';
 import { formatDuration } from '../format.js';
 import { drawLanes, entriesFor, HEADER_WIDTH, type SliceRef } from './laneDrawing.js';
-import { DEFAULT_EXPANDED, groupKey, LaneLayout, type GroupSort, type LaneRow, type Row } from './laneLayout.js';
+import { DEFAULT_EXPANDED, groupKey, LaneLayout, PROCS_KEY, THREADS_KEY, type GroupSort, type LaneRow, type Row } from './laneLayout.js';
 import { drawOverview, OVERVIEW_HEIGHT } from './overviewStrip.js';
 import { drawRuler } from './ruler.js';
 import { levelFor, SliceCache, INEXACT_RETRY_MS } from './sliceCache.js';
+import { placeViewport, sliceAt } from './reveal.js';
 import { readTheme, type TimelineTheme } from './theme.js';
 import { buildTimelineDom } from './timelineDom.js';
 import { attachInput } from './timelineInput.js';
@@ -38,6 +39,8 @@ export interface TimelineHooks {
 
 export interface TimelineHandle {
   zoomToFit(): void;
+  /** Shows a place (a tree row's, from Show in Timeline): its lane scrolled to, its time zoomed to, its slice selected. */
+  reveal(place: TimelinePlace): void;
   /** Asks the source for the layout again (e.g. when the host says it grew). */
   reloadLayout(): void;
   state(): TimelineViewState;
@@ -71,6 +74,8 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
   let disposed = false;
   let layoutTimer: ReturnType<typeof setTimeout> | undefined;
   let dpr = 1;
+  /** A place to show once the layout (and then the lane's slices) are there. */
+  let pending: TimelinePlace | undefined;
 
   const ctxOf = (c: HTMLCanvasElement) => c.getContext('2d');
   const invalidate = () => {
@@ -118,6 +123,7 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
       overviewAsked = false;
       relayout();
       if (first && m.scrollTop > 0) scroller.scrollTop = m.scrollTop;
+      if (pending && layout.complete) reveal(pending);
       if (!layout.complete) layoutTimer = setTimeout(() => void loadLayout(), LAYOUT_POLL_MS);
     } catch (e) {
       announce(`The timeline could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
@@ -163,6 +169,7 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
     const ctx = ctxOf(lanes);
     if (!ctx) return;
     if (!theme) theme = readTheme(root, ctx);
+    if (pending?.lane && m.layout?.complete) selectPending(pending);
     if (dirty && m.layout) {
       dirty = false;
       draw(ctx, theme);
@@ -298,6 +305,52 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
     invalidate();
   }
 
+  function reveal(place: TimelinePlace): void {
+    pending = place;
+    const layout = m.layout;
+    if (!layout?.complete) return; // shown when the layout comes
+    setViewport(placeViewport(place, layout.durationNs));
+    if (!place.lane) {
+      pending = undefined;
+      m.range = { fromNs: place.startNs, toNs: Math.max(place.endNs, place.startNs) };
+      announce(`Showing ${place.text}`);
+      invalidate();
+      return;
+    }
+    const group = place.group !== undefined ? layout.groups[place.group] : undefined;
+    const key = group ? groupKey(group) : layout.lanes.find((l) => l.id === place.lane)?.kind === 'proc' ? PROCS_KEY : layout.lanes.find((l) => l.id === place.lane)?.kind === 'thread' ? THREADS_KEY : undefined;
+    if (key && !m.expanded.has(key)) {
+      m.expanded.add(key);
+      relayout();
+      stateChanged();
+    }
+    const row = group && place.indexInGroup !== undefined ? m.rows?.groupLaneRow(group.index, place.indexInGroup) : m.rows?.findRow(place.lane);
+    if (row) {
+      m.focusIndex = row.index;
+      // The lane in the upper third of the view.
+      scroller.scrollTop = Math.max(0, row.y - Math.floor(m.height / 3));
+      m.scrollTop = scroller.scrollTop;
+    }
+    announce(`Showing ${place.text}`);
+    invalidate();
+  }
+
+  /** Selects the pending place's slice once its lane's slices at this level are cached. */
+  function selectPending(place: TimelinePlace): void {
+    for (const e of entriesFor(m.cache, place.lane!, m.viewport, level()).reverse()) {
+      // Merged slices (the overview's, or too small to see) wait for the exact ones.
+      if (!e.exact) continue;
+      const i = sliceAt(e.slices, place.startNs);
+      if (i < 0) continue;
+      pending = undefined;
+      m.selected = { lane: place.lane!, startNs: e.slices.start[i], endNs: e.slices.end[i] };
+      const st = SLICE_STATES[e.slices.state[i]] ?? 'running';
+      announce(`Selected ${place.lane!.toUpperCase()}: ${st}, from ${formatDuration(Math.round(e.slices.start[i]))} for ${formatDuration(Math.round(e.slices.end[i] - e.slices.start[i]))} (${place.text})`);
+      dirty = true;
+      return;
+    }
+  }
+
   function toggle(key: string): void {
     if (m.expanded.has(key)) m.expanded.delete(key);
     else m.expanded.add(key);
@@ -366,6 +419,7 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
 
   return {
     zoomToFit,
+    reveal,
     reloadLayout: () => void loadLayout(),
     state,
     dispose: () => {

@@ -39,6 +39,17 @@ export class TimelineGroups {
     }
   }
 
+  /** A goroutine's group and its place in the group's order (a linear scan, once per ask). */
+  placeOf(goroutine: number): { group: number; indexInGroup: number } | undefined {
+    const r = this.table.row(goroutine);
+    if (r < 0) return undefined;
+    for (let g = 0; g < this.rows.length; g++) {
+      const k = this.rows[g].indexOf(r);
+      if (k >= 0) return { group: g, indexInGroup: k };
+    }
+    return undefined;
+  }
+
   /** Goroutine lanes offset..offset+limit-1 of a group. */
   lanes(group: number, offset: number, limit: number): TimelineLane[] {
     const rows = this.rows[group];

@@ -4,7 +4,8 @@
  * state), so until the pass is done the layout is empty and says it is not complete.
  */
 import type { AnalysisData, TraceAnalysisView } from '../../analysis/index.js';
-import type { SliceAnswer, SliceQuery, TimelineLane, TimelineLayout } from '../../shared/timeline.js';
+import type { SliceAnswer, SliceQuery, TimelineLane, TimelineLayout, TimelinePlace } from '../../shared/timeline.js';
+import { timelinePlace, type PlaceInputs } from './timelinePlace.js';
 import type { CounterAnswer, CounterQuery } from '../../shared/timelineCounters.js';
 import { counterLanes, counterPoints } from './timelineCounters.js';
 import { TimelineGroups, timelineLayout } from './timelineLayout.js';
@@ -51,6 +52,22 @@ export class TimelineService {
     const b = this.build();
     if (!b) return { query: q, strings: [], lanes: [], exact: false };
     return b.slices.slices(q);
+  }
+
+  /** Where a tree row is on the timeline (timelinePlace.ts); `chunkOf` maps a byte offset to its chunk. */
+  async place(nodeId: string, events: Pick<PlaceInputs, 'wireEvent' | 'ownerEvent'>, chunkOf: (offset: number) => number | undefined): Promise<TimelinePlace | undefined> {
+    const b = this.build();
+    if (!b) return undefined;
+    return timelinePlace(nodeId, {
+      ...events,
+      summaries: b.data.summaries,
+      originNs: b.originNs,
+      groupOf: (g) => b.groups.placeOf(g),
+      spanAt: async (offset) => {
+        const k = chunkOf(offset);
+        return k === undefined ? undefined : b.slices.laneOfEvent(k, offset);
+      },
+    });
   }
 
   private build(): TimelineService['built'] {

@@ -79,6 +79,21 @@ export class TimelineSlices {
     return { query: q, strings, lanes: lanes.map((l) => l.out.finish()), exact };
   }
 
+  /**
+   * The lane of the span an event began, by the event's byte offset, in chunk k (a goroutine's
+   * span first: it is what the event did; then a proc's or a thread's); undefined if it began none.
+   */
+  async laneOfEvent(k: number, offset: number): Promise<string | undefined> {
+    const chunk = this.cached(k) ?? (await this.derive(k));
+    if (!chunk || offset < 0) return undefined;
+    for (const [prefix, spans] of [['g', chunk.goroutines], ['p', chunk.procs], ['m', chunk.threads]] as const) {
+      const r = spans.offset.indexOf(offset);
+      if (r < 0) continue;
+      return `${prefix}${spans.owners[ownerIndex(spans.first, r)]}`;
+    }
+    return undefined;
+  }
+
   /** Bytes of derived spans held. */
   get bytes(): number {
     return this.cachedBytes;
@@ -184,6 +199,18 @@ export class TimelineSlices {
       out.push({ start: gc.start[r] - o, end: gc.end[r] - o, state: stw ? STW : GC, label, offset: -1, goroutine: -1, proc: -1, merged: 0 });
     }
   }
+}
+
+/** The owner whose rows first[i]..first[i+1]-1 hold row r (binary search). */
+function ownerIndex(first: Uint32Array, r: number): number {
+  let lo = 0;
+  let hi = first.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (first[mid] <= r) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 function pick(c: ChunkSummary, kind: 'goroutine' | 'proc' | 'thread'): OwnerOverview {

@@ -12,6 +12,7 @@
  * tests drive it directly.
  */
 import { TimelineService } from './timelineService.js';
+import type { TimelinePlace } from '../../shared/timeline.js';
 import { withOrderingFailure, type ByteSource, type Problem, type ProblemLimits, type TraceSummaries } from '../../parser/index.js';
 import type { AnalysisData, TimelineOverview, TraceAnalysisView } from '../../analysis/index.js';
 import type { Filter, ProblemItem, TraceSummary, TreeId, TreeNode } from '../../shared/protocol.js';
@@ -346,6 +347,20 @@ export class TraceModel {
     if (!('genIndex' in ref)) return undefined;
     const g = this.generations[ref.genIndex];
     return g && this.format && generationPathTo(this.format, g, ref, nodeId);
+  }
+
+  /** Where a tree row is on the timeline ("Show in Timeline"); undefined until the pass is done, or if it has no place. */
+  timelinePlace(nodeId: string): Promise<TimelinePlace | undefined> {
+    const format = this.format;
+    return this.timeline.place(
+      nodeId,
+      { wireEvent: async (at) => format?.event(at), ownerEvent: (r) => this.tree.eventView(r) },
+      // The timeline's chunks are the generations (a v1 trace: one).
+      (offset) => {
+        const k = this.generations.findIndex((x) => offset >= x.offset && offset < Math.max(x.end, x.offset + 1));
+        return k < 0 ? undefined : k;
+      },
+    );
   }
 
   /** The deepest row that contains a byte offset: an event, a batch, or a generation. */

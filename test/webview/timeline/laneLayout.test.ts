@@ -89,4 +89,15 @@ describe('timeline lane layout', () => {
     assert.equal(l.findRow('group:fn0')?.kind, 'header');
     assert.equal(l.findRow('nope'), undefined);
   });
+
+  it("finds a group's goroutine lane by its place in the group, only while the group is open", () => {
+    const layout = layoutOf(1, 0, [{ goroutines: 3 }, { goroutines: 50_000 }]);
+    const open = new LaneLayout(layout, new Set([...DEFAULT_EXPANDED, groupKey(layout.groups[1])]), 'start', goroutine);
+    const r = open.groupLaneRow(1, 49_999);
+    assert.ok(r && r.kind === 'lane');
+    assert.equal(r.key, 'g149999');
+    assert.equal(open.rowAtY(r.y)?.index, r.index);
+    assert.equal(open.groupLaneRow(1, 50_000), undefined);
+    assert.equal(open.groupLaneRow(0, 0), undefined, 'group 0 is collapsed');
+  });
 });
