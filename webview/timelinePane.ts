@@ -78,6 +78,7 @@ export class TimelinePane {
       // A failed request (shown in the error box) leaves the view empty, not broken.
       layout: async () => (await rpc.call('timelineLayout', {})) ?? { durationNs: 0, generations: [], lanes: [], groups: [], complete: false },
       slices: async (q) => (await rpc.call('timelineSlices', q)) ?? { query: q, strings: [], lanes: [], exact: false },
+      counters: async (q) => (await rpc.call('timelineCounters', q)) ?? { query: q, lanes: [] },
       groupLanes: async (group, offset, limit) => (await rpc.call('timelineGroupLanes', { group, offset, limit })) ?? [],
       select: (_lane, slice) => {
         if (slice.offset < 0) return;

@@ -7,6 +7,8 @@
  * number of slices; labels are drawn after, only where a slice is wide enough for them.
  */
 import { SLICE_STATES, type LaneSlices } from '../../src/shared/timeline.js';
+import type { CounterLaneData } from '../../src/shared/timelineCounters.js';
+import { drawCounterLane } from './counterDrawing.js';
 import type { Row } from './laneLayout.js';
 import { firstEndingAfter, type CachedTile, type SliceCache, tilesFor } from './sliceCache.js';
 import type { TimelineTheme } from './theme.js';
@@ -39,6 +41,8 @@ export interface LaneFrame {
   focusSlice?: SliceRef;
   selected?: SliceRef;
   range?: { fromNs: number; toNs: number };
+  /** A counter lane's points, if fetched. */
+  counters?(lane: string): CounterLaneData | undefined;
 }
 
 /** The cached entries to draw for a lane over the viewport, coarsest first, each once. */
@@ -60,6 +64,7 @@ export function drawLanes(f: LaneFrame): void {
 
   const rects: number[][] = SLICE_STATES.map(() => []);
   const labels: { x: number; y: number; w: number; text: string }[] = [];
+  const counterRows: Row[] = [];
   for (const row of f.rows) {
     const y = row.y - f.scrollTop;
     if (row.kind === 'header') {
@@ -68,6 +73,10 @@ export function drawLanes(f: LaneFrame): void {
       continue;
     }
     if (!row.lane) continue;
+    if (row.lane.kind === 'counter') {
+      counterRows.push(row);
+      continue;
+    }
     for (const e of entriesFor(f.cache, row.lane.id, f.viewport, f.level)) collect(e, f, y, row.height, rects, labels);
   }
   ctx.save();
@@ -76,6 +85,10 @@ export function drawLanes(f: LaneFrame): void {
   ctx.clip();
   fillStates(ctx, theme, rects);
   drawLabels(ctx, theme, labels);
+  for (const row of counterRows) {
+    const d = row.kind === 'lane' && row.lane ? f.counters?.(row.lane.id) : undefined;
+    if (d) drawCounterLane({ ctx, theme, viewport: f.viewport, left, width }, d, row.y - f.scrollTop, row.height);
+  }
   ctx.restore();
 
   drawMarks(f);

@@ -1,5 +1,5 @@
 /**
- * The timeline's rows, top to bottom: the GC lane, the Procs section, the Threads section, then
+ * The timeline's rows, top to bottom: the GC lane, the counter lanes, the Procs section, the Threads section, then
  * one collapsible header per goroutine group, followed (when expanded) by its goroutines' lanes.
  * Pure: no DOM.
  *
@@ -12,6 +12,8 @@ import type { GoroutineGroup, TimelineLane, TimelineLayout } from '../../src/sha
 
 export const LANE_HEIGHT = 18;
 export const HEADER_HEIGHT = 22;
+/** A counter lane (heap, goroutines, threads, CPU samples) is three lanes tall: room for a scale. */
+export const COUNTER_LANE_HEIGHT = 3 * LANE_HEIGHT;
 
 export type GroupSort = 'start' | 'running' | 'blocked' | 'name';
 export const GROUP_SORTS: readonly GroupSort[] = ['start', 'running', 'blocked', 'name'];
@@ -93,8 +95,8 @@ export class LaneLayout {
       index += count;
       y += count * rowHeight;
     };
-    const fixedLanes = (lanes: TimelineLane[]) =>
-      add(lanes.length, LANE_HEIGHT, (i, idx, ry) => ({ kind: 'lane', key: lanes[i].id, lane: lanes[i], index: idx, y: ry, height: LANE_HEIGHT }));
+    const fixedLanes = (lanes: TimelineLane[], height = LANE_HEIGHT) =>
+      add(lanes.length, height, (i, idx, ry) => ({ kind: 'lane', key: lanes[i].id, lane: lanes[i], index: idx, y: ry, height }));
     const header = (key: string, label: string, count: number, group?: GoroutineGroup) => {
       const open = expanded.has(key);
       add(1, HEADER_HEIGHT, (_i, idx, ry) => ({ kind: 'header', key, label, count, expanded: open, group, index: idx, y: ry, height: HEADER_HEIGHT }));
@@ -102,6 +104,7 @@ export class LaneLayout {
     };
 
     fixedLanes(layout.lanes.filter((l) => l.kind === 'gc'));
+    fixedLanes(layout.lanes.filter((l) => l.kind === 'counter'), COUNTER_LANE_HEIGHT);
     for (const [key, kind, label] of [[PROCS_KEY, 'proc', 'Procs'], [THREADS_KEY, 'thread', 'Threads']] as const) {
       const lanes = layout.lanes.filter((l) => l.kind === kind);
       if (lanes.length === 0) continue;

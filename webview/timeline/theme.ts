@@ -28,6 +28,8 @@ export interface TimelineTheme {
   highContrast: boolean;
   /** Indexed like SLICE_STATES. */
   states: StateStyle[];
+  /** A counter lane's series colours, in series order (counterDrawing.ts also gives each a dash). */
+  counterSeries?: string[];
 }
 
 const STATE_VARS: Record<SliceState, [string, string]> = {
@@ -68,6 +70,12 @@ export function readTheme(el: Element, ctx: CanvasRenderingContext2D): TimelineT
     smallFont: `11px ${family}`,
     highContrast,
     states,
+    counterSeries: [
+      v('--vscode-charts-blue', '#3794ff'),
+      v('--vscode-charts-orange', '#d18616'),
+      v('--vscode-charts-green', '#89d185'),
+      v('--vscode-charts-purple', '#b180d7'),
+    ],
   };
 }
 

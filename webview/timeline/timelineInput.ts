@@ -5,13 +5,15 @@
  * keys (keys.ts). Each handler changes the model and asks for a frame; none draws.
  */
 import { SLICE_STATES } from '../../src/shared/timeline.js';
+import type { CounterLaneData } from '../../src/shared/timelineCounters.js';
+import { counterTooltipLines } from './counterDrawing.js';
 import { keyAction } from './keys.js';
 import { HEADER_WIDTH, type SliceRef } from './laneDrawing.js';
 import type { HeaderRow, LaneRow } from './laneLayout.js';
 import { overviewNsAt } from './overviewStrip.js';
 import { sliceAt, tileSpanNs, type CachedTile } from './sliceCache.js';
 import type { TimelineModel } from './timelineModel.js';
-import { fillTooltip, tooltipPosition } from './tooltip.js';
+import { fillTooltip, fillTooltipLines, tooltipPosition } from './tooltip.js';
 import { centreOn, nsAt, nsPerPx, panBy, spanOf, wheelZoomFactor, zoomAt, type Viewport } from './timeMapping.js';
 
 type Ref = SliceRef & { index: number };
@@ -33,6 +35,8 @@ export interface InputDeps {
   setRange(r: { fromNs: number; toNs: number } | undefined): void;
   level(): number;
   groupKeyOf(g: NonNullable<HeaderRow['group']>): string;
+  /** A counter lane's points, if fetched (its hover shows the values at the cursor). */
+  counterLane?(lane: string): CounterLaneData | undefined;
 }
 
 const DRAG_PX = 3;
@@ -59,24 +63,36 @@ export function attachInput(d: InputDeps): { dispose(): void } {
     return { row, entry, ref: { lane: row.lane.id, startNs: entry.slices.start[i], endNs: entry.slices.end[i], index: i } };
   }
 
+  /** A counter lane's values at the cursor: true if the tooltip was filled. */
+  function counterTooltip(x: number, y: number): boolean {
+    const row = m.rows?.rowAtY(y + m.scrollTop);
+    if (!row || row.kind !== 'lane' || row.lane?.kind !== 'counter' || x < HEADER_WIDTH) return false;
+    const data = d.counterLane?.(row.lane.id);
+    const lines = data ? counterTooltipLines(data, nsAt(m.viewport, m.width, x - HEADER_WIDTH)) : [];
+    if (lines.length === 0) return false;
+    fillTooltipLines(document, d.tooltip, row.lane.label, lines);
+    return true;
+  }
+
   function showTooltip(x: number, y: number): void {
     const h = hit(x, y);
-    if (!h) {
+    if (h) {
+      const s = h.entry.slices;
+      const li = s.label[h.ref.index];
+      fillTooltip(document, d.tooltip, {
+        laneLabel: h.row.lane?.label ?? h.ref.lane,
+        state: SLICE_STATES[s.state[h.ref.index]] ?? 'running',
+        label: li >= 0 ? h.entry.strings[li] : undefined,
+        startNs: h.ref.startNs,
+        endNs: h.ref.endNs,
+        merged: s.merged[h.ref.index],
+        goroutine: s.goroutine[h.ref.index],
+        proc: s.proc[h.ref.index],
+      });
+    } else if (!counterTooltip(x, y)) {
       d.tooltip.hidden = true;
       return;
     }
-    const s = h.entry.slices;
-    const li = s.label[h.ref.index];
-    fillTooltip(document, d.tooltip, {
-      laneLabel: h.row.lane?.label ?? h.ref.lane,
-      state: SLICE_STATES[s.state[h.ref.index]] ?? 'running',
-      label: li >= 0 ? h.entry.strings[li] : undefined,
-      startNs: h.ref.startNs,
-      endNs: h.ref.endNs,
-      merged: s.merged[h.ref.index],
-      goroutine: s.goroutine[h.ref.index],
-      proc: s.proc[h.ref.index],
-    });
     d.tooltip.hidden = false;
     const box = d.tooltip.parentElement!.getBoundingClientRect();
     const at = d.lanes.getBoundingClientRect();

@@ -4,6 +4,7 @@
  * interface only, so it can be drawn and profiled without the host.
  */
 import type { SliceAnswer, SliceQuery, SliceState, TimelineLane, TimelineLayout } from '../../src/shared/timeline.js';
+import type { CounterAnswer, CounterQuery } from '../../src/shared/timelineCounters.js';
 
 /** The slice the user selected, as the view knows it (enough for the event pane to find it). */
 export interface SelectedSlice {
@@ -22,6 +23,8 @@ export interface TimelineSource {
   layout(): Promise<TimelineLayout>;
   /** Slices of some lanes over a range at a resolution. */
   slices(q: SliceQuery): Promise<SliceAnswer>;
+  /** The counter lanes' points over a range at a resolution (absent: no counter lanes drawn). */
+  counters?(q: CounterQuery): Promise<CounterAnswer>;
   /** The goroutine lanes of a group, lanes [offset, offset + limit). */
   groupLanes(group: number, offset: number, limit: number): Promise<TimelineLane[]>;
   /** The user selected a slice (click or Enter). */

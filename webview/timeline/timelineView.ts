@@ -11,6 +11,7 @@
 import type { SliceAnswer, SliceState, TimelineLane, TimelinePlace } from '../../src/shared/timeline.js';
 import { SLICE_STATES } from '../../src/shared/timeline.js';
 import { formatDuration } from '../format.js';
+import { CounterCache, requestCounters } from './counterCache.js';
 import { drawLanes, entriesFor, HEADER_WIDTH, type SliceRef } from './laneDrawing.js';
 import { DEFAULT_EXPANDED, groupKey, LaneLayout, PROCS_KEY, THREADS_KEY, type GroupSort, type LaneRow, type Row } from './laneLayout.js';
 import { drawOverview, OVERVIEW_HEIGHT } from './overviewStrip.js';
@@ -62,6 +63,9 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
     cache: new SliceCache(),
   };
   sortSelect.value = m.sort;
+  /** The counter lanes' points (counterCache.ts), fetched once per viewport change. */
+  const counters = new CounterCache();
+  const counterLane = (id: string) => counters.lane(id, m.viewport, level());
 
   const groupLanes = new Map<number, (TimelineLane | undefined)[]>();
   const pagesAsked = new Set<string>();
@@ -180,7 +184,7 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
   function draw(ctx: CanvasRenderingContext2D, t: TimelineTheme): void {
     const rows = visibleRows();
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    drawLanes({ ctx, theme: t, viewport: m.viewport, width: m.width, height: m.height, scrollTop: m.scrollTop, level: level(), cache: m.cache, rows, focusIndex: m.focusIndex, hasFocus: document.activeElement === lanes, focusSlice: m.focusSlice, selected: m.selected, range: m.range });
+    drawLanes({ ctx, theme: t, viewport: m.viewport, width: m.width, height: m.height, scrollTop: m.scrollTop, level: level(), cache: m.cache, rows, focusIndex: m.focusIndex, hasFocus: document.activeElement === lanes, focusSlice: m.focusSlice, selected: m.selected, range: m.range, counters: counterLane });
     const rc = ctxOf(ruler);
     if (rc && m.layout) {
       rc.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -222,7 +226,9 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
       overviewAsked = true;
       fetchOverview();
     } else if (inFlight < MAX_IN_FLIGHT) {
-      const ids = rows.flatMap((r) => (r.kind === 'lane' && r.lane ? [r.lane.id] : []));
+      const counterIds = rows.flatMap((r) => (r.kind === 'lane' && r.lane?.kind === 'counter' ? [r.lane.id] : []));
+      if (requestCounters(counters, source.counters?.bind(source), counterIds, m.viewport, level(), invalidate)) more = true;
+      const ids = rows.flatMap((r) => (r.kind === 'lane' && r.lane && r.lane.kind !== 'counter' ? [r.lane.id] : []));
       const req = ids.length ? m.cache.nextRequest(ids, m.viewport.startNs, m.viewport.endNs, level(), performance.now()) : undefined;
       if (req) {
         inFlight++;
@@ -405,6 +411,7 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
       invalidate();
     },
     groupKeyOf: groupKey,
+    counterLane,
   });
   const resizeObserver = new ResizeObserver(invalidate);
   resizeObserver.observe(scroller);
@@ -430,6 +437,7 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
       themeObserver.disconnect();
       input.dispose();
       m.cache.clear();
+      counters.clear();
       root.remove();
     },
   };

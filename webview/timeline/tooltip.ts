@@ -59,12 +59,17 @@ export interface ElementMaker {
 
 /** Replaces the tooltip's content; every trace string goes through textContent. */
 export function fillTooltip(doc: ElementMaker, tooltip: HTMLElement, info: SliceInfo): void {
+  fillTooltipLines(doc, tooltip, tooltipTitle(info), tooltipLines(info));
+}
+
+/** A title and lines of name and value, as text (a counter lane's hover uses it too). */
+export function fillTooltipLines(doc: ElementMaker, tooltip: HTMLElement, titleText: string, lines: readonly TooltipLine[]): void {
   tooltip.replaceChildren();
   const title = doc.createElement('div');
   title.className = 'timeline-tooltip-title';
-  title.textContent = tooltipTitle(info);
+  title.textContent = titleText;
   tooltip.appendChild(title);
-  for (const line of tooltipLines(info)) {
+  for (const line of lines) {
     const row = doc.createElement('div');
     row.className = 'timeline-tooltip-row';
     const name = doc.createElement('span');

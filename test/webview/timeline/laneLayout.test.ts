@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { GoroutineGroup, TimelineLane, TimelineLayout } from '../../../src/shared/timeline.js';
-import { DEFAULT_EXPANDED, groupKey, HEADER_HEIGHT, LANE_HEIGHT, LaneLayout, sortGroups, type Row } from '../../../webview/timeline/laneLayout.js';
+import { COUNTER_LANE_HEIGHT, DEFAULT_EXPANDED, groupKey, HEADER_HEIGHT, LANE_HEIGHT, LaneLayout, sortGroups, type Row } from '../../../webview/timeline/laneLayout.js';
 
 function layoutOf(procs: number, threads: number, groups: Array<Partial<GoroutineGroup> & { goroutines: number }>): TimelineLayout {
   const lanes: TimelineLane[] = [{ id: 'gc', kind: 'gc', label: 'GC' }];
@@ -99,5 +99,18 @@ describe('timeline lane layout', () => {
     assert.equal(open.rowAtY(r.y)?.index, r.index);
     assert.equal(open.groupLaneRow(1, 50_000), undefined);
     assert.equal(open.groupLaneRow(0, 0), undefined, 'group 0 is collapsed');
+  });
+
+  it('puts the counter lanes right after GC, each three lanes tall', () => {
+    const layout = layoutOf(1, 0, []);
+    layout.lanes.splice(1, 0, { id: 'c:heap', kind: 'counter', label: 'Heap' }, { id: 'c:goroutines', kind: 'counter', label: 'Goroutines' });
+    const l = new LaneLayout(layout, new Set(DEFAULT_EXPANDED), 'start', goroutine);
+    const rows = l.visibleRows(0, 1e6);
+    assert.deepEqual(labels(rows), ['gc', 'c:heap', 'c:goroutines', '[Procs]', 'p0']);
+    assert.equal(rows[1].height, COUNTER_LANE_HEIGHT);
+    assert.equal(COUNTER_LANE_HEIGHT, 3 * LANE_HEIGHT);
+    assert.equal(rows[2].y, LANE_HEIGHT + COUNTER_LANE_HEIGHT);
+    assert.equal(l.rowAtY(LANE_HEIGHT + COUNTER_LANE_HEIGHT - 1)?.key, 'c:heap', 'the whole height is the lane');
+    assert.equal(l.findRow('c:goroutines')?.y, rows[2].y);
   });
 });
