@@ -112,6 +112,7 @@ const handlers: Handlers = {
   timelineGroupLanes: (model, a) => model.timeline.groupLanes(a.group, a.offset, a.limit),
   timelineSlices: (model, a) => model.timeline.slices(a),
   timelineCounters: (model, a) => model.timeline.counters(a),
+  timelineRelations: (model, a) => model.timeline.relations(a),
   timelinePlace: async (model, a) => (await model.timelinePlace(a.nodeId)) ?? null,
 };
 

@@ -16,7 +16,7 @@
  * names the handler that is missing.
  */
 import type { Filter, FrameRef, TraceSummary, TreeId, TreeNode, ProblemItem } from './protocol.js';
-import type { SliceAnswer, TimelineLane, TimelineLayout, TimelinePlace } from './timeline.js';
+import type { SliceAnswer, SliceRelations, TimelineLane, TimelineLayout, TimelinePlace } from './timeline.js';
 import type { CounterAnswer } from './timelineCounters.js';
 import { int, list, num, obj, oneOf, optional, str, type Infer, type Schema } from './schema.js';
 
@@ -137,6 +137,8 @@ export const rpcRequests = {
     result<CounterAnswer>(),
     'worker',
   ),
+  /** Cause and effect around a goroutine's slice: its neighbours, unblocker, creator, unblock chain. */
+  timelineRelations: request(obj({ goroutine: int(), atNs: num() }), result<SliceRelations>(), 'worker'),
   /** Where a tree row is on the timeline (Show in Timeline); null: it has none (yet). */
   timelinePlace: request(nodeArgs, result<TimelinePlace | null>(), 'worker'),
 } as const;

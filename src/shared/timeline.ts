@@ -137,3 +137,42 @@ export interface TimelinePlace {
   /** What is shown, for the announcement ("G12", "event GoBlock", "task 3"). */
   text: string;
 }
+
+/** Cause and effect around a goroutine's slice: ask with the goroutine and a time in the slice. */
+export interface RelationsQuery {
+  goroutine: number;
+  atNs: number;
+}
+
+/** One goroutine's event made another runnable (or created it): drawn as an arrow. */
+export interface TimelineLink {
+  /** The goroutine that acted, and the one acted on, at the same instant. */
+  from: number;
+  to: number;
+  atNs: number;
+  kind: 'unblock' | 'create';
+}
+
+export interface SpanRef {
+  startNs: number;
+  endNs: number;
+  /** Index into SLICE_STATES. */
+  state: number;
+}
+
+export interface SliceRelations {
+  query: RelationsQuery;
+  /** The goroutine's span holding the time (exact), and the spans before and after it. */
+  slice?: SpanRef;
+  prev?: SpanRef;
+  next?: SpanRef;
+  /**
+   * Who made the goroutine runnable for this slice (a waiting slice: who ended the wait), and
+   * when; goroutine -1: no goroutine did (the runtime, a timer, the network poller).
+   */
+  unblocker?: { goroutine: number; atNs: number };
+  /** The goroutine that created it, and when (absent: it existed when the trace began). */
+  creator?: { goroutine: number; atNs: number };
+  /** The unblock chain back from the slice: its unblocker's, then that one's... (at most 8). */
+  chain: TimelineLink[];
+}

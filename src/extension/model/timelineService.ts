@@ -4,8 +4,9 @@
  * state), so until the pass is done the layout is empty and says it is not complete.
  */
 import type { AnalysisData, TraceAnalysisView } from '../../analysis/index.js';
-import type { SliceAnswer, SliceQuery, TimelineLane, TimelineLayout, TimelinePlace } from '../../shared/timeline.js';
+import type { RelationsQuery, SliceAnswer, SliceQuery, SliceRelations, TimelineLane, TimelineLayout, TimelinePlace } from '../../shared/timeline.js';
 import { timelinePlace, type PlaceInputs } from './timelinePlace.js';
+import { TimelineRelations } from './timelineRelations.js';
 import type { CounterAnswer, CounterQuery } from '../../shared/timelineCounters.js';
 import { counterLanes, counterPoints } from './timelineCounters.js';
 import { TimelineGroups, timelineLayout } from './timelineLayout.js';
@@ -52,6 +53,23 @@ export class TimelineService {
     const b = this.build();
     if (!b) return { query: q, strings: [], lanes: [], exact: false };
     return b.slices.slices(q);
+  }
+
+  /** Cause and effect around a goroutine's slice (timelineRelations.ts). */
+  async relations(q: RelationsQuery): Promise<SliceRelations> {
+    const b = this.build();
+    if (!b) return { query: q, chain: [] };
+    const chunks = b.data.timeline.chunks;
+    const table = b.data.summaries.goroutines;
+    return new TimelineRelations({
+      originNs: b.originNs,
+      chunk: (k) => b.slices.chunk(k),
+      chunkAt: (ns) => chunks.findIndex((c) => ns >= c.startNs && ns <= c.endNs),
+      creationNs: (g) => {
+        const r = table.row(g);
+        return r < 0 ? NaN : table.f.creationNs[r];
+      },
+    }).relations(q);
   }
 
   /** Where a tree row is on the timeline (timelinePlace.ts); `chunkOf` maps a byte offset to its chunk. */

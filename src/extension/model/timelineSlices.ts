@@ -84,7 +84,7 @@ export class TimelineSlices {
    * span first: it is what the event did; then a proc's or a thread's); undefined if it began none.
    */
   async laneOfEvent(k: number, offset: number): Promise<string | undefined> {
-    const chunk = this.cached(k) ?? (await this.derive(k));
+    const chunk = await this.chunk(k);
     if (!chunk || offset < 0) return undefined;
     for (const [prefix, spans] of [['g', chunk.goroutines], ['p', chunk.procs], ['m', chunk.threads]] as const) {
       const r = spans.offset.indexOf(offset);
@@ -92,6 +92,11 @@ export class TimelineSlices {
       return `${prefix}${spans.owners[ownerIndex(spans.first, r)]}`;
     }
     return undefined;
+  }
+
+  /** Chunk k's spans, from the cache or derived again; undefined past the last chunk. */
+  async chunk(k: number): Promise<SpanChunk | undefined> {
+    return this.cached(k) ?? (await this.derive(k));
   }
 
   /** Bytes of derived spans held. */
