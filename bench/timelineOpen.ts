@@ -26,6 +26,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Frame } from 'playwright-core';
 import { REPO, type VSCode } from '../test/e2e/harness';
 import { HEADER_WIDTH } from '../webview/timeline/laneDrawing.js';
@@ -76,8 +77,10 @@ interface Result {
   layout?: LayoutFacts;
   expand?: ExpandResult; drive?: DriveResult; driveError?: string;
   frames?: FrameFigures;
-  pageFrames: number; sliceAnswers: number; inexactAnswers: number; checkError?: string;
+  pageFrames: number; sliceAnswers: number; inexactAnswers: number; overviewAnswers: number; overviewExactAnswers: number; checkError?: string;
   extHostBaselineRss: number; atReady: Mem; atEnd: Mem;
+  /** The bench process's own event-loop delay during the drive (playwright's client runs in it), ms. */
+  benchLoopDelay?: { p50: number; p99: number; max: number };
   page: PageMem;
   events: string; goroutines: string;
 }
@@ -111,6 +114,7 @@ async function runOnce(trace: string): Promise<Result> {
     const base = sampler.sample();
     sampler.start();
     const pageMem = await PageMemorySampler.start(vs);
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 
     const t0 = await openFromQuickOpen(vs, name);
     const since = (t: number | undefined | null) => (t === undefined || t === null ? null : t - t0);
@@ -156,10 +160,12 @@ async function runOnce(trace: string): Promise<Result> {
           await sleep(2000); // the first pages of goroutine lanes and their slices
         }
         await record(wv, true);
+        loopDelay.enable();
         driveResult = await drive(vs, wv, { durationNs: L.durationNs, keyMs: KEY_MS, panEvery: PAN_EVERY });
         await markPhase(wv, 'settle');
         await sleep(2000);
         await record(wv, false);
+        loopDelay.disable();
         const r = await readRecords(wv);
         frames = frameFigures(r, r.now);
       } catch (e) {
@@ -180,8 +186,10 @@ async function runOnce(trace: string): Promise<Result> {
       layoutFirstMs: since(m?.layoutFirst), layoutCompleteMs: since(m?.layoutComplete),
       overviewFirstMs: since(m?.overviewFirst), overviewExactMs: since(m?.overviewExact), doneMs: since(m?.done),
       layout: m?.layout, expand, drive: driveResult, driveError, frames,
-      pageFrames: m?.frames ?? 0, sliceAnswers: m?.sliceAnswers ?? 0, inexactAnswers: m?.inexactAnswers ?? 0, checkError: m?.checkError,
+      pageFrames: m?.frames ?? 0, sliceAnswers: m?.sliceAnswers ?? 0, inexactAnswers: m?.inexactAnswers ?? 0,
+      overviewAnswers: m?.overviewAnswers ?? 0, overviewExactAnswers: m?.overviewExactAnswers ?? 0, checkError: m?.checkError,
       extHostBaselineRss: base.rss, atReady, atEnd, page: pageMem.mem,
+      benchLoopDelay: loopDelay.count ? { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 } : undefined,
       events: await field('events'), goroutines: await field('goroutines'),
     };
   } finally {
@@ -192,6 +200,7 @@ async function runOnce(trace: string): Promise<Result> {
 const MB = (b: number) => `${(b / 1e6).toFixed(0)} MB`;
 const S = (ms: number | null | undefined) => (ms === null || ms === undefined ? '—' : `${(ms / 1000).toFixed(2)} s`);
 const F = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '—');
+const statLine = (s: Stats) => `n ${s.count}, mean ${F(s.mean)}, p50 ${F(s.p50)}, p95 ${F(s.p95)}, p99 ${F(s.p99)}, max ${F(s.max)}`;
 
 function report(r: Result, trace: string, size: number, run: number, runs: number, loadBefore: number[]): void {
   const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -202,17 +211,20 @@ function report(r: Result, trace: string, size: number, run: number, runs: numbe
     ['open → timeline pane visible (polled)', `${S(r.paneShownMs)}${r.commandRetried ? ' (command run twice)' : ''}`],
     ['open → layout with lanes', S(r.layoutFirstMs)],
     ['open → first lanes drawn', `${S(r.firstLanesMs)}${r.firstLanesPixels ? ` (${r.firstLanesPixels} slice pixels)` : ''}${r.checkError ? ` check failed: ${r.checkError}` : ''}`],
-    ['open → overview: first / exact', `${S(r.overviewFirstMs)} / ${S(r.overviewExactMs)}`],
+    ['open → overview: first / exact', `${S(r.overviewFirstMs)} / ${S(r.overviewExactMs)} (${r.overviewAnswers} overview answers over the run, ${r.overviewExactAnswers} exact)`],
     ['open → layout complete', S(r.layoutCompleteMs)],
     ['open → parse done', S(r.doneMs)],
     ['layout', L ? `${(L.durationNs / 1e9).toFixed(2)} s, ${L.generations} generations, ${L.procs} procs, ${L.threads} threads, ${L.groups} groups, ${L.goroutines.toLocaleString('en-US')} goroutines` : '—'],
     ['expand all groups (keys)', r.expand ? `${r.expand.groups} groups in ${S(r.expand.ms)}; rows ${r.expand.spacerPx.toLocaleString('en-US')} px high (all open: ${r.expand.expectedPx.toLocaleString('en-US')} px)` : '—'],
     ['drive', r.drive ? `${S(r.drive.ms)}: ${r.drive.zoomSteps} zoom steps (${r.drive.wheelEvents} wheel), ${r.drive.panKeys} pan keys; narrowest ${r.drive.narrowest}; end ${r.drive.end}` : (r.driveError ?? '—')],
+    ['drive: ranges at the pan bursts', r.drive ? r.drive.ranges.join(' | ') : '—'],
+    ['drive: input delivery (playwright, ms)', r.drive ? statLine(stats(r.drive.inputMs)) : '—'],
+    ['bench process event-loop delay (ms)', r.benchLoopDelay ? `p50 ${F(r.benchLoopDelay.p50)}, p99 ${F(r.benchLoopDelay.p99)}, max ${F(r.benchLoopDelay.max)}` : '—'],
   ];
   if (r.frames) {
     for (const [what, table] of [['frame interval', r.frames.intervals], ['frame work', r.frames.work]] as const) {
       for (const [phase, s] of Object.entries(table)) {
-        rows.push([`${what}, ${phase} (ms)`, `n ${s.count}, mean ${F(s.mean)}, p50 ${F(s.p50)}, p95 ${F(s.p95)}, p99 ${F(s.p99)}, max ${F(s.max)}`]);
+        rows.push([`${what}, ${phase} (ms)`, statLine(s)]);
       }
     }
     rows.push(['slice answers: all / inexact, per phase', Object.entries(r.frames.answers).map(([p, a]) => `${p} ${a.count}/${a.inexact}`).join('; ')]);
@@ -227,7 +239,7 @@ function report(r: Result, trace: string, size: number, run: number, runs: numbe
   );
   const w = Math.max(...rows.map(([k]) => k.length));
   for (const [k, v] of rows) console.log(`  ${k.padEnd(w)}  ${v}`);
-  console.log(JSON.stringify({ bench: 'timelineOpen', file: path.basename(trace), bytes: size, run, loadavgBefore: loadBefore, loadavg: os.loadavg(), cpus: os.cpus().length, keyMs: KEY_MS, ...r }));
+  console.log(JSON.stringify({ bench: 'timelineOpen', file: path.basename(trace), bytes: size, run, loadavgBefore: loadBefore, loadavg: os.loadavg(), cpus: os.cpus().length, keyMs: KEY_MS, ...r, drive: r.drive && { ...r.drive, inputMs: stats(r.drive.inputMs) } }));
 }
 
 async function main(): Promise<void> {

@@ -58,21 +58,31 @@ export interface DriveOptions {
   panEvery: number;
 }
 
-export interface DriveResult { zoomSteps: number; panKeys: number; wheelEvents: number; ms: number; narrowest: string; end: string }
+export interface DriveResult {
+  zoomSteps: number; panKeys: number; wheelEvents: number; ms: number;
+  /** How long each key press or wheel notch took playwright to deliver (ms). */
+  inputMs: number[];
+  /** The visible range at each pan burst, at the narrowest zoom and at the end. */
+  ranges: string[]; narrowest: string; end: string;
+}
 
 export async function drive(vs: VSCode, wv: Frame, o: DriveOptions): Promise<DriveResult> {
   const canvas = wv.locator(LANES);
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('the lanes canvas has no box');
-  // The middle of the slice area: wheel zooms (and W, once the pointer is there) anchor on it.
-  await vs.page.mouse.move(box.x + HEADER_WIDTH + (box.width - HEADER_WIDTH) / 2, box.y + box.height / 2);
+  const size = await canvas.evaluate((c) => ({ w: c.clientWidth, h: c.clientHeight }));
+  // The pointer in the middle of the slice area: wheel zooms (and W, once the pointer has moved
+  // there) anchor on it. hover() places it through the frames' own offsets.
+  await canvas.hover({ position: { x: HEADER_WIDTH + Math.max(1, size.w - HEADER_WIDTH) / 2, y: Math.max(1, size.h / 2) } });
   await canvas.focus();
   const range = () => wv.locator('#timeline-pane .timeline-range').innerText().then((t) => t.trim(), () => '?');
   const steps = Math.ceil(Math.log(Math.max(2, o.durationNs / MIN_SPAN_NS)) / Math.log(1 / ZOOM_STEP)) + 2;
   let next = Date.now();
+  const inputMs: number[] = [];
+  const ranges: string[] = [];
   const paced = async (act: () => Promise<void>) => {
     next += o.keyMs;
+    const t = Date.now();
     await act();
+    inputMs.push(Date.now() - t);
     const wait = next - Date.now();
     if (wait > 0) await sleep(wait);
     else next = Date.now();
@@ -82,6 +92,7 @@ export async function drive(vs: VSCode, wv: Frame, o: DriveOptions): Promise<Dri
   let panKeys = 0;
   let wheels = 0;
   const panBurst = async () => {
+    ranges.push(await range());
     await markPhase(wv, 'pan');
     for (const k of ['d', 'd', 'd', 'd', 'Shift+D', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'a', 'Shift+A', 'd', 'd', 'd', 'd']) {
       await key(k);
@@ -115,5 +126,5 @@ export async function drive(vs: VSCode, wv: Frame, o: DriveOptions): Promise<Dri
     } else await key('s');
   }
   const ms = Date.now() - t0;
-  return { zoomSteps: 2 * steps, panKeys, wheelEvents: wheels, ms, narrowest, end: await range() };
+  return { zoomSteps: 2 * steps, panKeys, wheelEvents: wheels, ms, inputMs, ranges, narrowest, end: await range() };
 }

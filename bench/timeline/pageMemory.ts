@@ -4,7 +4,8 @@
  *             viewer's webview. In code-server a webview is an iframe of the workbench's own
  *             origin, so it normally shares the renderer process and isolate with the workbench:
  *             then the figure is the workbench's and the webview's together, and `scope` says so
- *             (`webview` when the frame has a CDP session of its own, an out-of-process frame).
+ *             (`webview` when the webview's frame, or the iframe holding it, has a CDP session of
+ *             its own: an out-of-process frame).
  *             The baseline is taken before the trace is opened (the workbench alone, after the
  *             warm-up trace was closed), so peak - baseline is about the webview's part.
  *   renderers the Chromium renderer processes of this run (children of the browser started on
@@ -58,14 +59,19 @@ export class PageMemorySampler {
     return s;
   }
 
-  /** Samples the webview frame's own isolate instead, when Chromium runs it out of process. */
+  /**
+   * Samples the webview's own isolate instead when Chromium runs it out of process: the first
+   * frame from the webview's up (not the workbench's) that has a CDP session of its own.
+   */
   async retarget(wv: Frame): Promise<void> {
-    try {
-      const own = await this.vs.page.context().newCDPSession(wv);
-      this.session = own;
-      this.mem.scope = 'webview';
-      this.mem.heapBaseline = 0;
-    } catch { /* the frame is part of the page's session: same process, same isolate */ }
+    for (let f: Frame | null = wv; f && f !== this.vs.page.mainFrame(); f = f.parentFrame()) {
+      try {
+        this.session = await this.vs.page.context().newCDPSession(f);
+        this.mem.scope = 'webview';
+        this.mem.heapBaseline = 0;
+        return;
+      } catch { /* part of its parent's session: same process */ }
+    }
   }
 
   async tick(): Promise<void> {

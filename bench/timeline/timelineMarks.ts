@@ -42,6 +42,9 @@ export interface TimelineMarks {
   layout?: LayoutFacts;
   overviewFirst?: number;
   overviewExact?: number;
+  /** Overview answers seen, and how many of them were exact. */
+  overviewAnswers: number;
+  overviewExactAnswers: number;
   done?: number;
   /** Frames of the page (not ours) and slice answers seen, over the whole run. */
   frames: number;
@@ -60,7 +63,7 @@ export function timelineMarks(arg: TimelineMarksArg): void {
   const MIN_PIXELS = 30;
   const MAX_RECORDS = 200_000;
   const w = window as unknown as { __benchTimeline?: TimelineMarks; __benchRaf?: typeof requestAnimationFrame };
-  const m: TimelineMarks = (w.__benchTimeline = { frames: 0, sliceAnswers: 0, inexactAnswers: 0, recording: false, intervals: [], work: [], answers: [] });
+  const m: TimelineMarks = (w.__benchTimeline = { frames: 0, sliceAnswers: 0, inexactAnswers: 0, overviewAnswers: 0, overviewExactAnswers: 0, recording: false, intervals: [], work: [], answers: [] });
   let durationNs = -1;
 
   const onMessage = (ev: MessageEvent) => {
@@ -89,6 +92,8 @@ export function timelineMarks(arg: TimelineMarksArg): void {
       const ids = Array.isArray(q.lanes) ? (q.lanes as string[]) : [];
       const overview = q.fromNs === 0 && q.toNs === durationNs && ids.length > 0 && ids.every((id) => id === 'gc' || /^p\d+$/.test(id));
       if (overview) {
+        m.overviewAnswers++;
+        if (r.exact) m.overviewExactAnswers++;
         if (m.overviewFirst === undefined) m.overviewFirst = now;
         if (r.exact && m.overviewExact === undefined) m.overviewExact = now;
       }
