@@ -1,6 +1,6 @@
 // The Timeline pane in the real VS Code, on the workspace's app.trace: the header button and the
-// command show it, its lanes are drawn from the worker's layout (GC, procs, threads, goroutine
-// groups: their count is announced), W zooms and D pans (the visible range changes to match),
+// command show it, its lanes are drawn from the worker's layout (GC, the counter lanes, whose
+// hover shows their values, procs, threads, goroutine groups: their count is announced), W zooms and D pans (the visible range changes to match),
 // and Enter on a slice selects the event that began it in the trees (the event pane shows it);
 // "Show in Timeline" on a goroutine's event row selects the slice that event began.
 import * as assert from 'node:assert/strict';
@@ -58,6 +58,23 @@ if (E2E_ENABLED) describe('e2e timeline: lanes, zoom and pan, a slice selects it
     while (Date.now() < end && !/\d.*–.*\d/.test(range)) range = await rangeText(wv).catch(() => '');
     assert.match(range, /^0\s*\S*\s*–\s*[\d.]+\s*(ns|µs|ms|s)$/, `the whole trace from 0: ${range}`);
     await vs!.screenshot('timeline-app');
+  });
+
+  it('the counter lanes follow GC: hovering one shows its values at the cursor as text', async function () {
+    const canvas = wv.locator('#timeline-pane canvas.timeline-lanes');
+    const tooltip = wv.locator('#timeline-pane .timeline-tooltip');
+    // GC is one lane (18 px), then the counter lanes (54 px each): the middle of the first.
+    const end = Date.now() + 20_000;
+    let text = '';
+    while (Date.now() < end && !/Time/.test(text)) {
+      await canvas.hover({ position: { x: 420 + (Date.now() % 7), y: 18 + 27 } });
+      text = (await tooltip.isVisible()) ? await tooltip.innerText() : '';
+      if (!/Time/.test(text)) await new Promise((r) => setTimeout(r, 250));
+    }
+    assert.match(text, /^(Heap|Goroutines|Threads)/, `a counter lane's tooltip: ${text}`);
+    assert.match(text, /Heap in use|Running/);
+    await vs!.screenshot('timeline-counters');
+    await canvas.hover({ position: { x: 5, y: 5 } });
   });
 
   it('W zooms in and D pans: the visible range changes to match', async function () {
