@@ -121,7 +121,11 @@ async function runOnce(trace: string): Promise<Result> {
     // The command needs the viewer to be the active editor: its tab first, then the palette.
     await vs.waitForActiveTab(name, 60_000);
     const tCommand = Date.now();
-    await showTimeline(vs, undefined, 0);
+    // the editor opening may close the palette under the typing: once more, then go on
+    await showTimeline(vs, undefined, 0).catch(async () => {
+      await vs.page.keyboard.press('Escape');
+      await showTimeline(vs, undefined, 0).catch(() => undefined);
+    });
     const wv = await findViewer(vs, name, 120_000);
     await pageMem.retarget(wv);
     let paneShown: number | null = null;
