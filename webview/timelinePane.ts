@@ -79,6 +79,8 @@ export class TimelinePane {
       layout: async () => (await rpc.call('timelineLayout', {})) ?? { durationNs: 0, generations: [], lanes: [], groups: [], complete: false },
       slices: async (q) => (await rpc.call('timelineSlices', q)) ?? { query: q, strings: [], lanes: [], exact: false },
       counters: async (q) => (await rpc.call('timelineCounters', q)) ?? { query: q, lanes: [] },
+      relations: async (q) => (await rpc.call('timelineRelations', q)) ?? { query: q, chain: [] },
+      goroutinePlace: async (g) => (await rpc.call('timelinePlace', { nodeId: `goroutines/g${g}` })) ?? undefined,
       groupLanes: async (group, offset, limit) => (await rpc.call('timelineGroupLanes', { group, offset, limit })) ?? [],
       select: (_lane, slice) => {
         if (slice.offset < 0) return;

@@ -1,6 +1,7 @@
 /**
  * The timeline's keys: W/S zoom and A/D pan as in `go tool trace` and Perfetto (Shift for bigger
- * steps), arrows move the keyboard focus between lanes and slices, Enter selects. Pure.
+ * steps), arrows move the keyboard focus between lanes and slices, Enter selects; [ and ] step to
+ * the previous and next slice of the selected goroutine, U to its unblocker, C to its creator. Pure.
  */
 
 export type KeyAction =
@@ -11,7 +12,10 @@ export type KeyAction =
   | { kind: 'activate' }
   | { kind: 'fit' }
   | { kind: 'zoomSelection' }
+  | { kind: 'relation'; which: Relation }
   | { kind: 'clear' };
+
+import type { Relation } from './causeEffect.js';
 
 export interface KeyLike {
   key: string;
@@ -58,6 +62,14 @@ export function keyAction(e: KeyLike): KeyAction | undefined {
       return { kind: 'zoomSelection' };
     case 'escape':
       return { kind: 'clear' };
+    case '[':
+      return { kind: 'relation', which: 'prev' };
+    case ']':
+      return { kind: 'relation', which: 'next' };
+    case 'u':
+      return { kind: 'relation', which: 'unblocker' };
+    case 'c':
+      return { kind: 'relation', which: 'creator' };
   }
   return undefined;
 }

@@ -19,9 +19,19 @@ export function buildTimelineDom() {
     sortSelect.appendChild(o);
   }
   sortLabel.appendChild(sortSelect);
+  // Cause and effect of the selected goroutine slice (causeEffect.ts); enabled when it has them.
+  const relationButtons = {
+    prev: el('button', 'timeline-button', '['),
+    next: el('button', 'timeline-button', ']'),
+    unblocker: el('button', 'timeline-button', 'Unblocked by'),
+    creator: el('button', 'timeline-button', 'Created by'),
+  };
+  for (const b of Object.values(relationButtons)) b.disabled = true;
+  relationButtons.prev.setAttribute('aria-label', 'Previous slice of this goroutine');
+  relationButtons.next.setAttribute('aria-label', 'Next slice of this goroutine');
   const rangeText = el('span', 'timeline-range');
   const selectionText = el('span', 'timeline-selection');
-  toolbar.append(fitButton, selButton, sortLabel, rangeText, selectionText);
+  toolbar.append(fitButton, selButton, sortLabel, ...Object.values(relationButtons), rangeText, selectionText);
   const overview = el('canvas', 'timeline-overview');
   const ruler = el('canvas', 'timeline-ruler');
   const scroller = el('div', 'timeline-scroller');
@@ -39,5 +49,5 @@ export function buildTimelineDom() {
   live.setAttribute('aria-live', 'polite');
   root.append(toolbar, overview, ruler, scroller, tooltip, live);
 
-  return { root, fitButton, selButton, sortSelect, rangeText, selectionText, overview, ruler, scroller, lanes, spacer, tooltip, live };
+  return { root, fitButton, selButton, relationButtons, sortSelect, rangeText, selectionText, overview, ruler, scroller, lanes, spacer, tooltip, live };
 }

@@ -4,6 +4,7 @@
  * drag on the ruler to select a range, click or drag on the overview to move there, and the
  * keys (keys.ts). Each handler changes the model and asks for a frame; none draws.
  */
+import type { Relation } from './causeEffect.js';
 import { SLICE_STATES } from '../../src/shared/timeline.js';
 import type { CounterLaneData } from '../../src/shared/timelineCounters.js';
 import { counterTooltipLines } from './counterDrawing.js';
@@ -35,6 +36,8 @@ export interface InputDeps {
   setRange(r: { fromNs: number; toNs: number } | undefined): void;
   level(): number;
   groupKeyOf(g: NonNullable<HeaderRow['group']>): string;
+  /** Follows a relation of the selected slice (causeEffect.ts). */
+  follow(which: Relation): void;
   /** A counter lane's points, if fetched (its hover shows the values at the cursor). */
   counterLane?(lane: string): CounterLaneData | undefined;
 }
@@ -197,6 +200,9 @@ export function attachInput(d: InputDeps): { dispose(): void } {
         break;
       case 'clear':
         d.setRange(undefined);
+        break;
+      case 'relation':
+        d.follow(a.which);
         break;
     }
   };

@@ -1,7 +1,7 @@
 /**
  * The timeline view's mutable state: what timelineView owns and timelineInput changes.
  */
-import type { TimelineLayout } from '../../src/shared/timeline.js';
+import type { SliceRelations, TimelineLayout } from '../../src/shared/timeline.js';
 import type { SliceRef } from './laneDrawing.js';
 import type { GroupSort, LaneLayout } from './laneLayout.js';
 import type { SliceCache } from './sliceCache.js';
@@ -21,5 +21,7 @@ export interface TimelineModel {
   focusSlice?: SliceRef & { index: number };
   selected?: SliceRef;
   range?: { fromNs: number; toNs: number };
+  /** The selected goroutine slice's cause and effect, once the worker answered. */
+  relations?: SliceRelations;
   cache: SliceCache;
 }

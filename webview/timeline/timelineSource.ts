@@ -3,7 +3,7 @@
  * the dev page's generated trace (webview/dev/fakeTimeline.ts). The view is written against this
  * interface only, so it can be drawn and profiled without the host.
  */
-import type { SliceAnswer, SliceQuery, SliceState, TimelineLane, TimelineLayout } from '../../src/shared/timeline.js';
+import type { RelationsQuery, SliceAnswer, SliceQuery, SliceRelations, SliceState, TimelineLane, TimelineLayout, TimelinePlace } from '../../src/shared/timeline.js';
 import type { CounterAnswer, CounterQuery } from '../../src/shared/timelineCounters.js';
 
 /** The slice the user selected, as the view knows it (enough for the event pane to find it). */
@@ -27,6 +27,10 @@ export interface TimelineSource {
   counters?(q: CounterQuery): Promise<CounterAnswer>;
   /** The goroutine lanes of a group, lanes [offset, offset + limit). */
   groupLanes(group: number, offset: number, limit: number): Promise<TimelineLane[]>;
+  /** Cause and effect around a goroutine's slice (absent: none shown). */
+  relations?(q: RelationsQuery): Promise<SliceRelations>;
+  /** A goroutine's lane: its group and place there (to jump to it). */
+  goroutinePlace?(goroutine: number): Promise<TimelinePlace | undefined>;
   /** The user selected a slice (click or Enter). */
   select(lane: string, slice: SelectedSlice): void;
 }

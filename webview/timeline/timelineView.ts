@@ -18,6 +18,8 @@ import { drawOverview, OVERVIEW_HEIGHT } from './overviewStrip.js';
 import { drawRuler } from './ruler.js';
 import { levelFor, SliceCache, INEXACT_RETRY_MS } from './sliceCache.js';
 import { placeViewport, sliceAt } from './reveal.js';
+import { drawLinks, followViewport } from './causeEffect.js';
+import { FollowRelations } from './followRelations.js';
 import { readTheme, type TimelineTheme } from './theme.js';
 import { buildTimelineDom } from './timelineDom.js';
 import { attachInput } from './timelineInput.js';
@@ -49,7 +51,7 @@ export interface TimelineHandle {
 }
 
 export function mountTimeline(container: HTMLElement, source: TimelineSource, saved?: TimelineViewState, hooks: TimelineHooks = {}): TimelineHandle {
-  const { root, fitButton, selButton, sortSelect, rangeText, selectionText, overview, ruler, scroller, lanes, spacer, tooltip, live } = buildTimelineDom();
+  const { root, fitButton, selButton, relationButtons, sortSelect, rangeText, selectionText, overview, ruler, scroller, lanes, spacer, tooltip, live } = buildTimelineDom();
   container.appendChild(root);
 
   const m: TimelineModel = {
@@ -185,6 +187,8 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
     const rows = visibleRows();
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     drawLanes({ ctx, theme: t, viewport: m.viewport, width: m.width, height: m.height, scrollTop: m.scrollTop, level: level(), cache: m.cache, rows, focusIndex: m.focusIndex, hasFocus: document.activeElement === lanes, focusSlice: m.focusSlice, selected: m.selected, range: m.range, counters: counterLane });
+    // The selection's unblock chain, as arrows between the lanes on screen.
+    if (m.relations && m.selected) drawLinks(ctx, t, m.relations.chain, rows, m.viewport, m.width, m.scrollTop);
     const rc = ctxOf(ruler);
     if (rc && m.layout) {
       rc.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -307,15 +311,17 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
     m.selected = { lane: ref.lane, startNs: ref.startNs, endNs: ref.endNs };
     const facts = sliceFacts(row, ref);
     announce(`Selected ${describe(row, ref)}`);
+    relations.selected(m.selected);
     if (facts && row.lane) source.select(row.lane.id, { offset: facts.offset, start: ref.startNs, end: ref.endNs, state: facts.state, label: facts.label, goroutine: facts.goroutine >= 0 ? facts.goroutine : undefined, proc: facts.proc >= 0 ? facts.proc : undefined });
     invalidate();
   }
 
-  function reveal(place: TimelinePlace): void {
+  /** keepZoom: centre on the place at the current zoom (following a relation), else zoom to it. */
+  function reveal(place: TimelinePlace, keepZoom = false): void {
     pending = place;
     const layout = m.layout;
     if (!layout?.complete) return; // shown when the layout comes
-    setViewport(placeViewport(place, layout.durationNs));
+    setViewport(keepZoom ? followViewport(m.viewport, place.startNs, place.endNs, layout.durationNs) : placeViewport(place, layout.durationNs));
     if (!place.lane) {
       pending = undefined;
       m.range = { fromNs: place.startNs, toNs: Math.max(place.endNs, place.startNs) };
@@ -352,6 +358,7 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
       m.selected = { lane: place.lane!, startNs: e.slices.start[i], endNs: e.slices.end[i] };
       const st = SLICE_STATES[e.slices.state[i]] ?? 'running';
       announce(`Selected ${place.lane!.toUpperCase()}: ${st}, from ${formatDuration(Math.round(e.slices.start[i]))} for ${formatDuration(Math.round(e.slices.end[i] - e.slices.start[i]))} (${place.text})`);
+      relations.selected(m.selected);
       dirty = true;
       return;
     }
@@ -388,7 +395,17 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
   });
   lanes.addEventListener('focus', invalidate);
   lanes.addEventListener('blur', invalidate);
+  const relations = new FollowRelations({
+    model: m,
+    source,
+    buttons: relationButtons,
+    setViewport,
+    reveal,
+    announce,
+    invalidate,
+  });
   const input = attachInput({
+    follow: (which) => relations.follow(which),
     model: m,
     lanes,
     ruler,
