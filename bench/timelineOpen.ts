@@ -23,18 +23,18 @@
 // the wait for the first lanes, the complete layout and parse done); BENCH_KEY_MS (default 33:
 // the pace of keys and wheel notches, a key repeat's); BENCH_PAN_EVERY (default 12 zoom steps
 // between pan bursts); BENCH_EXPAND=0 leaves the groups closed.
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Frame } from 'playwright-core';
-import { REPO, type VSCode } from '../test/e2e/harness';
+import type { VSCode } from '../test/e2e/harness';
 import { HEADER_WIDTH } from '../webview/timeline/laneDrawing.js';
 import { HEADER_HEIGHT, LANE_HEIGHT } from '../webview/timeline/laneLayout.js';
 import { drive, expandAllGroups, markPhase, type DriveResult, type ExpandResult } from './timeline/drive';
 import { byPhase, perFrame, phasesOf, stats, type Stats } from './timeline/frameStats';
 import { PageMemorySampler, type PageMem } from './timeline/pageMemory';
 import { timelineMarks, type LayoutFacts, type TimelineMarks, type TimelineMarksArg } from './timeline/timelineMarks';
+import { benchMain, MB, printTable, S } from './viewer/benchMain';
 import { findViewer, openFromQuickOpen, startWithTrace } from './viewer/open';
 import { extensionHost, kbField, readProc, Sampler, type Mem } from './viewer/procMemory';
 
@@ -201,8 +201,6 @@ async function runOnce(trace: string): Promise<Result> {
   }
 }
 
-const MB = (b: number) => `${(b / 1e6).toFixed(0)} MB`;
-const S = (ms: number | null | undefined) => (ms === null || ms === undefined ? '—' : `${(ms / 1000).toFixed(2)} s`);
 const F = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '—');
 const statLine = (s: Stats) => `n ${s.count}, mean ${F(s.mean)}, p50 ${F(s.p50)}, p95 ${F(s.p95)}, p99 ${F(s.p99)}, max ${F(s.max)}`;
 
@@ -241,27 +239,8 @@ function report(r: Result, trace: string, size: number, run: number, runs: numbe
     ['ext. host VmHWM: to ready / to end', `${MB(r.atReady.hwm)} / ${MB(r.atEnd.hwm)}`],
     ['parse worker VmHWM: to ready / to end', `${MB(r.atReady.workerHwm)} / ${MB(r.atEnd.workerHwm)}`],
   );
-  const w = Math.max(...rows.map(([k]) => k.length));
-  for (const [k, v] of rows) console.log(`  ${k.padEnd(w)}  ${v}`);
+  printTable(rows);
   console.log(JSON.stringify({ bench: 'timelineOpen', file: path.basename(trace), bytes: size, run, loadavgBefore: loadBefore, loadavg: os.loadavg(), cpus: os.cpus().length, keyMs: KEY_MS, ...r, drive: r.drive && { ...r.drive, inputMs: stats(r.drive.inputMs) } }));
 }
 
-async function main(): Promise<void> {
-  const trace = path.resolve(process.argv[2] ?? path.join(REPO, 'bench/traces/big.trace'));
-  if (!fs.existsSync(trace)) {
-    console.error(`no trace at ${trace}: make one with scripts/make-bench-trace.sh (see bench/README.md)`);
-    process.exit(2);
-  }
-  const runs = Number(process.env.BENCH_RUNS ?? 1);
-  const size = fs.statSync(trace).size;
-  for (let i = 0; i < runs; i++) {
-    const loadBefore = os.loadavg();
-    const r = await runOnce(trace);
-    report(r, trace, size, i + 1, runs, loadBefore);
-  }
-}
-
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+benchMain(runOnce, report);

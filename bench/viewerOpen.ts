@@ -29,11 +29,10 @@
 //                       if set);
 //   BENCH_READY_TIMEOUT (ms, default 900000), BENCH_STEP_TIMEOUT (ms, default 180000);
 //   BENCH_STEPS=0 stops at ready.
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
-import { REPO } from '../test/e2e/harness';
+import { benchMain, MB, printTable, S } from './viewer/benchMain';
 import { findViewer, openFromQuickOpen, startWithTrace } from './viewer/open';
 import { extensionHost, kbField, readProc, Sampler, type Mem } from './viewer/procMemory';
 import { applyFilter, expandChild, parseFilters, rootLabelsInDom, showRoots, showWireDump, step, type StepResult } from './viewer/steps';
@@ -155,8 +154,6 @@ async function runOnce(trace: string): Promise<Result> {
   }
 }
 
-const MB = (b: number) => `${(b / 1e6).toFixed(0)} MB`;
-const S = (ms: number | null | undefined) => (ms === null || ms === undefined ? '—' : `${(ms / 1000).toFixed(2)} s`);
 
 function report(r: Result, trace: string, size: number, run: number, runs: number, loadBefore: number[]): void {
   const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -176,27 +173,8 @@ function report(r: Result, trace: string, size: number, run: number, runs: numbe
     ['code-server tree peak RSS / PSS (to end)', `${MB(r.atEnd.treeRss)} / ${MB(r.atEnd.treePss)}`],
     ...Object.entries(r.steps).map(([k, s]): [string, string] => [k, s.status === 'ok' ? `first ${S(s.firstMs)}, all ${S(s.allMs)}  ${s.target ?? ''}  ${s.detail ?? ''}` : `${s.status} ${s.detail ?? ''}`]),
   ];
-  const w = Math.max(...rows.map(([k]) => k.length));
-  for (const [k, v] of rows) console.log(`  ${k.padEnd(w)}  ${v}`);
+  printTable(rows);
   console.log(JSON.stringify({ bench: 'viewerOpen', file: path.basename(trace), bytes: size, run, loadavgBefore: loadBefore, loadavg: os.loadavg(), cpus: os.cpus().length, ...r }));
 }
 
-async function main(): Promise<void> {
-  const trace = path.resolve(process.argv[2] ?? path.join(REPO, 'bench/traces/big.trace'));
-  if (!fs.existsSync(trace)) {
-    console.error(`no trace at ${trace}: make one with scripts/make-bench-trace.sh (see bench/README.md)`);
-    process.exit(2);
-  }
-  const runs = Number(process.env.BENCH_RUNS ?? 1);
-  const size = fs.statSync(trace).size;
-  for (let i = 0; i < runs; i++) {
-    const loadBefore = os.loadavg();
-    const r = await runOnce(trace);
-    report(r, trace, size, i + 1, runs, loadBefore);
-  }
-}
-
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+benchMain(runOnce, report);
