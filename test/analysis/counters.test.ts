@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { AnalysisPass, GOAL_METRIC, HEAP_METRIC, Series, SERIES_COUNT, V1_COUNTER_BUCKETS, V2_COUNTER_BUCKETS, type CounterChunk, type Counters } from '../../src/analysis/index.js';
 import { GoState, memorySource, newTransitionCodes, openEventStream, ProcState, readTransition, TransitionResource } from '../../src/parser/index.js';
 import { fixturesDir, sharedTracesDir } from '../support/paths.js';
+import { forEachEvent } from '../support/orderedEvents.js';
 
 const TRACES = [
   path.join(fixturesDir, 'go1.26-manyg.trace'),
@@ -99,8 +100,7 @@ async function checkAgainstStream(bytes: Uint8Array, counters: Counters, file: s
     assert.equal(i, c.count, `${path.basename(file)} chunk ${k}: every bucket checked`);
     c = undefined;
   };
-  for (let e; (e = stream.next()) || (stream.needsGeneration && (await stream.loadGeneration(), true)); ) {
-    if (!e) continue;
+  await forEachEvent(stream, (e) => {
     if (e.kind === 'Sync') {
       endChunk();
       k++;
@@ -108,7 +108,7 @@ async function checkAgainstStream(bytes: Uint8Array, counters: Counters, file: s
       i = 0;
       x = new Expected(v);
       if (c) assert.equal(c.startNs, e.time, `chunk ${k} starts at its Sync`);
-      continue;
+      return;
     }
     closeUpTo(e.time);
     if (readTransition(e, st)) {
@@ -130,7 +130,7 @@ async function checkAgainstStream(bytes: Uint8Array, counters: Counters, file: s
       metrics++;
     }
     x.see(v);
-  }
+  });
   endChunk();
   return { buckets: checked, samples, metrics };
 }

@@ -10,6 +10,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { memorySource, newTransitionCodes, openEventStream, readTransition, TransitionResource } from '../../../src/parser/index.js';
 import type { TraceModel } from '../../../src/extension/model/traceModel.js';
+import { forEachEvent } from '../../support/orderedEvents.js';
 import { closeModels, fixture, readModel } from './modelTestSupport.js';
 
 const NOT_EXIST = 1;
@@ -28,20 +29,14 @@ async function expected(name: string, origin: number): Promise<Expected> {
   const codes = newTransitionCodes();
   const last = new Map<number, number>();
   const all: Expected = { unblocks: [], creations: [] };
-  for (;;) {
-    const e = s.next();
-    if (!e) {
-      if (!s.needsGeneration) break;
-      await s.loadGeneration();
-      continue;
-    }
-    if (!readTransition(e, codes) || codes.resource !== TransitionResource.Goroutine) continue;
+  await forEachEvent(s, (e) => {
+    if (!readTransition(e, codes) || codes.resource !== TransitionResource.Goroutine) return;
     const g = codes.id;
     if (codes.from === WAITING && codes.to === RUNNABLE && e.g >= 0 && e.g !== g && last.has(g) && e.time - last.get(g)! > 2)
       all.unblocks.push({ g, since: last.get(g)! - origin, at: e.time - origin, by: e.g });
     if (codes.from === NOT_EXIST && codes.to === RUNNABLE && e.g >= 0 && e.g !== g) all.creations.push({ g, at: e.time - origin, by: e.g });
     last.set(g, e.time);
-  }
+  });
   const spread = <T>(xs: T[], n: number) => xs.filter((_, i) => i % Math.max(1, Math.floor(xs.length / n)) === 0).slice(0, n);
   return { unblocks: spread(all.unblocks, 150), creations: spread(all.creations, 60) };
 }

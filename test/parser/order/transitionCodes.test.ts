@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { memorySource, newTransitionCodes, openEventStream, readTransition, TransitionResource, type OrderedEvent, type TransitionCodes } from '../../../src/parser/index.js';
+import { forEachEvent } from '../../support/orderedEvents.js';
 import { fixturesDir, sharedTracesDir } from '../../support/paths.js';
 
 const TRACES = [
@@ -33,24 +34,18 @@ describe('parser/order/transitionCodes', () => {
       const s = await openEventStream(memorySource(new Uint8Array(readFileSync(file))));
       const codes = newTransitionCodes();
       let transitions = 0;
-      for (;;) {
-        const e = s.next();
-        if (!e) {
-          if (!s.needsGeneration) break;
-          await s.loadGeneration();
-          continue;
-        }
+      await forEachEvent(s, (e) => {
         // Read before the object is made (as the pass reads it), then compared with the object.
         const has = readTransition(e, codes);
         const st = e.transition;
         assert.equal(has, st !== undefined, `${e.kind} at ${e.time}`);
-        if (!st) continue;
+        if (!st) return;
         transitions++;
         assert.equal(asText(codes), `${st.resource.kind} ${st.resource.id} ${st.from} -> ${st.to} "${st.reason}"`);
         // Once the object is made, the codes read again are the same.
         assert.ok(readTransition(e, codes));
         assert.equal(asText(codes), `${st.resource.kind} ${st.resource.id} ${st.from} -> ${st.to} "${st.reason}"`);
-      }
+      });
       assert.ok(transitions > 20, `only ${transitions} transitions`);
     });
   }
