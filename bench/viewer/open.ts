@@ -52,18 +52,7 @@ export async function openFromQuickOpen(vs: VSCode, name: string): Promise<numbe
   return t0;
 }
 
-/** The viewer's webview frame for the file `name` (its summary title says so). */
-export async function findViewer(vs: VSCode, name: string, timeout: number): Promise<Frame> {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    for (const f of vs.page.frames()) {
-      if (f === vs.page.mainFrame()) continue;
-      try {
-        const title = await f.$('#summary [data-field=fileName]');
-        if (title && (await title.textContent())?.trim() === name) return f;
-      } catch { /* detached or navigating */ }
-    }
-    await sleep(20);
-  }
-  throw new Error(`no viewer for ${name} after ${timeout} ms`);
+/** The viewer's webview frame for the file `name` (its summary title says so), polled every 20 ms. */
+export function findViewer(vs: VSCode, name: string, timeout: number): Promise<Frame> {
+  return vs.traceWebview(name, timeout, { pollMs: 20, visible: false });
 }
