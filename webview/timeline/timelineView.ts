@@ -330,7 +330,8 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
       return;
     }
     const group = place.group !== undefined ? layout.groups[place.group] : undefined;
-    const key = group ? groupKey(group) : layout.lanes.find((l) => l.id === place.lane)?.kind === 'proc' ? PROCS_KEY : layout.lanes.find((l) => l.id === place.lane)?.kind === 'thread' ? THREADS_KEY : undefined;
+    const kind = layout.lanes.find((l) => l.id === place.lane)?.kind;
+    const key = group ? groupKey(group) : kind === 'proc' ? PROCS_KEY : kind === 'thread' ? THREADS_KEY : undefined;
     if (key && !m.expanded.has(key)) {
       m.expanded.add(key);
       relayout();
