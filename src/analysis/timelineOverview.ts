@@ -95,6 +95,11 @@ export class TimelineOverviewBuilder implements AnalysisHandler<TimelineOverview
     this.open = [-1, -1];
   }
 
+  /** Chunks finished so far. */
+  get chunkCount(): number {
+    return this.chunks.length;
+  }
+
   data(): TimelineOverview {
     let bytes = 0;
     for (const c of this.chunks) bytes += c.goroutines.bytes + c.procs.bytes + c.threads.bytes;

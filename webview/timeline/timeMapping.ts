@@ -36,6 +36,12 @@ export function fitViewport(durationNs: number): Viewport {
   return { startNs: 0, endNs: Math.max(MIN_SPAN_NS, finiteOr(durationNs, 0)) };
 }
 
+/** Whether v is the whole of a trace this long (fitViewport's). */
+export function isFitted(v: Viewport, durationNs: number): boolean {
+  const fit = fitViewport(durationNs);
+  return v.startNs === fit.startNs && v.endNs === fit.endNs;
+}
+
 /**
  * Keeps v inside [0, max(duration, MIN_SPAN_NS)] and its span within [MIN_SPAN_NS, duration]:
  * a too-wide viewport becomes the whole trace, one past an end slides back.

@@ -26,12 +26,14 @@ import { attachInput } from './timelineInput.js';
 import type { TimelineSource } from './timelineSource.js';
 import type { TimelineModel } from './timelineModel.js';
 import type { TimelineViewState } from './timelineState.js';
-import { clampViewport, fitViewport, nsPerPx, spanOf, zoomToRange, type Viewport } from './timeMapping.js';
+import { clampViewport, fitViewport, isFitted, nsPerPx, spanOf, zoomToRange, type Viewport } from './timeMapping.js';
 
 export const RULER_HEIGHT = 24;
 const GROUP_PAGE = 200;
 const MAX_IN_FLIGHT = 4;
+/** While the pass runs the layout grows: asked again this often (faster until it has a generation). */
 const LAYOUT_POLL_MS = 1000;
+const FIRST_LAYOUT_POLL_MS = 200;
 
 export interface TimelineHooks {
   /** The view's state changed (debounce before saving). */
@@ -122,15 +124,24 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
     try {
       const layout = await source.layout();
       if (disposed) return;
-      const first = !m.layout;
+      const before = m.layout;
+      const first = !before || before.generations.length === 0;
       m.layout = layout;
       if (first) m.viewport = saved ? clampViewport(m.viewport, layout.durationNs) : fitViewport(layout.durationNs);
+      // While the layout grows, a view fitted to it stays fitted.
+      else if (isFitted(m.viewport, before.durationNs)) m.viewport = fitViewport(layout.durationNs);
       else m.viewport = clampViewport(m.viewport, layout.durationNs);
+      if (before && !before.complete) {
+        // Groups gained goroutines and counters gained points: their pages are asked again.
+        groupLanes.clear();
+        pagesAsked.clear();
+        counters.clear();
+      }
       overviewAsked = false;
       relayout();
       if (first && m.scrollTop > 0) scroller.scrollTop = m.scrollTop;
       if (pending && layout.complete) reveal(pending);
-      if (!layout.complete) layoutTimer = setTimeout(() => void loadLayout(), LAYOUT_POLL_MS);
+      if (!layout.complete) layoutTimer = setTimeout(() => void loadLayout(), layout.generations.length ? LAYOUT_POLL_MS : FIRST_LAYOUT_POLL_MS);
     } catch (e) {
       announce(`The timeline could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
       layoutTimer = setTimeout(() => void loadLayout(), LAYOUT_POLL_MS * 3);

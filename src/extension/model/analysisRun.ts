@@ -4,11 +4,24 @@
  * exception in it is a bug, not bad input (the stream reports that as its failure): the
  * summaries are then unavailable and the rest stays usable.
  */
-import { AnalysisPass, type AnalysisData, type TraceAnalysisView } from '../../analysis/index.js';
+import { AnalysisPass, type AnalysisData, type SpanSource, type TraceAnalysisView } from '../../analysis/index.js';
 import type { ByteSource } from '../../parser/index.js';
 import type { TraceSummary } from '../../shared/protocol.js';
 
 type Yield = () => void | Promise<void>;
+
+/**
+ * What the pass has built so far, while it runs: its handlers' data grows in place (a chunk per
+ * generation passed), and every generation entered has its start state, so the chunks passed can
+ * be ordered again. The owner index is left out: building it mid-pass costs, and the timeline
+ * does not read it.
+ */
+export interface PassSoFar {
+  /** Timeline chunks (generations) the pass has finished. */
+  chunks: number;
+  data(): Pick<AnalysisData, 'summaries' | 'timeline' | 'counters'>;
+  spans: SpanSource;
+}
 
 export class AnalysisRun {
   /** Undefined until started; 'computing' while it runs; 'done' once its data is taken in; 'unavailable' where it cannot run or failed. */
@@ -24,6 +37,8 @@ export class AnalysisRun {
     private readonly source: ByteSource,
     /** Also build the timeline's spans and overview. */
     private readonly timeline = false,
+    /** Events between two yields: often enough for the worker to answer requests meanwhile. */
+    private readonly yieldEvery = 20_000,
   ) {}
 
   async start(summarizable: boolean): Promise<void> {
@@ -33,7 +48,7 @@ export class AnalysisRun {
       return;
     }
     this.state = 'computing';
-    this.pass = await AnalysisPass.open(this.source, { yieldEvery: 20_000, timeline: this.timeline });
+    this.pass = await AnalysisPass.open(this.source, { yieldEvery: this.yieldEvery, timeline: this.timeline });
   }
 
   /** One generation of the pass (v1: all of it). */
@@ -43,6 +58,18 @@ export class AnalysisRun {
     } catch (e) {
       this.fail(e);
     }
+  }
+
+  /** The pass's data so far, while it runs; undefined before it starts and once it is done (read `data`). */
+  soFar(): PassSoFar | undefined {
+    const pass = this.pass;
+    if (!pass || this.state !== 'computing') return undefined;
+    const h = pass.handlers;
+    return {
+      chunks: h.timeline.chunkCount,
+      data: () => ({ summaries: h.summaries.data(), timeline: h.timeline.data(), counters: h.counters.data() }),
+      spans: { source: this.source, generations: pass.generations },
+    };
   }
 
   /** Runs the pass to its end, then `takeIn` its data before the state says 'done'. */

@@ -1,10 +1,13 @@
 /**
  * What the worker answers the timeline: its layout, a group's goroutine lanes, and slices. All
  * of it reads the analysis pass's data (the overview, the summaries, each generation's start
- * state), so until the pass is done the layout is empty and says it is not complete.
+ * state). While the pass runs it answers from the generations passed so far (the layout says it
+ * is not complete and ends where they end; slices past them are not exact), so the first
+ * generation is drawn long before the pass ends.
  */
-import type { AnalysisData, TraceAnalysisView } from '../../analysis/index.js';
+import type { AnalysisData, SpanSource, TraceAnalysisView } from '../../analysis/index.js';
 import type { RelationsQuery, SliceAnswer, SliceQuery, SliceRelations, TimelineLane, TimelineLayout, TimelinePlace } from '../../shared/timeline.js';
+import type { PassSoFar } from './analysisRun.js';
 import { timelinePlace, type PlaceInputs } from './timelinePlace.js';
 import { TimelineRelations } from './timelineRelations.js';
 import type { CounterAnswer, CounterQuery } from '../../shared/timelineCounters.js';
@@ -15,6 +18,8 @@ import { TimelineSlices } from './timelineSlices.js';
 export interface TimelineInputs {
   data: AnalysisData | undefined;
   view: TraceAnalysisView | undefined;
+  /** While the pass runs: what it has built so far (analysisRun.ts). */
+  soFar?: PassSoFar;
   genNumber(index: number): number;
   /**
    * The trace's first and last event (ns), as the header and the trees count them (from the
@@ -24,8 +29,22 @@ export interface TimelineInputs {
   lastNs: number;
 }
 
+type TimelineBasis = Pick<AnalysisData, 'summaries' | 'timeline' | 'counters'>;
+
+interface Built {
+  data: TimelineBasis;
+  /** Once the pass is done; a partial build's are made per chunk count (groups()). */
+  groups?: TimelineGroups;
+  slices: TimelineSlices;
+  originNs: number;
+  /** Chunks passed when built; undefined once the pass is done (then it never changes). */
+  partialChunks?: number;
+}
+
 export class TimelineService {
-  private built: { data: AnalysisData; groups: TimelineGroups; slices: TimelineSlices; originNs: number } | undefined;
+  private built: Built | undefined;
+  /** The goroutine groups of a partial build, and the chunk count they were made at. */
+  private partialGroups: { chunks: number; groups: TimelineGroups } | undefined;
 
   constructor(private readonly inputs: () => TimelineInputs) {}
 
@@ -33,9 +52,13 @@ export class TimelineService {
     const b = this.build();
     if (!b) return { durationNs: 0, generations: [], lanes: [], groups: [], complete: false };
     const i = this.inputs();
-    const last = Number.isNaN(i.lastNs) ? b.data.summaries.lastNs : i.lastNs;
-    const durationNs = Number.isNaN(last) ? 0 : Math.max(0, last - b.originNs);
-    return timelineLayout(b.data.summaries, b.data.timeline, b.groups, i.genNumber, { originNs: b.originNs, durationNs }, true, counterLanes(b.data.counters));
+    const complete = b.partialChunks === undefined;
+    let durationNs: number;
+    if (complete) {
+      const last = Number.isNaN(i.lastNs) ? b.data.summaries.lastNs : i.lastNs;
+      durationNs = Number.isNaN(last) ? 0 : Math.max(0, last - b.originNs);
+    } else durationNs = Math.max(0, passedEndNs(b.data) - b.originNs);
+    return timelineLayout(b.data.summaries, b.data.timeline, this.groups(b), i.genNumber, { originNs: b.originNs, durationNs }, complete, counterLanes(b.data.counters));
   }
 
   /** The counter lanes' points over a range at a resolution (timelineCounters.ts). */
@@ -46,18 +69,23 @@ export class TimelineService {
   }
 
   groupLanes(group: number, offset: number, limit: number): TimelineLane[] {
-    return this.build()?.groups.lanes(group, offset, limit) ?? [];
+    const b = this.build();
+    return b ? this.groups(b).lanes(group, offset, limit) : [];
   }
 
   async slices(q: SliceQuery): Promise<SliceAnswer> {
     const b = this.build();
     if (!b) return { query: q, strings: [], lanes: [], exact: false };
-    return b.slices.slices(q);
+    const answer = await b.slices.slices(q);
+    // Up to where the generations passed end (a span starting there is the next one's), the
+    // answer is final; past it, it will grow: it is asked again.
+    if (b.partialChunks !== undefined && q.toNs + b.originNs >= passedEndNs(b.data)) answer.exact = false;
+    return answer;
   }
 
-  /** Cause and effect around a goroutine's slice (timelineRelations.ts). */
+  /** Cause and effect around a goroutine's slice (timelineRelations.ts); once the pass is done. */
   async relations(q: RelationsQuery): Promise<SliceRelations> {
-    const b = this.build();
+    const b = this.complete();
     if (!b) return { query: q, chain: [] };
     const chunks = b.data.timeline.chunks;
     const table = b.data.summaries.goroutines;
@@ -72,15 +100,15 @@ export class TimelineService {
     }).relations(q);
   }
 
-  /** Where a tree row is on the timeline (timelinePlace.ts); `chunkOf` maps a byte offset to its chunk. */
+  /** Where a tree row is on the timeline (timelinePlace.ts), once the pass is done; `chunkOf` maps a byte offset to its chunk. */
   async place(nodeId: string, events: Pick<PlaceInputs, 'wireEvent' | 'ownerEvent'>, chunkOf: (offset: number) => number | undefined): Promise<TimelinePlace | undefined> {
-    const b = this.build();
+    const b = this.complete();
     if (!b) return undefined;
     return timelinePlace(nodeId, {
       ...events,
       summaries: b.data.summaries,
       originNs: b.originNs,
-      groupOf: (g) => b.groups.placeOf(g),
+      groupOf: (g) => this.groups(b).placeOf(g),
       spanAt: async (offset) => {
         const k = chunkOf(offset);
         return k === undefined ? undefined : b.slices.laneOfEvent(k, offset);
@@ -88,18 +116,51 @@ export class TimelineService {
     });
   }
 
-  private build(): TimelineService['built'] {
-    if (this.built) return this.built;
-    const { data, view, firstNs } = this.inputs();
-    if (!data || !view) return undefined;
+  private complete(): Built | undefined {
+    const b = this.build();
+    return b && b.partialChunks === undefined ? b : undefined;
+  }
+
+  /** A partial build's groups are made again when more chunks have passed (the table grew). */
+  private groups(b: Built): TimelineGroups {
+    if (b.groups) return b.groups;
+    const chunks = b.partialChunks ?? 0;
+    if (this.partialGroups?.chunks !== chunks) this.partialGroups = { chunks, groups: new TimelineGroups(b.data.summaries.goroutines) };
+    return this.partialGroups.groups;
+  }
+
+  /**
+   * The pass's data: all of it once done (built once); while it runs, what it has so far (the
+   * slices and their span cache are kept; the handlers' data grows in place).
+   */
+  private build(): Built | undefined {
+    if (this.built && this.built.partialChunks === undefined) return this.built;
+    const i = this.inputs();
+    if (i.data && i.view) {
+      this.partialGroups = undefined;
+      this.built = this.make(i.data, i.view, undefined, i.firstNs);
+      return this.built;
+    }
+    const so = i.soFar;
+    if (!so || so.chunks === 0) return undefined;
+    if (this.built) {
+      // The summaries' proc and thread maps are copies: take them again when a chunk has passed.
+      if (this.built.partialChunks !== so.chunks) Object.assign(this.built, { data: so.data(), partialChunks: so.chunks });
+      return this.built;
+    }
+    this.built = this.make(so.data(), so.spans, so.chunks, i.firstNs);
+    return this.built;
+  }
+
+  private make(data: TimelineBasis, spans: SpanSource, partialChunks: number | undefined, firstNs: number): Built {
     const originNs = Number.isNaN(firstNs) ? (Number.isNaN(data.summaries.firstNs) ? 0 : data.summaries.firstNs) : firstNs;
     const table = data.summaries.goroutines;
-    const groups = new TimelineGroups(table);
     const labels = new Map<number, string>();
     const slices = new TimelineSlices({
-      spans: view,
+      spans,
       overview: data.timeline,
       originNs,
+      partial: partialChunks !== undefined,
       goroutineLabel: (id) => {
         let l = labels.get(id);
         if (l === undefined) {
@@ -110,7 +171,13 @@ export class TimelineService {
         return l;
       },
     });
-    this.built = { data, groups, slices, originNs };
-    return this.built;
+    if (partialChunks !== undefined) return { data, slices, originNs, partialChunks };
+    return { data, groups: new TimelineGroups(table), slices, originNs };
   }
+}
+
+/** Where the chunks passed end (ns); -Infinity before the first. */
+function passedEndNs(data: TimelineBasis): number {
+  const chunks = data.timeline.chunks;
+  return chunks.length ? chunks[chunks.length - 1].endNs : -Infinity;
 }

@@ -25,6 +25,11 @@ export interface TimelineData {
   originNs: number;
   /** A goroutine's label on proc and thread lanes ("G12 main.worker"). */
   goroutineLabel(id: number): string;
+  /**
+   * The pass is still running: the overview's chunks are those passed so far, and a GC period
+   * may still be open (no end yet): it is cut where the chunks end.
+   */
+  partial?: boolean;
 }
 
 type Lane = { kind: 'gc' } | { kind: 'goroutine' | 'proc' | 'thread'; id: number };
@@ -56,6 +61,7 @@ export class TimelineSlices {
       return i;
     };
     const lanes = q.lanes.map((id) => ({ id, lane: parseLane(id), out: new LaneSliceBuilder(id, q.nsPerPx) }));
+    const kinds = new Set(lanes.flatMap((l) => (l.lane && l.lane.kind !== 'gc' ? [l.lane.kind] : [])));
     let exact = true;
     let derived = 0;
     const chunks = d.overview.chunks;
@@ -63,7 +69,7 @@ export class TimelineSlices {
       const c = chunks[k];
       if (c.endNs < from || c.startNs > to) continue;
       let spans = this.cached(k);
-      if (!spans && this.needsDetail(c, q.nsPerPx)) {
+      if (!spans && this.needsDetail(c, kinds, q.nsPerPx)) {
         if (derived < MAX_DERIVED) {
           derived++;
           spans = await this.derive(k);
@@ -104,9 +110,14 @@ export class TimelineSlices {
     return this.cachedBytes;
   }
 
-  /** Whether a goroutine bucket of this chunk is wider than the resolution asks. */
-  private needsDetail(c: ChunkSummary, nsPerPx: number): boolean {
-    return (c.endNs - c.startNs) / c.goroutines.buckets > nsPerPx;
+  /**
+   * Whether a bucket of this chunk, for a kind of lane asked, is wider than the resolution asks
+   * (goroutines have fewer buckets than procs and threads: a query of procs alone, as the
+   * overview strip's, is answered from their finer buckets).
+   */
+  private needsDetail(c: ChunkSummary, kinds: ReadonlySet<'goroutine' | 'proc' | 'thread'>, nsPerPx: number): boolean {
+    for (const kind of kinds) if ((c.endNs - c.startNs) / pick(c, kind).buckets > nsPerPx) return true;
+    return false;
   }
 
   private cached(k: number): SpanChunk | undefined {
@@ -195,13 +206,19 @@ export class TimelineSlices {
   }
 
   private gcSlices(from: number, to: number, out: LaneSliceBuilder, str: (s: string) => number): void {
-    const { gc, reasons } = this.data.overview;
+    const { gc, reasons, chunks } = this.data.overview;
     const o = this.data.originNs;
+    const passed = chunks.length ? chunks[chunks.length - 1].endNs : -Infinity;
     for (let r = 0; r < gc.start.length; r++) {
-      if (gc.end[r] < from || gc.start[r] > to) continue;
+      let end = gc.end[r];
+      if (this.data.partial) {
+        if (gc.start[r] > passed) continue;
+        if (end === undefined || end > passed) end = passed;
+      }
+      if (end < from || gc.start[r] > to) continue;
       const stw = gc.kind[r] === 1;
       const label = stw ? str(gc.reason[r] >= 0 ? reasons[gc.reason[r]] : 'stop-the-world') : str('GC');
-      out.push({ start: gc.start[r] - o, end: gc.end[r] - o, state: stw ? STW : GC, label, offset: -1, goroutine: -1, proc: -1, merged: 0 });
+      out.push({ start: gc.start[r] - o, end: end - o, state: stw ? STW : GC, label, offset: -1, goroutine: -1, proc: -1, merged: 0 });
     }
   }
 }

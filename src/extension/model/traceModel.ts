@@ -48,6 +48,8 @@ export interface TraceModelOptions {
    * worker asks for them). It adds about 60% to the pass; the tests and the CLI need not pay it.
    */
   timeline?: boolean;
+  /** Events the pass handles between two yields (AnalysisRun's default otherwise). */
+  passYieldEvery?: number;
 }
 
 const EMPTY: Page<TreeNode> = { total: 0, items: [] };
@@ -72,7 +74,7 @@ export class TraceModel {
     readonly fileName: string,
     private readonly options: TraceModelOptions = {},
   ) {
-    this.run = new AnalysisRun(source, options.timeline === true);
+    this.run = new AnalysisRun(source, options.timeline === true, options.passYieldEvery);
   }
 
   /** Why the pass stopped, when an exception stopped it (a bug). */
@@ -170,10 +172,10 @@ export class TraceModel {
     return summary;
   }
 
-  /** The timeline's overview (chunks, GC periods) from the pass; undefined until it is done. */
-  /** The Timeline view's layout, lanes and slices (from the pass's data once it is done). */
-  readonly timeline = new TimelineService(() => ({ data: this.run.data, view: this.run.view, genNumber: (k) => this.generations[k]?.genNumber ?? k + 1, firstNs: this.stats.firstNs, lastNs: this.stats.lastNs }));
+  /** The Timeline view's layout, lanes and slices: from the pass's data, and while it runs from what it has passed. */
+  readonly timeline = new TimelineService(() => ({ data: this.run.data, view: this.run.view, soFar: this.run.soFar(), genNumber: (k) => this.generations[k]?.genNumber ?? k + 1, firstNs: this.stats.firstNs, lastNs: this.stats.lastNs }));
 
+  /** The timeline's overview (chunks, GC periods) from the pass; undefined until it is done. */
   get timelineOverview(): TimelineOverview | undefined {
     return this.run.data?.timeline;
   }

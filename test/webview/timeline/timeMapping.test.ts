@@ -3,6 +3,7 @@ import {
   centreOn,
   clampViewport,
   fitViewport,
+  isFitted,
   MIN_SPAN_NS,
   nsAt,
   nsPerPx,
@@ -30,6 +31,13 @@ describe('timeline time mapping', () => {
     assert.deepEqual(fitViewport(DURATION), { startNs: 0, endNs: DURATION });
     assert.deepEqual(fitViewport(10), { startNs: 0, endNs: MIN_SPAN_NS });
     assert.deepEqual(fitViewport(NaN), { startNs: 0, endNs: MIN_SPAN_NS });
+  });
+
+  it('tells a fitted view (which follows a growing trace) from one the user moved', () => {
+    assert.equal(isFitted(fitViewport(DURATION), DURATION), true);
+    assert.equal(isFitted(fitViewport(10), 10), true);
+    assert.equal(isFitted(zoomAt(fitViewport(DURATION), DURATION, DURATION / 2, 0.5), DURATION), false);
+    assert.equal(isFitted(fitViewport(DURATION), DURATION * 2), false);
   });
 
   it('keeps the point under the cursor in place when zooming', () => {
