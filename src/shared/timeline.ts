@@ -86,6 +86,31 @@ export interface LaneSlices {
   goroutine: number[];
   /** Goroutine lanes: the proc it ran on (running slices); thread lanes: the P held; -1 otherwise. */
   proc: number[];
+  /** Goroutine lanes: the user regions it was in over the range, if any. */
+  regions?: LaneRegions;
+  /** Goroutine lanes: the user logs it wrote in the range, if any. */
+  logs?: LaneLogs;
+}
+
+/** A goroutine's user regions (trace.WithRegion), by start; nested ones overlap their parent. */
+export interface LaneRegions {
+  start: number[];
+  end: number[];
+  /** 0: outermost. */
+  depth: number[];
+  /** Index into SliceAnswer.strings: the region's name (the first one's, where merged). */
+  label: number[];
+  /** 1: one region; n > 1: n regions closer than the resolution, merged. */
+  count: number[];
+}
+
+/** A goroutine's user logs (trace.Log), as instants, in time order. */
+export interface LaneLogs {
+  at: number[];
+  /** Index into SliceAnswer.strings: "category: message" (the first one's, where merged). */
+  label: number[];
+  /** 1: one log; n > 1: n logs within the resolution, merged. */
+  count: number[];
 }
 
 export interface SliceQuery {

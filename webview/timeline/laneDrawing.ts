@@ -13,6 +13,7 @@ import type { Row } from './laneLayout.js';
 import { firstEndingAfter, type CachedTile, type SliceCache, tilesFor } from './sliceCache.js';
 import type { TimelineTheme } from './theme.js';
 import { xOf, type Viewport } from './timeMapping.js';
+import { collectAnnotations, drawAnnotations, type AnnotationMarks } from './annotationDrawing.js';
 
 export const HEADER_WIDTH = 200;
 const LABEL_MIN_PX = 40;
@@ -65,6 +66,7 @@ export function drawLanes(f: LaneFrame): void {
   const rects: number[][] = SLICE_STATES.map(() => []);
   const labels: { x: number; y: number; w: number; text: string }[] = [];
   const counterRows: Row[] = [];
+  const notes: AnnotationMarks = { bands: [], logs: [] };
   for (const row of f.rows) {
     const y = row.y - f.scrollTop;
     if (row.kind === 'header') {
@@ -77,7 +79,10 @@ export function drawLanes(f: LaneFrame): void {
       counterRows.push(row);
       continue;
     }
-    for (const e of entriesFor(f.cache, row.lane.id, f.viewport, f.level)) collect(e, f, y, row.height, rects, labels);
+    for (const e of entriesFor(f.cache, row.lane.id, f.viewport, f.level)) {
+      collect(e, f, y, row.height, rects, labels);
+      if (e.slices.regions || e.slices.logs) collectAnnotations(e.slices, f.viewport, left, width, y, row.height, notes);
+    }
   }
   ctx.save();
   ctx.beginPath();
@@ -85,6 +90,7 @@ export function drawLanes(f: LaneFrame): void {
   ctx.clip();
   fillStates(ctx, theme, rects);
   drawLabels(ctx, theme, labels);
+  drawAnnotations(ctx, theme, notes);
   for (const row of counterRows) {
     const d = row.kind === 'lane' && row.lane ? f.counters?.(row.lane.id) : undefined;
     if (d) drawCounterLane({ ctx, theme, viewport: f.viewport, left, width }, d, row.y - f.scrollTop, row.height);

@@ -61,6 +61,7 @@ export function tileQuery(lanes: string[], level: number, tile: number): SliceQu
 export function estimateBytes(slices: LaneSlices, strings: readonly string[]): number {
   const columns = 8;
   let bytes = 64 + slices.lane.length * 2 + slices.start.length * columns * 8;
+  bytes += (slices.regions?.start.length ?? 0) * 5 * 8 + (slices.logs?.at.length ?? 0) * 3 * 8;
   for (const s of strings) bytes += 16 + s.length * 2;
   return bytes;
 }

@@ -13,6 +13,7 @@ import { HEADER_WIDTH, type SliceRef } from './laneDrawing.js';
 import type { HeaderRow, LaneRow } from './laneLayout.js';
 import { overviewNsAt } from './overviewStrip.js';
 import { sliceAt, tileSpanNs, type CachedTile } from './sliceCache.js';
+import { annotationsAt } from './annotationDrawing.js';
 import type { TimelineModel } from './timelineModel.js';
 import { fillTooltip, fillTooltipLines, tooltipPosition } from './tooltip.js';
 import { centreOn, nsAt, nsPerPx, panBy, spanOf, wheelZoomFactor, zoomAt, type Viewport } from './timeMapping.js';
@@ -82,7 +83,9 @@ export function attachInput(d: InputDeps): { dispose(): void } {
     if (h) {
       const s = h.entry.slices;
       const li = s.label[h.ref.index];
+      const notes = s.regions || s.logs ? annotationsAt(s, h.entry.strings, nsAt(m.viewport, m.width, x - HEADER_WIDTH), 3 * nsPerPx(m.viewport, m.width)) : undefined;
       fillTooltip(document, d.tooltip, {
+        ...(notes ? { regions: notes.regions, logs: notes.logs } : {}),
         laneLabel: h.row.lane?.label ?? h.ref.lane,
         state: SLICE_STATES[s.state[h.ref.index]] ?? 'running',
         label: li >= 0 ? h.entry.strings[li] : undefined,

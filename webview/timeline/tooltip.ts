@@ -17,6 +17,10 @@ export interface SliceInfo {
   merged: number;
   goroutine?: number;
   proc?: number;
+  /** Goroutine lanes: the user regions holding the pointer's time, outermost first. */
+  regions?: string[];
+  /** Goroutine lanes: the user logs at the pointer. */
+  logs?: string[];
 }
 
 export interface TooltipLine {
@@ -49,6 +53,8 @@ export function tooltipLines(info: SliceInfo): TooltipLine[] {
   if (info.goroutine !== undefined && info.goroutine >= 0) lines.push({ name: 'Goroutine', value: `G${info.goroutine}` });
   if (info.proc !== undefined && info.proc >= 0) lines.push({ name: 'Proc', value: `P${info.proc}` });
   if (info.merged > 1) lines.push({ name: 'Merged', value: `${info.merged} short spans at this zoom; zoom in to see them` });
+  if (info.regions?.length) lines.push({ name: info.regions.length > 1 ? 'Regions' : 'Region', value: info.regions.join(' › ') });
+  for (const log of info.logs?.slice(0, 3) ?? []) lines.push({ name: 'Log', value: log });
   return lines;
 }
 

@@ -12,6 +12,7 @@ import { timelinePlace, type PlaceInputs } from './timelinePlace.js';
 import { TimelineRelations } from './timelineRelations.js';
 import type { CounterAnswer, CounterQuery } from '../../shared/timelineCounters.js';
 import { counterLanes, counterPoints } from './timelineCounters.js';
+import { GoroutineAnnotations } from './laneAnnotations.js';
 import { TimelineGroups, timelineLayout } from './timelineLayout.js';
 import { TimelineSlices } from './timelineSlices.js';
 
@@ -45,6 +46,8 @@ export class TimelineService {
   private built: Built | undefined;
   /** The goroutine groups of a partial build, and the chunk count they were made at. */
   private partialGroups: { chunks: number; groups: TimelineGroups } | undefined;
+  /** The regions and logs over goroutine lanes, and the build (and chunk count) they were made for. */
+  private notes: { built: Built; chunks: number | undefined; notes: GoroutineAnnotations } | undefined;
 
   constructor(private readonly inputs: () => TimelineInputs) {}
 
@@ -121,6 +124,18 @@ export class TimelineService {
     return b && b.partialChunks === undefined ? b : undefined;
   }
 
+  /** Made once the pass is done, and while it runs again for each chunk passed (they grow). */
+  private annotations(): GoroutineAnnotations | undefined {
+    const b = this.built;
+    if (!b) return undefined;
+    if (this.notes?.built !== b || this.notes.chunks !== b.partialChunks) {
+      const s = b.data.summaries;
+      const endNs = b.partialChunks === undefined ? s.lastNs : passedEndNs(b.data);
+      this.notes = { built: b, chunks: b.partialChunks, notes: new GoroutineAnnotations(s.regions, s.tasks, { startNs: b.originNs, endNs }) };
+    }
+    return this.notes.notes;
+  }
+
   /** A partial build's groups are made again when more chunks have passed (the table grew). */
   private groups(b: Built): TimelineGroups {
     if (b.groups) return b.groups;
@@ -161,6 +176,7 @@ export class TimelineService {
       overview: data.timeline,
       originNs,
       partial: partialChunks !== undefined,
+      annotations: () => this.annotations(),
       goroutineLabel: (id) => {
         let l = labels.get(id);
         if (l === undefined) {

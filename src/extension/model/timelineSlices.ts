@@ -7,6 +7,7 @@
  */
 import { deriveChunkSpans, type ChunkSummary, type OwnerOverview, type OwnerSpans, type SpanChunk, type SpanSource, type TimelineOverview } from '../../analysis/index.js';
 import type { SliceAnswer, SliceQuery } from '../../shared/timeline.js';
+import type { GoroutineAnnotations } from './laneAnnotations.js';
 import { LaneSliceBuilder } from './laneSlices.js';
 
 /** Generations derived for one query, at most. */
@@ -30,6 +31,8 @@ export interface TimelineData {
    * may still be open (no end yet): it is cut where the chunks end.
    */
   partial?: boolean;
+  /** The regions and logs drawn over goroutine lanes (laneAnnotations.ts). */
+  annotations?(): GoroutineAnnotations | undefined;
 }
 
 type Lane = { kind: 'gc' } | { kind: 'goroutine' | 'proc' | 'thread'; id: number };
@@ -82,7 +85,18 @@ export class TimelineSlices {
       }
     }
     for (const l of lanes) if (l.lane?.kind === 'gc') this.gcSlices(from, to, l.out, str);
-    return { query: q, strings, lanes: lanes.map((l) => l.out.finish()), exact };
+    const notes = d.annotations?.();
+    const out = lanes.map((l) => {
+      const slices = l.out.finish();
+      if (notes && l.lane?.kind === 'goroutine') {
+        const regions = notes.regionsOf(l.lane.id, from, to, q.nsPerPx, d.originNs, str);
+        const logs = notes.logsOf(l.lane.id, from, to, q.nsPerPx, d.originNs, str);
+        if (regions) slices.regions = regions;
+        if (logs) slices.logs = logs;
+      }
+      return slices;
+    });
+    return { query: q, strings, lanes: out, exact };
   }
 
   /**
