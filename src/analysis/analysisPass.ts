@@ -81,19 +81,24 @@ export class AnalysisPass {
   }
 
   /**
-   * Reads the next generation and runs its events through the handlers; false once the pass is
-   * over (then every handler is finalized). v1: the first step reads the whole trace.
+   * Reads the next generation and runs its events through the handlers, and the Sync that opens
+   * the one after it (so what ends at a generation's end, as a timeline chunk, ends in this
+   * step); false once the pass is over (then every handler is finalized). v1: the first step
+   * reads the whole trace.
    */
   async step(onYield?: () => void | Promise<void>): Promise<boolean> {
     if (this.finished) return false;
     const s = this.stream;
-    let loaded = false;
+    let handled = 0;
+    /** Events this step had handled when it last loaded a generation; -1: it has not. */
+    let beforeLoad = -1;
     let sinceYield = 0;
     for (;;) {
       if (this.cancelled) return this.finish();
       const e = s.next();
       if (e) {
-        if (e.kind === 'Sync') this.enterGeneration();
+        const sync = e.kind === 'Sync';
+        if (sync) this.enterGeneration();
         // One call site per handler (see TraceSummarizer.handleEvent).
         const h = this.handlers;
         h.summaries.handleEvent(e);
@@ -103,6 +108,9 @@ export class AnalysisPass {
           h.counters.handleEvent(e);
         }
         this.events++;
+        handled++;
+        // The Sync of a generation loaded after this step's events: the previous one is over.
+        if (sync && beforeLoad > 0) return true;
         if (++sinceYield >= this.yieldEvery) {
           sinceYield = 0;
           await onYield?.();
@@ -110,9 +118,8 @@ export class AnalysisPass {
         continue;
       }
       if (s.needsGeneration) {
-        if (loaded) return true;
+        beforeLoad = handled;
         await s.loadGeneration();
-        loaded = true;
         continue;
       }
       return this.finish();
