@@ -13,8 +13,14 @@ export interface SpanSource {
   generations: readonly GenerationStart[];
 }
 
-/** The spans of chunk `index`; undefined if there is no such chunk. */
-export async function deriveChunkSpans(t: SpanSource, index: number): Promise<SpanChunk | undefined> {
+/** Events between two calls of onYield. */
+const YIELD_EVERY = 20_000;
+
+/**
+ * The spans of chunk `index`; undefined if there is no such chunk. `onYield`, if given, is awaited
+ * every few thousand events (so a worker can answer requests while a generation is derived).
+ */
+export async function deriveChunkSpans(t: SpanSource, index: number, onYield?: () => Promise<void>, yieldEvery = YIELD_EVERY): Promise<SpanChunk | undefined> {
   let r: EventStream;
   if (t.generations.length === 0) {
     if (index !== 0) return undefined;
@@ -26,7 +32,12 @@ export async function deriveChunkSpans(t: SpanSource, index: number): Promise<Sp
   }
   let b: SpanChunkBuilder | undefined;
   let lastNs = 0;
+  let sinceYield = 0;
   for (;;) {
+    if (onYield && ++sinceYield >= yieldEvery) {
+      sinceYield = 0;
+      await onYield();
+    }
     const e = r.next();
     if (!e) {
       if (r.needsGeneration) {

@@ -2,16 +2,22 @@
  * The timeline's slices: for some lanes, over a time range, at a resolution (SliceQuery). Where
  * the overview's buckets are no wider than the resolution asks, they answer (the whole trace at
  * once); otherwise the generation's spans are derived again (deriveChunkSpans) and kept in a
- * cache bounded by bytes. A query derives at most MAX_DERIVED generations; the rest of its range
- * comes from the overview and the answer says it is not exact (asking again gives more).
+ * cache bounded by bytes. A query derives at most MAX_DERIVED generations, and waits for them
+ * DERIVE_WAIT_MS at most; the rest of its range comes from the overview and the answer says it is
+ * not exact (asking again gives more).
  */
 import { deriveChunkSpans, type ChunkSummary, type OwnerOverview, type OwnerSpans, type SpanChunk, type SpanSource, type TimelineOverview } from '../../analysis/index.js';
 import type { SliceAnswer, SliceQuery } from '../../shared/timeline.js';
 import type { GoroutineAnnotations } from './laneAnnotations.js';
 import { LaneSliceBuilder } from './laneSlices.js';
 
-/** Generations derived for one query, at most. */
+/** Generations derived for one query, and being derived at once, at most. */
 export const MAX_DERIVED = 2;
+/**
+ * How long a query waits for a generation being derived (where derivations yield) before it
+ * answers that part from the overview, not exact: the view draws at once and asks again.
+ */
+export const DERIVE_WAIT_MS = 40;
 /** Bytes of derived spans kept. */
 export const SPAN_CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -33,6 +39,10 @@ export interface TimelineData {
   partial?: boolean;
   /** The regions and logs drawn over goroutine lanes (laneAnnotations.ts). */
   annotations?(): GoroutineAnnotations | undefined;
+  /** Awaited every few thousand events of a derivation, so other requests are answered meanwhile. */
+  yieldNow?(): Promise<void>;
+  /** Events between two yields of a derivation (deriveSpans.ts's default otherwise). */
+  yieldEvery?: number;
 }
 
 type Lane = { kind: 'gc' } | { kind: 'goroutine' | 'proc' | 'thread'; id: number };
@@ -48,6 +58,8 @@ export class TimelineSlices {
   /** Derived chunks, least recently used first. */
   private readonly cache = new Map<number, { chunk: SpanChunk; bytes: number }>();
   private cachedBytes = 0;
+  /** Derivations under way, by chunk. */
+  private readonly inFlight = new Map<number, Promise<SpanChunk | undefined>>();
 
   constructor(private readonly data: TimelineData) {}
 
@@ -75,8 +87,9 @@ export class TimelineSlices {
       if (!spans && this.needsDetail(c, kinds, q.nsPerPx)) {
         if (derived < MAX_DERIVED) {
           derived++;
-          spans = await this.derive(k);
-        } else exact = false;
+          spans = await this.soon(k);
+        }
+        if (!spans) exact = false;
       }
       for (const l of lanes) {
         if (!l.lane || l.lane.kind === 'gc') continue;
@@ -116,7 +129,7 @@ export class TimelineSlices {
 
   /** Chunk k's spans, from the cache or derived again; undefined past the last chunk. */
   async chunk(k: number): Promise<SpanChunk | undefined> {
-    return this.cached(k) ?? (await this.derive(k));
+    return this.cached(k) ?? (await this.deriving(k));
   }
 
   /** Bytes of derived spans held. */
@@ -142,8 +155,40 @@ export class TimelineSlices {
     return hit.chunk;
   }
 
+  /**
+   * Chunk k's spans if they are derived within DERIVE_WAIT_MS (the derivation goes on after);
+   * undefined if not yet, or if MAX_DERIVED derivations are already under way.
+   */
+  private async soon(k: number): Promise<SpanChunk | undefined> {
+    if (!this.inFlight.has(k) && this.inFlight.size >= MAX_DERIVED) return undefined;
+    const p = this.deriving(k);
+    // Without yields a derivation runs to its end before any timer: nothing to wait for.
+    if (!this.data.yieldNow) return p;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), DERIVE_WAIT_MS);
+    });
+    try {
+      return await Promise.race([p, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** The derivation of chunk k, started if it is not under way. */
+  private deriving(k: number): Promise<SpanChunk | undefined> {
+    let p = this.inFlight.get(k);
+    if (!p) {
+      p = this.derive(k).finally(() => this.inFlight.delete(k));
+      this.inFlight.set(k, p);
+      // A derivation no query waits for any more must not be an unhandled rejection.
+      p.catch(() => undefined);
+    }
+    return p;
+  }
+
   private async derive(k: number): Promise<SpanChunk | undefined> {
-    const chunk = await deriveChunkSpans(this.data.spans, k);
+    const chunk = await deriveChunkSpans(this.data.spans, k, this.data.yieldNow?.bind(this.data), this.data.yieldEvery);
     if (!chunk) return undefined;
     const bytes = chunk.goroutines.bytes + chunk.procs.bytes + chunk.threads.bytes;
     this.cache.set(k, { chunk, bytes });

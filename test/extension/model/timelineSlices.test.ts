@@ -10,7 +10,7 @@
 import * as assert from 'node:assert/strict';
 import { deriveChunkSpans, type OwnerSpans, type SpanChunk } from '../../../src/analysis/index.js';
 import type { TraceModel } from '../../../src/extension/model/traceModel.js';
-import { MAX_DERIVED } from '../../../src/extension/model/timelineSlices.js';
+import { DERIVE_WAIT_MS, MAX_DERIVED, TimelineSlices } from '../../../src/extension/model/timelineSlices.js';
 import type { LaneSlices, SliceAnswer, SliceQuery } from '../../../src/shared/timeline.js';
 import { closeModels, readModel } from './modelTestSupport.js';
 
@@ -175,6 +175,33 @@ for (const name of ['go1.26-manyg.trace', 'go1.22-syscalls.trace', 'go1.21-annot
       const a = await ref.model.timeline.slices({ lanes: ['x1', '<img src=x>', 'g'], fromNs: 0, toNs: 1e18, nsPerPx: 1e-6 });
       assert.deepEqual(a.lanes.map((l) => l.start.length), [0, 0, 0]);
       assert.ok(MAX_DERIVED >= 1);
+    });
+
+    it('a slow derivation: answered from the overview at once, exact once it is done', async () => {
+      const m = ref.model;
+      const slow = new TimelineSlices({
+        spans: m.analysis!,
+        overview: m.timelineOverview!,
+        originNs: ref.origin,
+        goroutineLabel: (id) => `G${id}`,
+        // A yield every 50 events that takes longer than a query waits.
+        yieldNow: () => new Promise((resolve) => setTimeout(resolve, DERIVE_WAIT_MS * 2)),
+        yieldEvery: 50,
+      });
+      const lanes = busiest(ref, 'proc', 2).map((id) => `p${id}`);
+      const d = m.timeline.layout().durationNs;
+      const q = { lanes, fromNs: 0, toNs: d, nsPerPx: 1e-3 };
+      const first = await slow.slices(q);
+      assert.equal(first.exact, false);
+      assert.ok(first.lanes.some((l) => l.start.length > 0), 'the overview is drawn meanwhile');
+      assert.ok(first.lanes.every((l) => l.merged.every((x) => x === 1)), 'all of it from the overview');
+      let last = first;
+      for (let i = 0; i < 400 && !last.exact; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        last = await slow.slices(q);
+      }
+      assert.equal(last.exact, true);
+      assert.deepEqual(last.lanes.map(slicesOf), (await exactly(m, q)).lanes.map(slicesOf));
     });
   });
 }
