@@ -72,7 +72,7 @@ interface FrameFigures { intervals: Record<string, Stats>; work: Record<string, 
 interface Result {
   /** From the Enter; null: not reached in time. */
   commandMs: number | null; paneShownMs: number | null; commandRetried: boolean;
-  firstLanesMs: number | null; firstLanesPixels?: number; layoutFirstMs: number | null; layoutCompleteMs: number | null;
+  firstLanesMs: number | null; firstLanesPixels?: number; firstMessageMs: number | null; commandDoneMs: number | null; showMessageMs: number | null; paneMarkMs: number | null; layoutAnswerMs: number | null; layoutFirstMs: number | null; layoutCompleteMs: number | null;
   overviewFirstMs: number | null; overviewExactMs: number | null; doneMs: number | null;
   layout?: LayoutFacts;
   expand?: ExpandResult; drive?: DriveResult; driveError?: string;
@@ -126,6 +126,7 @@ async function runOnce(trace: string): Promise<Result> {
       await vs.page.keyboard.press('Escape');
       await showTimeline(vs, undefined, 0).catch(() => undefined);
     });
+    const tCommandDone = Date.now();
     const wv = await findViewer(vs, name, 120_000);
     await pageMem.retarget(wv);
     let paneShown: number | null = null;
@@ -187,7 +188,7 @@ async function runOnce(trace: string): Promise<Result> {
     return {
       commandMs: since(tCommand), paneShownMs: since(paneShown), commandRetried: retried,
       firstLanesMs: since(m?.firstLanes), firstLanesPixels: m?.firstLanesPixels,
-      layoutFirstMs: since(m?.layoutFirst), layoutCompleteMs: since(m?.layoutComplete),
+      firstMessageMs: since(m?.firstMessage), commandDoneMs: since(tCommandDone), showMessageMs: since(m?.showMessage), paneMarkMs: since(m?.paneShown), layoutAnswerMs: since(m?.layoutAnswer), layoutFirstMs: since(m?.layoutFirst), layoutCompleteMs: since(m?.layoutComplete),
       overviewFirstMs: since(m?.overviewFirst), overviewExactMs: since(m?.overviewExact), doneMs: since(m?.done),
       layout: m?.layout, expand, drive: driveResult, driveError, frames,
       pageFrames: m?.frames ?? 0, sliceAnswers: m?.sliceAnswers ?? 0, inexactAnswers: m?.inexactAnswers ?? 0,
@@ -211,6 +212,10 @@ function report(r: Result, trace: string, size: number, run: number, runs: numbe
   const rows: [string, string][] = [
     ['open → Show Timeline run (palette)', S(r.commandMs)],
     ['open → timeline pane visible (polled)', `${S(r.paneShownMs)}${r.commandRetried ? ' (command run twice)' : ''}`],
+    ['open → the page\'s first message from the host', S(r.firstMessageMs)],
+    ['open → palette command entered / its message in the page', `${S(r.commandDoneMs)} / ${S(r.showMessageMs)}`],
+    ['open → timeline pane shown (in the page)', S(r.paneMarkMs)],
+    ['open → first layout answer (even empty)', S(r.layoutAnswerMs)],
     ['open → layout with lanes', S(r.layoutFirstMs)],
     ['open → first lanes drawn', `${S(r.firstLanesMs)}${r.firstLanesPixels ? ` (${r.firstLanesPixels} slice pixels)` : ''}${r.checkError ? ` check failed: ${r.checkError}` : ''}`],
     ['open → overview: first / exact', `${S(r.overviewFirstMs)} / ${S(r.overviewExactMs)} (${r.overviewAnswers} overview answers over the run, ${r.overviewExactAnswers} exact)`],

@@ -5,6 +5,10 @@
  *                   slices: pixels of the slice area (right of the lane names) in a slice
  *                   state's colour (the --vscode-charts-* variables the timeline's theme reads),
  *                   at least MIN_PIXELS of them; checked after each of the page's frames until seen;
+ *   firstMessage    the first message the page gets from the host (it is up and listening);
+ *   showMessage     the host's showTimeline message (the command's) reached the page;
+ *   paneShown       the end of the page's first animation frame with the timeline pane shown;
+ *   layoutAnswer    the first timelineLayout answer, even an empty one (the pane asked);
  *   layoutFirst     the first timelineLayout answer with lanes (the host's RPC responses, seen by
  *                   a message listener); layoutComplete the first with complete: true;
  *   overviewFirst   the first answer to the overview's query (the gc and proc lanes over the
@@ -37,6 +41,12 @@ export interface LayoutFacts {
 export interface TimelineMarks {
   firstLanes?: number;
   firstLanesPixels?: number;
+  firstMessage?: number;
+  /** The host's showTimeline message (the command's) reached the page. */
+  showMessage?: number;
+  /** The first of the page's animation frames with the timeline pane shown. */
+  paneShown?: number;
+  layoutAnswer?: number;
   layoutFirst?: number;
   layoutComplete?: number;
   layout?: LayoutFacts;
@@ -68,9 +78,11 @@ export function timelineMarks(arg: TimelineMarksArg): void {
 
   const onMessage = (ev: MessageEvent) => {
     const d = ev.data as { type?: string; result?: Record<string, unknown> } | null;
+    const now = Date.now();
+    if (d && typeof d === 'object' && typeof d.type === 'string') m.firstMessage ??= now;
+    if (d?.type === 'showTimeline') m.showMessage ??= now;
     if (!d || typeof d !== 'object' || d.type !== 'response' || !d.result || typeof d.result !== 'object') return;
     const r = d.result;
-    const now = Date.now();
     if (typeof r.durationNs === 'number' && Array.isArray(r.lanes) && Array.isArray(r.groups) && Array.isArray(r.generations)) {
       const lanes = r.lanes as { kind?: string }[];
       const groups = r.groups as { goroutines?: number }[];
@@ -80,6 +92,7 @@ export function timelineMarks(arg: TimelineMarksArg): void {
         procs: lanes.filter((l) => l.kind === 'proc').length, threads: lanes.filter((l) => l.kind === 'thread').length,
         groups: groups.length, goroutines: groups.reduce((s, g) => s + (Number(g.goroutines) || 0), 0), complete: r.complete === true,
       };
+      m.layoutAnswer ??= now;
       if (lanes.length > 0 && m.layoutFirst === undefined) m.layoutFirst = now;
       if (r.complete === true && m.layoutComplete === undefined) m.layoutComplete = now;
       return;
@@ -146,6 +159,7 @@ export function timelineMarks(arg: TimelineMarksArg): void {
       } finally {
         m.frames++;
         if (m.recording && m.work.length < MAX_RECORDS) m.work.push([ts, performance.now() - start]);
+        if (m.paneShown === undefined && document.getElementById('timeline-pane')?.hidden === false) m.paneShown = Date.now();
         if (m.firstLanes === undefined && m.checkError === undefined) {
           try {
             const n = slicePixels();
