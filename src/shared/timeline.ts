@@ -62,8 +62,19 @@ export interface TimelineLayout {
   groups: GoroutineGroup[];
   /** A flight-recorder snapshot: the window it holds, for the ruler. */
   window?: { startNs: number; endNs: number; text: string };
+  /** The reading's problems at their place in time, in time order (timelineMarks.ts); once complete. */
+  marks?: TimelineMark[];
   /** False while the analysis pass still runs: lanes and groups may grow. */
   complete: boolean;
+}
+
+/** A problem at its time (ns since the first event): an event's, or its generation's start. */
+export interface TimelineMark {
+  ns: number;
+  /** Drawn as a different shape per severity, not by colour alone. */
+  severity: 'error' | 'warning' | 'info';
+  /** The problem's message and code: trace text, drawn as text. */
+  text: string;
 }
 
 /** The slices of one lane, in time order, as columns (index i is one slice). */

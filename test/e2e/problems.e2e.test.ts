@@ -1,6 +1,7 @@
 // Broken traces (test/fixtures/traces/broken-go1.26-*, see their .verdict.txt): the parser's
 // problems reach the Problems panel, the viewer shows a banner and its own problem rows, and a
-// problem's link in the Problems panel reveals its place in the viewer.
+// problem's link in the Problems panel reveals its place in the viewer; the timeline marks a problem on
+// its ruler.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -37,6 +38,35 @@ if (E2E_ENABLED) describe('e2e problems: broken and truncated traces', function 
       await vs.screenshot(`fail-problems-${this.currentTest.title}`).catch(() => undefined);
       vs.saveLogs(`fail-problems-${this.currentTest.title}`);
     }
+  });
+
+  it('the timeline marks a problem on its ruler: hovering shows it as text, a click announces it', async function () {
+    // First: the reveal tests below open wire dumps, which quick open would then list first.
+    const b = BROKEN[0];
+    const wv = await openTrace(vs!, `broken/${b.file}`);
+    await wv.locator(`#problems .problem-row[data-code="${b.code}"]`).first().waitFor({ state: 'attached', timeout: 30_000 });
+    await vs!.runCommand('Go Trace: Show Timeline');
+    const ruler = wv.locator('#timeline-pane canvas.timeline-ruler');
+    await ruler.waitFor({ state: 'visible', timeout: 20_000 });
+    const box = (await ruler.boundingBox())!;
+    const tooltip = wv.locator('#timeline-pane .timeline-tooltip');
+    // The mark is where generation 1 ends: sweep the ruler until the hover names the problem.
+    let text = '';
+    let at = -1;
+    const end = Date.now() + 60_000;
+    while (at < 0 && Date.now() < end) {
+      for (let x = 205; x < box.width - 2 && at < 0; x += 4) {
+        await ruler.hover({ position: { x, y: box.height / 2 } });
+        text = (await tooltip.isVisible()) ? await tooltip.innerText() : '';
+        if (b.text.test(text)) at = x;
+      }
+    }
+    assert.ok(at >= 0, `no ruler hover names the problem (last: ${text})`);
+    assert.match(text, new RegExp(`^Problem\\s+Error at [\\d.]+ (ns|µs|ms|s)\\s+.*\\(${b.code}\\)`, 's'));
+    await vs!.screenshot('timeline-problem-mark');
+    await ruler.click({ position: { x: at, y: box.height / 2 } });
+    const live = wv.locator('#timeline-pane .timeline-live');
+    await live.filter({ hasText: new RegExp(`^Error at .*\\(${b.code}\\)$`) }).waitFor({ timeout: 10_000 });
   });
 
   for (const b of BROKEN) {

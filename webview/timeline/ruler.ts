@@ -1,9 +1,12 @@
 /**
  * The time ruler: tick positions at a "nice" step (1, 2 or 5 times a power of ten ns) and their
  * labels in the unit that suits the step (ns, µs, ms, s). The tick maths is pure; drawRuler
- * paints it, the trace's generations and a flight-recorder window, and the selected range.
+ * paints it, the trace's generations, a flight-recorder window, the problems (rulerMarks.ts)
+ * and the selected range.
  */
 import { xOf, type Viewport } from './timeMapping.js';
+import { drawRulerMarks } from './rulerMarks.js';
+import type { TimelineMark } from '../../src/shared/timeline.js';
 import type { TimelineTheme } from './theme.js';
 
 export interface Tick {
@@ -51,6 +54,7 @@ export function rulerTicks(v: Viewport, widthPx: number, minPx = 90): Tick[] {
 export interface RulerExtras {
   generations: { number: number; startNs: number; endNs: number }[];
   window?: { startNs: number; endNs: number; text: string };
+  marks?: readonly TimelineMark[];
   range?: { fromNs: number; toNs: number };
 }
 
@@ -89,6 +93,8 @@ export function drawRuler(ctx: CanvasRenderingContext2D, v: Viewport, left: numb
     ctx.fillText(t.label, tx + 3, 3);
   }
   ctx.stroke();
+  // Below the labels, above the window's bar.
+  if (extras.marks?.length) drawRulerMarks(ctx, extras.marks, v, left, width, height - 13, 8, theme);
   if (extras.range) {
     const x0 = x(Math.min(extras.range.fromNs, extras.range.toNs));
     const x1 = x(Math.max(extras.range.fromNs, extras.range.toNs));

@@ -23,6 +23,8 @@ export interface TimelineTheme {
   selection: string;
   rangeFill: string;
   windowFill: string;
+  /** The problems' marks on the ruler (rulerMarks.ts), by severity. */
+  severity: Record<'error' | 'warning' | 'info', string>;
   font: string;
   smallFont: string;
   highContrast: boolean;
@@ -66,6 +68,11 @@ export function readTheme(el: Element, ctx: CanvasRenderingContext2D): TimelineT
     selection: v('--vscode-list-activeSelectionBackground', '#04395e'),
     rangeFill: withAlpha(v('--vscode-focusBorder', '#0078d4'), 0.22),
     windowFill: v('--vscode-editorInfo-foreground', '#3794ff'),
+    severity: {
+      error: v('--vscode-editorError-foreground', '#f14c4c'),
+      warning: v('--vscode-editorWarning-foreground', '#cca700'),
+      info: v('--vscode-editorInfo-foreground', '#3794ff'),
+    },
     font: `12px ${family}`,
     smallFont: `11px ${family}`,
     highContrast,

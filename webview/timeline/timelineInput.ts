@@ -1,7 +1,7 @@
 /**
  * The timeline's input: wheel zoom at the cursor (Shift or a sideways wheel pans; over the lane
  * names it scrolls), drag to pan, hover for the tooltip, click to select or to open a group,
- * drag on the ruler to select a range, click or drag on the overview to move there, and the
+ * drag on the ruler to select a range (hover and click its problem marks), click or drag on the overview to move there, and the
  * keys (keys.ts). Each handler changes the model and asks for a frame; none draws.
  */
 import type { Relation } from './causeEffect.js';
@@ -14,6 +14,7 @@ import type { HeaderRow, LaneRow } from './laneLayout.js';
 import { overviewNsAt } from './overviewStrip.js';
 import { sliceAt, tileSpanNs, type CachedTile } from './sliceCache.js';
 import { annotationsAt } from './annotationDrawing.js';
+import { marksAnnouncement, marksNear, rulerTooltip } from './rulerMarks.js';
 import type { TimelineModel } from './timelineModel.js';
 import { fillTooltip, fillTooltipLines, tooltipPosition } from './tooltip.js';
 import { centreOn, nsAt, nsPerPx, panBy, spanOf, wheelZoomFactor, zoomAt, type Viewport } from './timeMapping.js';
@@ -34,6 +35,8 @@ export interface InputDeps {
   zoomToFit(): void;
   zoomToSelection(): void;
   announce(row: LaneRow, ref: Ref): void;
+  /** Puts a text in the live region (a clicked problem mark). */
+  say(text: string): void;
   setRange(r: { fromNs: number; toNs: number } | undefined): void;
   level(): number;
   groupKeyOf(g: NonNullable<HeaderRow['group']>): string;
@@ -99,9 +102,14 @@ export function attachInput(d: InputDeps): { dispose(): void } {
       d.tooltip.hidden = true;
       return;
     }
+    placeTooltip(d.lanes, x, y);
+  }
+
+  /** Shows the filled tooltip beside a point of a canvas, inside the view. */
+  function placeTooltip(on: HTMLElement, x: number, y: number): void {
     d.tooltip.hidden = false;
     const box = d.tooltip.parentElement!.getBoundingClientRect();
-    const at = d.lanes.getBoundingClientRect();
+    const at = on.getBoundingClientRect();
     const pos = tooltipPosition(at.left - box.left + x, at.top - box.top + y, d.tooltip.offsetWidth, d.tooltip.offsetHeight, box.width, box.height);
     d.tooltip.style.left = `${pos.left}px`;
     d.tooltip.style.top = `${pos.top}px`;
@@ -265,7 +273,7 @@ export function attachInput(d: InputDeps): { dispose(): void } {
     d.ruler.setPointerCapture(e.pointerId);
   };
   const onRulerMove = (e: PointerEvent) => {
-    if (!rangeDrag) return;
+    if (!rangeDrag) return showRulerTooltip(e);
     const to = rulerNs(e);
     if (!rangeDrag.moved && Math.abs(to - rangeDrag.fromNs) < DRAG_PX * nsPerPx(m.viewport, m.width)) return;
     rangeDrag.moved = true;
@@ -278,6 +286,22 @@ export function attachInput(d: InputDeps): { dispose(): void } {
     rangeDrag = undefined;
     if (d.ruler.hasPointerCapture(e.pointerId)) d.ruler.releasePointerCapture(e.pointerId);
     d.setRange(moved ? m.range : undefined);
+    const near = !moved && m.layout?.marks ? marksNear(m.layout.marks, m.viewport, m.width, local(d.ruler, e).x - HEADER_WIDTH) : [];
+    if (near.length) d.say(marksAnnouncement(near));
+  };
+  /** The problems and the snapshot's window under the pointer (rulerMarks.ts). */
+  function showRulerTooltip(e: PointerEvent): void {
+    const p = local(d.ruler, e);
+    const tip = m.layout && p.x >= HEADER_WIDTH ? rulerTooltip(m.layout, m.viewport, m.width, p.x - HEADER_WIDTH) : undefined;
+    if (!tip) {
+      d.tooltip.hidden = true;
+      return;
+    }
+    fillTooltipLines(document, d.tooltip, tip.title, tip.lines);
+    placeTooltip(d.ruler, p.x, p.y);
+  }
+  const onRulerLeave = () => {
+    if (!rangeDrag) d.tooltip.hidden = true;
   };
 
   // ---- overview: click or drag moves the window ----
@@ -305,6 +329,7 @@ export function attachInput(d: InputDeps): { dispose(): void } {
     [d.ruler, 'pointerdown', onRulerDown as EventListener],
     [d.ruler, 'pointermove', onRulerMove as EventListener],
     [d.ruler, 'pointerup', onRulerUp as EventListener],
+    [d.ruler, 'pointerleave', onRulerLeave],
     [d.ruler, 'wheel', onWheel as EventListener, { passive: false }],
     [d.overview, 'pointerdown', onOverviewDown as EventListener],
     [d.overview, 'pointermove', onOverviewMove as EventListener],

@@ -28,7 +28,7 @@ import type { TimelineModel } from './timelineModel.js';
 import type { TimelineViewState } from './timelineState.js';
 import { clampViewport, fitViewport, isFitted, nsPerPx, spanOf, zoomToRange, type Viewport } from './timeMapping.js';
 
-export const RULER_HEIGHT = 24;
+export const RULER_HEIGHT = 28;
 const GROUP_PAGE = 200;
 const MAX_IN_FLIGHT = 4;
 /** While the pass runs the layout grows: asked again this often (faster until it has a generation). */
@@ -209,7 +209,7 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
       rc.font = t.smallFont;
       rc.textBaseline = 'middle';
       rc.fillText(`${formatDuration(Math.round(spanOf(m.viewport)))} shown`, 8, RULER_HEIGHT / 2);
-      drawRuler(rc, m.viewport, HEADER_WIDTH, m.width, RULER_HEIGHT, t, { generations: m.layout.generations, window: m.layout.window, range: m.range });
+      drawRuler(rc, m.viewport, HEADER_WIDTH, m.width, RULER_HEIGHT, t, { generations: m.layout.generations, window: m.layout.window, marks: m.layout.marks, range: m.range });
     }
     const oc = ctxOf(overview);
     if (oc && m.layout) {
@@ -431,6 +431,7 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
     zoomToFit,
     zoomToSelection,
     announce: (row, ref) => announce(describe(row, ref)),
+    say: announce,
     level,
     setRange: (r) => {
       m.range = r;

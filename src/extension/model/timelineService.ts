@@ -14,6 +14,7 @@ import type { CounterAnswer, CounterQuery } from '../../shared/timelineCounters.
 import { counterLanes, counterPoints } from './timelineCounters.js';
 import { GoroutineAnnotations } from './laneAnnotations.js';
 import { TimelineGroups, timelineLayout } from './timelineLayout.js';
+import { withMarks, type LayoutExtras } from './timelineMarks.js';
 import { TimelineSlices } from './timelineSlices.js';
 
 export interface TimelineInputs {
@@ -28,6 +29,9 @@ export interface TimelineInputs {
    */
   firstNs: number;
   lastNs: number;
+  /** The problems' marks (once made) and a flight-recorder snapshot's window text (timelineMarks.ts). */
+  marks?: LayoutExtras['marks'];
+  windowText?: string;
 }
 
 type TimelineBasis = Pick<AnalysisData, 'summaries' | 'timeline' | 'counters'>;
@@ -49,7 +53,11 @@ export class TimelineService {
   /** The regions and logs over goroutine lanes, and the build (and chunk count) they were made for. */
   private notes: { built: Built; chunks: number | undefined; notes: GoroutineAnnotations } | undefined;
 
-  constructor(private readonly inputs: () => TimelineInputs) {}
+  constructor(
+    private readonly inputs: () => TimelineInputs,
+    /** Awaited now and then during long work (deriving a generation), so other requests get answers. */
+    private readonly yieldNow?: () => Promise<void>,
+  ) {}
 
   layout(): TimelineLayout {
     const b = this.build();
@@ -61,7 +69,7 @@ export class TimelineService {
       const last = Number.isNaN(i.lastNs) ? b.data.summaries.lastNs : i.lastNs;
       durationNs = Number.isNaN(last) ? 0 : Math.max(0, last - b.originNs);
     } else durationNs = Math.max(0, passedEndNs(b.data) - b.originNs);
-    return timelineLayout(b.data.summaries, b.data.timeline, this.groups(b), i.genNumber, { originNs: b.originNs, durationNs }, complete, counterLanes(b.data.counters));
+    return withMarks(timelineLayout(b.data.summaries, b.data.timeline, this.groups(b), i.genNumber, { originNs: b.originNs, durationNs }, complete, counterLanes(b.data.counters)), i, b.originNs);
   }
 
   /** The counter lanes' points over a range at a resolution (timelineCounters.ts). */
@@ -177,6 +185,7 @@ export class TimelineService {
       originNs,
       partial: partialChunks !== undefined,
       annotations: () => this.annotations(),
+      ...(this.yieldNow ? { yieldNow: this.yieldNow } : {}),
       goroutineLabel: (id) => {
         let l = labels.get(id);
         if (l === undefined) {

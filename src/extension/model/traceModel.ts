@@ -12,7 +12,8 @@
  * tests drive it directly.
  */
 import { TimelineService } from './timelineService.js';
-import type { TimelinePlace } from '../../shared/timeline.js';
+import { problemMarks } from './timelineMarks.js';
+import type { TimelineMark, TimelinePlace } from '../../shared/timeline.js';
 import { withOrderingFailure, type ByteSource, type Problem, type ProblemLimits, type TraceSummaries } from '../../parser/index.js';
 import type { AnalysisData, TimelineOverview, TraceAnalysisView } from '../../analysis/index.js';
 import type { Filter, ProblemItem, TraceSummary, TreeId, TreeNode } from '../../shared/protocol.js';
@@ -30,7 +31,7 @@ import { OwnerEventPages } from './ownerEventPages.js';
 import { pageOf, type Page } from './paging.js';
 import { pendingSummaryRootRow } from './pendingRoots.js';
 import { ProblemSeverities, toProblemItems } from './problemNodes.js';
-import { makeSummary } from './summary.js';
+import { flightRecorderWindow, makeSummary } from './summary.js';
 import type { SummaryEventEntry } from './summaryEvents.js';
 import { SummaryTree } from './summaryTree.js';
 import { tableChildren } from './tableNodes.js';
@@ -53,6 +54,9 @@ export interface TraceModelOptions {
 }
 
 const EMPTY: Page<TreeNode> = { total: 0, items: [] };
+
+/** Lets the worker's other requests (and the pass) run between two parts of a long request. */
+const yieldToRequests = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class TraceModel {
   readonly generations: GenerationInfo[] = [];
@@ -173,7 +177,16 @@ export class TraceModel {
   }
 
   /** The Timeline view's layout, lanes and slices: from the pass's data, and while it runs from what it has passed. */
-  readonly timeline = new TimelineService(() => ({ data: this.run.data, view: this.run.view, soFar: this.run.soFar(), genNumber: (k) => this.generations[k]?.genNumber ?? k + 1, firstNs: this.stats.firstNs, lastNs: this.stats.lastNs }));
+  readonly timeline = new TimelineService(() => ({ data: this.run.data, view: this.run.view, soFar: this.run.soFar(), genNumber: (k) => this.generations[k]?.genNumber ?? k + 1, firstNs: this.stats.firstNs, lastNs: this.stats.lastNs, marks: this.marks, windowText: this.windowText() }), yieldToRequests);
+
+  /** The problems at their times, for the timeline's ruler (timelineMarks.ts); made when the pass ends. */
+  private marks: TimelineMark[] | undefined;
+
+  /** A flight-recorder snapshot's window ("generations 41–45 of the run"), for the timeline's ruler. */
+  private windowText(): string | undefined {
+    const g = this.generations;
+    return g.length ? flightRecorderWindow(g[0].genNumber, g[g.length - 1].genNumber) : undefined;
+  }
 
   /** The timeline's overview (chunks, GC periods) from the pass; undefined until it is done. */
   get timelineOverview(): TimelineOverview | undefined {
@@ -217,6 +230,9 @@ export class TraceModel {
   private finishPass(onYield?: () => void | Promise<void>): Promise<void> {
     return this.run.finish(onYield, async (data, view) => {
       if (data.summaries.failure && this.format) this.failure = await this.format.placeProblem(data.summaries.failure);
+      // Before the pass says done: the timeline's complete layout has its problems' marks.
+      const format = this.format;
+      if (format) this.marks = await problemMarks({ problems: this.problems, generations: this.generations, event: (at) => format.event(at) });
       this.tree.pages = new OwnerEventPages(view);
       this.tree.index = indexSummaries(data.summaries);
     });
