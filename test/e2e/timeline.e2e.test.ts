@@ -2,7 +2,8 @@
 // command show it, its lanes are drawn from the worker's layout (GC, the counter lanes, whose
 // hover shows their values, procs, threads, goroutine groups: their count is announced), W zooms and D pans (the visible range changes to match),
 // and Enter on a slice selects the event that began it in the trees (the event pane shows it);
-// "Show in Timeline" on a goroutine's event row selects the slice that event began.
+// "Show in Timeline" on a goroutine's event row selects the slice that event began; ] steps along the
+// goroutine, U jumps to the goroutine that unblocked a waiting slice and C to a goroutine's creator.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { Frame } from 'playwright-core';
@@ -129,6 +130,37 @@ if (E2E_ENABLED) describe('e2e timeline: lanes, zoom and pan, a slice selects it
     const range = await rangeText(wv);
     assert.notEqual(range, before);
     await vs!.screenshot('timeline-show-in-timeline');
+  });
+
+  it('cause and effect: ] steps along G1, U jumps to the goroutine that unblocked it, C to a creator', async function () {
+    // Follows the last test: G1's slice at the revealed event is selected.
+    const canvas = wv.locator('#timeline-pane canvas.timeline-lanes');
+    const live = wv.locator('#timeline-pane .timeline-live');
+    const unblocked = wv.locator('#timeline-pane button', { hasText: 'Unblocked by' });
+    const created = wv.locator('#timeline-pane button', { hasText: 'Created by' });
+    await canvas.focus();
+    await canvas.press(']');
+    await live.filter({ hasText: /^Selected G1's next slice$/ }).waitFor({ timeout: 10_000 });
+    // Along G1 until a waiting slice another goroutine ended (the button turns on with the answer).
+    for (let i = 0; i < 60 && !(await unblocked.isEnabled()); i++) {
+      await canvas.press(']');
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    assert.ok(await unblocked.isEnabled(), 'G1 has a slice another goroutine unblocked');
+    const title = (await unblocked.getAttribute('title')) ?? '';
+    const by = /G(\d+)/.exec(title);
+    assert.ok(by && by[1] !== '1', `the button names the unblocker: ${title}`);
+    await canvas.press('u');
+    // Shown, then its slice at that instant selected.
+    await live.filter({ hasText: new RegExp(`^Selected G${by[1]}: \\w+, from .* \\(the unblocker, G${by[1]}\\)$`) }).waitFor({ timeout: 10_000 });
+    await vs!.screenshot('timeline-unblocker');
+    // The unblocker is a goroutine the program started: its creator is known.
+    await created.waitFor({ state: 'attached' });
+    const end = Date.now() + 10_000;
+    while (!(await created.isEnabled()) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(await created.isEnabled(), `G${by[1]} has a creator: ${await created.getAttribute('title')}`);
+    await canvas.press('c');
+    await live.filter({ hasText: /^Selected G\d+: \w+, from .* \(the creator, G\d+\)$/ }).waitFor({ timeout: 10_000 });
   });
 
   it('the command hides nothing and shows the pane again after the button hid it', async function () {
