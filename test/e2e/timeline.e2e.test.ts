@@ -163,6 +163,26 @@ if (E2E_ENABLED) describe('e2e timeline: lanes, zoom and pan, a slice selects it
     await live.filter({ hasText: /^Selected G\d+: \w+, from .* \(the creator, G\d+\)$/ }).waitFor({ timeout: 10_000 });
   });
 
+  it('the Table button lists the visible slices as text; Enter on a row selects that slice', async function () {
+    await wv.locator('#timeline-pane button', { hasText: /^Table$/ }).click();
+    const table = wv.locator('#timeline-pane .timeline-table');
+    await table.waitFor({ state: 'visible', timeout: 10_000 });
+    await table.locator('.timeline-table-caption').filter({ hasText: /^Visible: \d+ slices?/ }).waitFor({ timeout: 10_000 });
+    // The view is at the last test's creator: its goroutine's lane is in view.
+    const row = table.locator('tbody tr', { hasText: /^G\d+/ }).filter({ hasText: /Running|Waiting|Runnable/ }).filter({ hasNotText: /merged/ }).first();
+    await row.waitFor({ timeout: 10_000 });
+    const cells = await row.locator('td').allInnerTexts();
+    assert.match(cells[0], /^G\d+/, `a goroutine lane's row: ${cells.join(' | ')}`);
+    await row.focus();
+    await row.press('Enter');
+    const live = wv.locator('#timeline-pane .timeline-live');
+    const lane = /^G(\d+)/.exec(cells[0])![1];
+    await live.filter({ hasText: new RegExp(`^Selected G${lane}: \\w+, from ${cells[3].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} .*\\(from the table\\)$`) }).waitFor({ timeout: 10_000 });
+    await vs!.screenshot('timeline-table');
+    await wv.locator('#timeline-pane button', { hasText: /^Table$/ }).click();
+    await table.waitFor({ state: 'hidden', timeout: 5_000 });
+  });
+
   it('the command hides nothing and shows the pane again after the button hid it', async function () {
     await wv.locator('button[aria-label="Show or hide the timeline"]').click();
     assert.equal(await wv.locator('#timeline-pane').isVisible(), false);

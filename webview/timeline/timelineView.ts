@@ -16,6 +16,7 @@ import { drawLanes, entriesFor, HEADER_WIDTH, type SliceRef } from './laneDrawin
 import { DEFAULT_EXPANDED, groupKey, LaneLayout, PROCS_KEY, THREADS_KEY, type GroupSort, type LaneRow, type Row } from './laneLayout.js';
 import { drawOverview, OVERVIEW_HEIGHT } from './overviewStrip.js';
 import { drawRuler } from './ruler.js';
+import { SliceTable, visibleSlices } from './sliceTable.js';
 import { levelFor, SliceCache, INEXACT_RETRY_MS } from './sliceCache.js';
 import { placeViewport, sliceAt } from './reveal.js';
 import { drawLinks, followViewport } from './causeEffect.js';
@@ -55,6 +56,13 @@ export interface TimelineHandle {
 export function mountTimeline(container: HTMLElement, source: TimelineSource, saved?: TimelineViewState, hooks: TimelineHooks = {}): TimelineHandle {
   const { root, fitButton, selButton, relationButtons, sortSelect, rangeText, selectionText, overview, ruler, scroller, lanes, spacer, tooltip, live } = buildTimelineDom();
   container.appendChild(root);
+  // The canvas's alternative: the visible slices as a table (sliceTable.ts).
+  const table = new SliceTable({
+    collect: () => visibleSlices(visibleRows(), m.cache, m.viewport, level()),
+    select: (s) => reveal({ lane: s.lane, startNs: s.startNs, endNs: s.endNs, text: 'from the table' }, true),
+  });
+  rangeText.before(table.button);
+  scroller.after(table.element);
 
   const m: TimelineModel = {
     viewport: saved ? { startNs: saved.startNs, endNs: saved.endNs } : { startNs: 0, endNs: 1 },
@@ -89,6 +97,7 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
   const invalidate = () => {
     dirty = true;
     schedule();
+    table.changed();
   };
   const schedule = () => {
     if (!frame && !disposed) frame = requestAnimationFrame(onFrame);
@@ -466,6 +475,7 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
       resizeObserver.disconnect();
       themeObserver.disconnect();
       input.dispose();
+      table.dispose();
       m.cache.clear();
       counters.clear();
       root.remove();

@@ -41,6 +41,11 @@ const STATE_TEXT: Record<SliceState, string> = {
 
 const LABEL_NAME: Partial<Record<SliceState, string>> = { waiting: 'Reason', stw: 'Reason', region: 'Region', proc: 'P' };
 
+/** A state's name as the tooltip and the slice table say it. */
+export function stateText(state: SliceState): string {
+  return STATE_TEXT[state] ?? state;
+}
+
 export function tooltipTitle(info: SliceInfo): string {
   return `${STATE_TEXT[info.state] ?? info.state} · ${info.laneLabel}`;
 }
