@@ -35,6 +35,7 @@ const app = document.getElementById('app') ?? document.body.appendChild(el('div'
 const fileName = app.dataset.fileName ?? '';
 const filterBar = new FilterBar((filter) => {
   void rpc.call('setFilter', { filter });
+  timelinePane.setFilter(filter);
   // Saved at once: the tab may be hidden (and this page destroyed) right after.
   saveState();
   saveState.flush();
@@ -279,6 +280,8 @@ function handle(msg: HostNotification): void {
       if (!sameFilter(appliedFilter, msg.filter)) generationTree.invalidateChildren();
       appliedFilter = msg.filter;
       filterBar.applied(msg.filter, msg.matches, msg.done !== false, msg.waiting === true);
+      // The box's filter (restored, or reset by the host) reaches the timeline too.
+      timelinePane.setFilter(filterBar.current());
       saveState();
       return;
     case 'error':

@@ -5,9 +5,11 @@
  * by its byte offset), so the event pane shows it with its stack, as for a tree row. "Show in
  * Timeline" goes the other way: a tree row's place (the worker's timelinePlace) is shown here.
  */
+import type { Filter } from '../src/shared/protocol.js';
 import type { RowLocation } from '../src/shared/rpc.js';
 import type { RpcClient } from './rpc.js';
 import { el } from './dom.js';
+import { sameFilter } from './filter/filterInput.js';
 import type { TimelineSource } from './timeline/timelineSource.js';
 import type { TimelineViewState } from './timeline/timelineState.js';
 import { mountTimeline, type TimelineHandle } from './timeline/timelineView.js';
@@ -25,6 +27,8 @@ export class TimelinePane {
   readonly element: HTMLElement;
   private handle: TimelineHandle | undefined;
   private viewState: TimelineViewState | undefined;
+  /** The filter bar's filter, handed to the view once it is mounted. */
+  private filter: Filter = {};
 
   constructor(
     private readonly rpc: RpcClient,
@@ -56,6 +60,7 @@ export class TimelinePane {
           this.hooks.onStateChange();
         },
       });
+      this.handle.setFilter(this.filter);
     }
     this.hooks.onStateChange();
   }
@@ -66,6 +71,13 @@ export class TimelinePane {
     const place = await this.rpc.call('timelinePlace', { nodeId });
     if (place) this.handle?.reveal(place);
     else this.hooks.notice('This row has no place on the timeline yet: the timeline is ready once the trace is summarized.');
+  }
+
+  /** The filter bar's filter: the timeline highlights its slices. */
+  setFilter(filter: Filter): void {
+    if (sameFilter(filter, this.filter)) return;
+    this.filter = filter;
+    this.handle?.setFilter(filter);
   }
 
   toggle(): void {

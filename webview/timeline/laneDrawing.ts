@@ -5,12 +5,15 @@
  *
  * Slices are batched by state, so one path and one fill per state and frame, whatever the
  * number of slices; labels are drawn after, only where a slice is wide enough for them.
+ * With a filter (sliceFilter.ts), the slices that do not match are batched apart and drawn faint,
+ * the matching ones as usual and outlined, and a lane with no match in view has a muted name.
  */
 import { SLICE_STATES, type LaneSlices } from '../../src/shared/timeline.js';
 import type { CounterLaneData } from '../../src/shared/timelineCounters.js';
 import { drawCounterLane } from './counterDrawing.js';
 import type { Row } from './laneLayout.js';
-import { firstEndingAfter, type CachedTile, type SliceCache, tilesFor } from './sliceCache.js';
+import { firstEndingAfter, type CachedTile, type SliceCache, tilesFor, tileSpanNs } from './sliceCache.js';
+import type { FilterCount, SliceMatcher } from './sliceFilter.js';
 import type { TimelineTheme } from './theme.js';
 import { xOf, type Viewport } from './timeMapping.js';
 import { collectAnnotations, drawAnnotations, type AnnotationMarks } from './annotationDrawing.js';
@@ -19,6 +22,12 @@ export const HEADER_WIDTH = 200;
 const LABEL_MIN_PX = 40;
 const CHAR_PX = 6.6;
 const REGION = SLICE_STATES.indexOf('region');
+/** The alpha of slices that do not match the filter. */
+export const DIM_ALPHA = 0.25;
+/** Matching slices narrower than this get no outline (it would hide their colour). */
+const OUTLINE_MIN_PX = 3;
+
+type Label = { x: number; y: number; w: number; text: string; dim?: boolean };
 
 export interface SliceRef {
   lane: string;
@@ -44,6 +53,8 @@ export interface LaneFrame {
   range?: { fromNs: number; toNs: number };
   /** A counter lane's points, if fetched. */
   counters?(lane: string): CounterLaneData | undefined;
+  /** An active filter: non-matching slices are dimmed. */
+  filter?: SliceMatcher;
 }
 
 /** The cached entries to draw for a lane over the viewport, coarsest first, each once. */
@@ -57,14 +68,19 @@ export function entriesFor(cache: SliceCache, lane: string, v: Viewport, level: 
   return [...seen].sort((a, b) => b.level - a.level);
 }
 
-export function drawLanes(f: LaneFrame): void {
+/** Draws the frame; with a filter, says how many of the slices in view (at the frame's level) match. */
+export function drawLanes(f: LaneFrame): FilterCount | undefined {
   const { ctx, theme, width, height } = f;
   const left = HEADER_WIDTH;
   ctx.fillStyle = theme.background;
   ctx.fillRect(0, 0, left + width, height);
 
   const rects: number[][] = SLICE_STATES.map(() => []);
-  const labels: { x: number; y: number; w: number; text: string }[] = [];
+  const dimmed: number[][] = SLICE_STATES.map(() => []);
+  const count: FilterCount = { visible: 0, matched: 0 };
+  /** Lanes with a match in view; undefined without a filter. */
+  const matchedLanes = f.filter ? new Set<string>() : undefined;
+  const labels: Label[] = [];
   const counterRows: Row[] = [];
   const notes: AnnotationMarks = { bands: [], logs: [] };
   for (const row of f.rows) {
@@ -79,8 +95,12 @@ export function drawLanes(f: LaneFrame): void {
       counterRows.push(row);
       continue;
     }
+    let firstAtLevel = true;
     for (const e of entriesFor(f.cache, row.lane.id, f.viewport, f.level)) {
-      collect(e, f, y, row.height, rects, labels);
+      const flags = f.filter?.flags(row.lane, e.slices, e.strings);
+      const counts = flags !== undefined && e.level === f.level;
+      if (collect(e, f, y, row.height, flags ? { rects, dimmed, flags, count: counts ? count : undefined, firstTile: counts && firstAtLevel } : { rects }, labels)) matchedLanes?.add(row.lane.id);
+      if (counts) firstAtLevel = false;
       if (e.slices.regions || e.slices.logs) collectAnnotations(e.slices, f.viewport, left, width, y, row.height, notes);
     }
   }
@@ -88,7 +108,9 @@ export function drawLanes(f: LaneFrame): void {
   ctx.beginPath();
   ctx.rect(left, 0, width, height);
   ctx.clip();
+  if (f.filter) fillStates(ctx, theme, dimmed, DIM_ALPHA);
   fillStates(ctx, theme, rects);
+  if (f.filter) outlineRects(ctx, theme, rects);
   drawLabels(ctx, theme, labels);
   drawAnnotations(ctx, theme, notes);
   for (const row of counterRows) {
@@ -98,16 +120,39 @@ export function drawLanes(f: LaneFrame): void {
   ctx.restore();
 
   drawMarks(f);
-  drawHeaders(f);
+  drawHeaders(f, matchedLanes);
+  return f.filter ? count : undefined;
 }
 
-function collect(e: CachedTile, f: LaneFrame, y: number, h: number, rects: number[][], labels: { x: number; y: number; w: number; text: string }[]): void {
+/** Where a tile's slices go: without flags all in rects; with them, the non-matching in dimmed. */
+interface Batches {
+  rects: number[][];
+  dimmed?: number[][];
+  flags?: Uint8Array;
+  /** Counts the slices in view here (entries at the frame's level only, each slice once). */
+  count?: FilterCount;
+  /** The lane's first counted tile: a slice from before its start is not in an earlier one. */
+  firstTile?: boolean;
+}
+
+/** Batches a tile's slices in view; true when one of them matches the filter. */
+function collect(e: CachedTile, f: LaneFrame, y: number, h: number, b: Batches, labels: Label[]): boolean {
   const s: LaneSlices = e.slices;
   const v = f.viewport;
   const n = s.start.length;
+  const flags = b.flags;
+  const tileStart = b.firstTile ? -Infinity : e.tile * tileSpanNs(e.level);
+  let any = false;
   let lastX = -Infinity;
   let lastState = -1;
   for (let i = firstEndingAfter(s, v.startNs); i < n && s.start[i] < v.endNs; i++) {
+    const match = !flags || flags[i] === 1;
+    if (flags && match) any = true;
+    // A slice across a tile edge is in both tiles' answers: counted in the first.
+    if (b.count && s.start[i] >= tileStart) {
+      b.count.visible++;
+      if (match) b.count.matched++;
+    }
     const x0 = HEADER_WIDTH + Math.max(-2, xOf(v, f.width, s.start[i]));
     const x1 = HEADER_WIDTH + Math.min(f.width + 2, xOf(v, f.width, s.end[i]));
     let w = x1 - x0;
@@ -117,24 +162,29 @@ function collect(e: CachedTile, f: LaneFrame, y: number, h: number, rects: numbe
       w = 1;
     }
     const state = s.state[i];
-    const list = rects[state];
+    const list = (match ? b.rects : b.dimmed!)[state];
     if (!list) continue;
     const li = s.label[i];
+    // Batched apart, dimmed slices are kept apart from matching ones when thin ones are joined.
+    const key = match ? state : state + SLICE_STATES.length;
     // A thin slice touching the last one of its state (coarse levels) widens it: fewer rects.
-    if (w < 2 && state === lastState && x0 - lastX < 0.5) {
+    if (w < 2 && key === lastState && x0 - lastX < 0.5) {
       list[list.length - 2] = x0 + w - list[list.length - 4];
       lastX = x0 + w;
       continue;
     }
     lastX = x0 + w;
-    lastState = w >= LABEL_MIN_PX && li >= 0 ? -1 : state;
+    lastState = w >= LABEL_MIN_PX && li >= 0 ? -1 : key;
     if (state === REGION) list.push(x0, y + 1, w, 4);
     else list.push(x0, y + 2, w, h - 4);
-    if (w >= LABEL_MIN_PX && li >= 0 && li < e.strings.length) labels.push({ x: Math.max(x0, HEADER_WIDTH), y: y + h / 2, w: Math.min(w, HEADER_WIDTH + f.width - Math.max(x0, HEADER_WIDTH)), text: e.strings[li] });
+    if (w >= LABEL_MIN_PX && li >= 0 && li < e.strings.length) labels.push({ x: Math.max(x0, HEADER_WIDTH), y: y + h / 2, w: Math.min(w, HEADER_WIDTH + f.width - Math.max(x0, HEADER_WIDTH)), text: e.strings[li], dim: !match });
   }
+  return any;
 }
 
-function fillStates(ctx: CanvasRenderingContext2D, theme: TimelineTheme, rects: number[][]): void {
+/** alpha < 1: the slices that do not match the filter. */
+function fillStates(ctx: CanvasRenderingContext2D, theme: TimelineTheme, rects: number[][], alpha = 1): void {
+  ctx.globalAlpha = alpha;
   rects.forEach((list, state) => {
     if (list.length === 0) return;
     const style = theme.states[state];
@@ -142,9 +192,9 @@ function fillStates(ctx: CanvasRenderingContext2D, theme: TimelineTheme, rects: 
     for (let i = 0; i < list.length; i += 4) ctx.rect(list[i], list[i + 1], list[i + 2], list[i + 3]);
     ctx.fillStyle = style.fill;
     if (style.outline) {
-      ctx.globalAlpha = 0.25;
+      ctx.globalAlpha = 0.25 * alpha;
       ctx.fill();
-      ctx.globalAlpha = 1;
+      ctx.globalAlpha = alpha;
       ctx.strokeStyle = style.fill;
       ctx.lineWidth = 1;
       ctx.stroke();
@@ -156,9 +206,21 @@ function fillStates(ctx: CanvasRenderingContext2D, theme: TimelineTheme, rects: 
       ctx.fill();
     }
   });
+  ctx.globalAlpha = 1;
 }
 
-function drawLabels(ctx: CanvasRenderingContext2D, theme: TimelineTheme, labels: { x: number; y: number; w: number; text: string }[]): void {
+/** The matching slices outlined, one path: a match is seen by more than its colour. */
+function outlineRects(ctx: CanvasRenderingContext2D, theme: TimelineTheme, rects: number[][]): void {
+  ctx.beginPath();
+  for (const list of rects) {
+    for (let i = 0; i < list.length; i += 4) if (list[i + 2] >= OUTLINE_MIN_PX) ctx.rect(list[i] + 0.5, list[i + 1] + 0.5, list[i + 2] - 1, list[i + 3] - 1);
+  }
+  ctx.strokeStyle = theme.foreground;
+  ctx.lineWidth = 1;
+  ctx.stroke();
+}
+
+function drawLabels(ctx: CanvasRenderingContext2D, theme: TimelineTheme, labels: Label[]): void {
   if (labels.length === 0) return;
   ctx.font = theme.smallFont;
   ctx.textBaseline = 'middle';
@@ -166,9 +228,11 @@ function drawLabels(ctx: CanvasRenderingContext2D, theme: TimelineTheme, labels:
   for (const l of labels) {
     const max = Math.floor((l.w - 6) / CHAR_PX);
     if (max < 3) continue;
+    ctx.globalAlpha = l.dim ? DIM_ALPHA * 2 : 1;
     // Canvas text is never markup: the trace string is drawn as it is, only shortened.
     ctx.fillText(l.text.length > max ? `${l.text.slice(0, max - 1)}…` : l.text, l.x + 3, l.y);
   }
+  ctx.globalAlpha = 1;
 }
 
 /** The selection, the keyboard focus and the selected range over the slice area. */
@@ -196,7 +260,8 @@ function drawMarks(f: LaneFrame): void {
   if (f.hasFocus && f.focusSlice) outline(f.focusSlice, theme.focus, 1);
 }
 
-function drawHeaders(f: LaneFrame): void {
+/** matchedLanes: with a filter, the lanes with a match in view; the others' names are muted. */
+function drawHeaders(f: LaneFrame, matchedLanes?: ReadonlySet<string>): void {
   const { ctx, theme } = f;
   ctx.fillStyle = theme.headerBackground;
   ctx.fillRect(0, 0, HEADER_WIDTH, f.height);
@@ -214,7 +279,7 @@ function drawHeaders(f: LaneFrame): void {
       ctx.fillRect(0, y + row.height - 1, HEADER_WIDTH + f.width, 1);
     } else {
       ctx.font = theme.smallFont;
-      ctx.fillStyle = row.lane ? theme.foreground : theme.muted;
+      ctx.fillStyle = row.lane && (!matchedLanes || matchedLanes.has(row.lane.id) || row.lane.kind === 'counter') ? theme.foreground : theme.muted;
       const indent = row.group !== undefined ? 22 : 8;
       ctx.fillText(fit(row.lane?.label ?? '…', HEADER_WIDTH - indent - 6), indent, mid);
     }

@@ -5,6 +5,7 @@ import type { SliceRelations, TimelineLayout } from '../../src/shared/timeline.j
 import type { SliceRef } from './laneDrawing.js';
 import type { GroupSort, LaneLayout } from './laneLayout.js';
 import type { SliceCache } from './sliceCache.js';
+import type { SliceMatcher } from './sliceFilter.js';
 import type { Viewport } from './timeMapping.js';
 
 export interface TimelineModel {
@@ -24,4 +25,6 @@ export interface TimelineModel {
   /** The selected goroutine slice's cause and effect, once the worker answered. */
   relations?: SliceRelations;
   cache: SliceCache;
+  /** The filter bar's filter, compiled for slices; inactive or undefined: nothing dimmed. */
+  filter?: SliceMatcher;
 }

@@ -8,6 +8,7 @@
  * request (and one page of goroutine lanes), so requests are coalesced to one per frame while
  * what is cached is drawn meanwhile. Nothing runs while nothing changes.
  */
+import type { Filter } from '../../src/shared/protocol.js';
 import type { SliceAnswer, SliceState, TimelineLane, TimelinePlace } from '../../src/shared/timeline.js';
 import { SLICE_STATES } from '../../src/shared/timeline.js';
 import { formatDuration } from '../format.js';
@@ -18,6 +19,8 @@ import { drawOverview, OVERVIEW_HEIGHT } from './overviewStrip.js';
 import { drawRuler } from './ruler.js';
 import { SliceTable, visibleSlices } from './sliceTable.js';
 import { levelFor, SliceCache, INEXACT_RETRY_MS } from './sliceCache.js';
+import { compileSliceFilter } from './sliceFilter.js';
+import { FilterStatus } from './filterStatus.js';
 import { placeViewport, sliceAt } from './reveal.js';
 import { drawLinks, followViewport } from './causeEffect.js';
 import { FollowRelations } from './followRelations.js';
@@ -49,6 +52,8 @@ export interface TimelineHandle {
   reveal(place: TimelinePlace): void;
   /** Asks the source for the layout again (e.g. when the host says it grew). */
   reloadLayout(): void;
+  /** The filter bar's filter: matching slices outlined, the others dimmed (sliceFilter.ts). */
+  setFilter(filter: Filter): void;
   state(): TimelineViewState;
   dispose(): void;
 }
@@ -56,6 +61,8 @@ export interface TimelineHandle {
 export function mountTimeline(container: HTMLElement, source: TimelineSource, saved?: TimelineViewState, hooks: TimelineHooks = {}): TimelineHandle {
   const { root, fitButton, selButton, relationButtons, sortSelect, rangeText, selectionText, overview, ruler, scroller, lanes, spacer, tooltip, live } = buildTimelineDom();
   container.appendChild(root);
+  const filterStatus = new FilterStatus();
+  rangeText.before(filterStatus.element);
   // The canvas's alternative: the visible slices as a table (sliceTable.ts).
   const table = new SliceTable({
     collect: () => visibleSlices(visibleRows(), m.cache, m.viewport, level()),
@@ -206,7 +213,9 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
   function draw(ctx: CanvasRenderingContext2D, t: TimelineTheme): void {
     const rows = visibleRows();
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    drawLanes({ ctx, theme: t, viewport: m.viewport, width: m.width, height: m.height, scrollTop: m.scrollTop, level: level(), cache: m.cache, rows, focusIndex: m.focusIndex, hasFocus: document.activeElement === lanes, focusSlice: m.focusSlice, selected: m.selected, range: m.range, counters: counterLane });
+    const matched = drawLanes({ ctx, theme: t, viewport: m.viewport, width: m.width, height: m.height, scrollTop: m.scrollTop, level: level(), cache: m.cache, rows, focusIndex: m.focusIndex, hasFocus: document.activeElement === lanes, focusSlice: m.focusSlice, selected: m.selected, range: m.range, counters: counterLane, filter: m.filter?.active ? m.filter : undefined });
+    const filterSay = filterStatus.update(matched);
+    if (filterSay) announce(filterSay);
     // The selection's unblock chain, as arrows between the lanes on screen.
     if (m.relations && m.selected) drawLinks(ctx, t, m.relations.chain, rows, m.viewport, m.width, m.scrollTop);
     const rc = ctxOf(ruler);
@@ -467,6 +476,11 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
     zoomToFit,
     reveal,
     reloadLayout: () => void loadLayout(),
+    setFilter: (filter) => {
+      m.filter = compileSliceFilter(filter);
+      filterStatus.set(m.filter);
+      invalidate();
+    },
     state,
     dispose: () => {
       disposed = true;
