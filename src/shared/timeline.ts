@@ -24,11 +24,13 @@ export const SLICE_STATES = [
   'proc',
   /** A region of a task, on its goroutine's lane. */
   'region',
+  /** A user task, from its begin to its end (task lanes); the label is its type. */
+  'task',
 ] as const;
 export type SliceState = (typeof SLICE_STATES)[number];
 
 /** 'counter': a counter lane (heap, goroutines, threads, CPU samples: src/shared/timelineCounters.ts). */
-export type LaneKind = 'gc' | 'counter' | 'proc' | 'thread' | 'goroutine';
+export type LaneKind = 'gc' | 'counter' | 'proc' | 'thread' | 'task' | 'goroutine';
 
 export interface TimelineLane {
   /** Stable id: "gc", "p3", "m12", "g45". */

@@ -21,7 +21,8 @@ export const GROUP_SORTS: readonly GroupSort[] = ['start', 'running', 'blocked',
 /** Keys of the collapsible sections; a group's key is groupKey(group). */
 export const PROCS_KEY = 'procs';
 export const THREADS_KEY = 'threads';
-export const DEFAULT_EXPANDED: readonly string[] = [PROCS_KEY, THREADS_KEY];
+export const TASKS_KEY = 'tasks';
+export const DEFAULT_EXPANDED: readonly string[] = [PROCS_KEY, THREADS_KEY, TASKS_KEY];
 
 export function groupKey(g: GoroutineGroup): string {
   return `group:${g.name}`;
@@ -105,7 +106,7 @@ export class LaneLayout {
 
     fixedLanes(layout.lanes.filter((l) => l.kind === 'gc'));
     fixedLanes(layout.lanes.filter((l) => l.kind === 'counter'), COUNTER_LANE_HEIGHT);
-    for (const [key, kind, label] of [[PROCS_KEY, 'proc', 'Procs'], [THREADS_KEY, 'thread', 'Threads']] as const) {
+    for (const [key, kind, label] of [[PROCS_KEY, 'proc', 'Procs'], [THREADS_KEY, 'thread', 'Threads'], [TASKS_KEY, 'task', 'Tasks']] as const) {
       const lanes = layout.lanes.filter((l) => l.kind === kind);
       if (lanes.length === 0) continue;
       if (header(key, label, lanes.length)) fixedLanes(lanes);

@@ -43,6 +43,7 @@ const STATE_VARS: Record<SliceState, [string, string]> = {
   stw: ['--vscode-charts-red', '#f14c4c'],
   proc: ['--vscode-charts-blue', '#3794ff'],
   region: ['--vscode-charts-blue', '#3794ff'],
+  task: ['--vscode-charts-purple', '#b180d7'],
 };
 
 export function readTheme(el: Element, ctx: CanvasRenderingContext2D): TimelineTheme {

@@ -14,7 +14,7 @@ import { SLICE_STATES } from '../../src/shared/timeline.js';
 import { formatDuration } from '../format.js';
 import { CounterCache, requestCounters } from './counterCache.js';
 import { drawLanes, entriesFor, HEADER_WIDTH, type SliceRef } from './laneDrawing.js';
-import { DEFAULT_EXPANDED, groupKey, LaneLayout, PROCS_KEY, THREADS_KEY, type GroupSort, type LaneRow, type Row } from './laneLayout.js';
+import { DEFAULT_EXPANDED, groupKey, LaneLayout, PROCS_KEY, TASKS_KEY, THREADS_KEY, type GroupSort, type LaneRow, type Row } from './laneLayout.js';
 import { drawOverview, OVERVIEW_HEIGHT } from './overviewStrip.js';
 import { drawRuler } from './ruler.js';
 import { SliceTable, visibleSlices } from './sliceTable.js';
@@ -360,7 +360,7 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
     }
     const group = place.group !== undefined ? layout.groups[place.group] : undefined;
     const kind = layout.lanes.find((l) => l.id === place.lane)?.kind;
-    const key = group ? groupKey(group) : kind === 'proc' ? PROCS_KEY : kind === 'thread' ? THREADS_KEY : undefined;
+    const key = group ? groupKey(group) : kind === 'proc' ? PROCS_KEY : kind === 'thread' ? THREADS_KEY : kind === 'task' ? TASKS_KEY : undefined;
     if (key && !m.expanded.has(key)) {
       m.expanded.add(key);
       relayout();

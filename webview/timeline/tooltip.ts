@@ -37,9 +37,10 @@ const STATE_TEXT: Record<SliceState, string> = {
   stw: 'Stop the world',
   proc: 'Holding a P',
   region: 'Region',
+  task: 'Task',
 };
 
-const LABEL_NAME: Partial<Record<SliceState, string>> = { waiting: 'Reason', stw: 'Reason', region: 'Region', proc: 'P' };
+const LABEL_NAME: Partial<Record<SliceState, string>> = { waiting: 'Reason', stw: 'Reason', region: 'Region', proc: 'P', task: 'Type' };
 
 /** A state's name as the tooltip and the slice table say it. */
 export function stateText(state: SliceState): string {

@@ -1,6 +1,6 @@
 /**
  * "Show in Timeline": where a tree row is on the timeline. A goroutine, proc or thread row is its
- * lane over its life; a task its time; a region its goroutine's lane over the region; an event
+ * lane over its life; a task its task lane over its time; a region its goroutine's lane over the region; an event
  * (of the generation tree or of an owner's list) its instant, on the lane of the span it began
  * when it began one (found by its byte offset among the generation's spans), else on its owner's.
  * Times count from the timeline's origin, as its slices do.
@@ -23,6 +23,8 @@ export interface PlaceInputs {
   ownerEvent(ref: SummaryEventRef): Promise<EventView | undefined>;
   /** The lane of the span an event began, found by the event's byte offset; undefined if none. */
   spanAt(offset: number): Promise<string | undefined>;
+  /** A task's lane (taskLanes.ts), by its index in the summaries' tasks. */
+  taskLane?(task: number): string | undefined;
 }
 
 export async function timelinePlace(nodeId: string, p: PlaceInputs): Promise<TimelinePlace | undefined> {
@@ -59,7 +61,8 @@ export async function timelinePlace(nodeId: string, p: PlaceInputs): Promise<Tim
       const start = Number.isNaN(t.startNs) ? s.firstNs : t.startNs;
       const end = Number.isNaN(t.endNs) ? s.lastNs : t.endNs;
       if (Number.isNaN(start)) return undefined;
-      return { startNs: start - o, endNs: end - o, text: `task ${t.id}` };
+      const lane = p.taskLane?.(ref.task);
+      return { ...(lane ? { lane } : {}), startNs: start - o, endNs: end - o, text: `task ${t.id}` };
     }
     case 'region':
     case 'taskRegion': {

@@ -16,6 +16,7 @@ import { GoroutineAnnotations } from './laneAnnotations.js';
 import { TimelineGroups, timelineLayout } from './timelineLayout.js';
 import { withMarks, type LayoutExtras } from './timelineMarks.js';
 import { TimelineSlices } from './timelineSlices.js';
+import { TaskLanes } from './taskLanes.js';
 
 export interface TimelineInputs {
   data: AnalysisData | undefined;
@@ -52,6 +53,8 @@ export class TimelineService {
   private partialGroups: { chunks: number; groups: TimelineGroups } | undefined;
   /** The regions and logs over goroutine lanes, and the build (and chunk count) they were made for. */
   private notes: { built: Built; chunks: number | undefined; notes: GoroutineAnnotations } | undefined;
+  /** The task lanes, and the build (and chunk count) they were made for. */
+  private taskRows: { built: Built; chunks: number | undefined; lanes: TaskLanes } | undefined;
 
   constructor(
     private readonly inputs: () => TimelineInputs,
@@ -69,7 +72,9 @@ export class TimelineService {
       const last = Number.isNaN(i.lastNs) ? b.data.summaries.lastNs : i.lastNs;
       durationNs = Number.isNaN(last) ? 0 : Math.max(0, last - b.originNs);
     } else durationNs = Math.max(0, passedEndNs(b.data) - b.originNs);
-    return withMarks(timelineLayout(b.data.summaries, b.data.timeline, this.groups(b), i.genNumber, { originNs: b.originNs, durationNs }, complete, counterLanes(b.data.counters)), i, b.originNs);
+    const layout = timelineLayout(b.data.summaries, b.data.timeline, this.groups(b), i.genNumber, { originNs: b.originNs, durationNs }, complete, counterLanes(b.data.counters));
+    layout.lanes.push(...(this.tasks()?.lanes() ?? []));
+    return withMarks(layout, i, b.originNs);
   }
 
   /** The counter lanes' points over a range at a resolution (timelineCounters.ts). */
@@ -120,6 +125,7 @@ export class TimelineService {
       summaries: b.data.summaries,
       originNs: b.originNs,
       groupOf: (g) => this.groups(b).placeOf(g),
+      taskLane: (task) => this.tasks()?.placeOf(task)?.lane,
       spanAt: async (offset) => {
         const k = chunkOf(offset);
         return k === undefined ? undefined : b.slices.laneOfEvent(k, offset);
@@ -142,6 +148,18 @@ export class TimelineService {
       this.notes = { built: b, chunks: b.partialChunks, notes: new GoroutineAnnotations(s.regions, s.tasks, { startNs: b.originNs, endNs }) };
     }
     return this.notes.notes;
+  }
+
+  /** The task lanes' rows (taskLanes.ts), made again when more chunks have passed. */
+  private tasks(): TaskLanes | undefined {
+    const b = this.built;
+    if (!b) return undefined;
+    if (this.taskRows?.built !== b || this.taskRows.chunks !== b.partialChunks) {
+      const s = b.data.summaries;
+      const endNs = b.partialChunks === undefined ? s.lastNs : passedEndNs(b.data);
+      this.taskRows = { built: b, chunks: b.partialChunks, lanes: new TaskLanes(s.tasks, b.originNs, endNs) };
+    }
+    return this.taskRows.lanes;
   }
 
   /** A partial build's groups are made again when more chunks have passed (the table grew). */
@@ -185,6 +203,7 @@ export class TimelineService {
       originNs,
       partial: partialChunks !== undefined,
       annotations: () => this.annotations(),
+      tasks: () => this.tasks(),
       ...(this.yieldNow ? { yieldNow: this.yieldNow } : {}),
       goroutineLabel: (id) => {
         let l = labels.get(id);

@@ -9,6 +9,7 @@
 import { deriveChunkSpans, type ChunkSummary, type OwnerOverview, type OwnerSpans, type SpanChunk, type SpanSource, type TimelineOverview } from '../../analysis/index.js';
 import type { SliceAnswer, SliceQuery } from '../../shared/timeline.js';
 import type { GoroutineAnnotations } from './laneAnnotations.js';
+import type { TaskLanes } from './taskLanes.js';
 import { LaneSliceBuilder } from './laneSlices.js';
 
 /** Generations derived for one query, and being derived at once, at most. */
@@ -39,16 +40,20 @@ export interface TimelineData {
   partial?: boolean;
   /** The regions and logs drawn over goroutine lanes (laneAnnotations.ts). */
   annotations?(): GoroutineAnnotations | undefined;
+  /** The task lanes' rows (taskLanes.ts). */
+  tasks?(): TaskLanes | undefined;
   /** Awaited every few thousand events of a derivation, so other requests are answered meanwhile. */
   yieldNow?(): Promise<void>;
   /** Events between two yields of a derivation (deriveSpans.ts's default otherwise). */
   yieldEvery?: number;
 }
 
-type Lane = { kind: 'gc' } | { kind: 'goroutine' | 'proc' | 'thread'; id: number };
+type Lane = { kind: 'gc' } | { kind: 'task'; row: number } | { kind: 'goroutine' | 'proc' | 'thread'; id: number };
 
 export function parseLane(lane: string): Lane | undefined {
   if (lane === 'gc') return { kind: 'gc' };
+  const t = /^t(\d{1,3})$/.exec(lane);
+  if (t) return { kind: 'task', row: Number(t[1]) };
   const m = /^([gpm])(\d{1,16})$/.exec(lane);
   if (!m) return undefined;
   return { kind: m[1] === 'g' ? 'goroutine' : m[1] === 'p' ? 'proc' : 'thread', id: Number(m[2]) };
@@ -76,7 +81,7 @@ export class TimelineSlices {
       return i;
     };
     const lanes = q.lanes.map((id) => ({ id, lane: parseLane(id), out: new LaneSliceBuilder(id, q.nsPerPx) }));
-    const kinds = new Set(lanes.flatMap((l) => (l.lane && l.lane.kind !== 'gc' ? [l.lane.kind] : [])));
+    const kinds = new Set(lanes.flatMap((l) => (l.lane && l.lane.kind !== 'gc' && l.lane.kind !== 'task' ? [l.lane.kind] : [])));
     let exact = true;
     let derived = 0;
     const chunks = d.overview.chunks;
@@ -92,12 +97,14 @@ export class TimelineSlices {
         if (!spans) exact = false;
       }
       for (const l of lanes) {
-        if (!l.lane || l.lane.kind === 'gc') continue;
+        if (!l.lane || l.lane.kind === 'gc' || l.lane.kind === 'task') continue;
         if (spans) this.fromSpans(spans, l.lane.kind, l.lane.id, from, to, l.out, str);
         else this.fromOverview(k, l.lane.kind, l.lane.id, from, to, l.out);
       }
     }
     for (const l of lanes) if (l.lane?.kind === 'gc') this.gcSlices(from, to, l.out, str);
+    const tasks = d.tasks?.();
+    for (const l of lanes) if (l.lane?.kind === 'task') tasks?.slices(l.lane.row, from, to, d.originNs, l.out, str);
     const notes = d.annotations?.();
     const out = lanes.map((l) => {
       const slices = l.out.finish();

@@ -108,11 +108,12 @@ for (const name of ['go1.26-manyg.trace', 'go1.22-syscalls.trace', 'go1.21-annot
       assert.ok(placed > 5, `${placed} of ${rows.length} placed on a lane`);
     });
 
-    it('tasks and regions: their time; a region on its goroutine', async () => {
+    it('tasks and regions: a task on its task lane over its time; a region on its goroutine', async () => {
       const s = model.summaries!;
       if (s.tasks.length === 0) return;
       const t = await model.timelinePlace('tasks/t0');
-      assert.ok(t && t.lane === undefined && t.endNs >= t.startNs);
+      assert.ok(t && /^t\d+$/.test(t.lane ?? '') && t.endNs >= t.startNs, JSON.stringify(t));
+      assert.ok(model.timeline.layout().lanes.some((l) => l.id === t.lane && l.kind === 'task'));
       const r = s.regions.findIndex((x) => x.goroutine >= 0);
       if (r < 0) return;
       const p = await model.timelinePlace(`regions/r${r}`);

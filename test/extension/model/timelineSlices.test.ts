@@ -11,7 +11,7 @@ import * as assert from 'node:assert/strict';
 import { deriveChunkSpans, type OwnerSpans, type SpanChunk } from '../../../src/analysis/index.js';
 import type { TraceModel } from '../../../src/extension/model/traceModel.js';
 import { DERIVE_WAIT_MS, MAX_DERIVED, TimelineSlices } from '../../../src/extension/model/timelineSlices.js';
-import type { LaneSlices, SliceAnswer, SliceQuery } from '../../../src/shared/timeline.js';
+import { SLICE_STATES, type LaneSlices, type SliceAnswer, type SliceQuery } from '../../../src/shared/timeline.js';
 import { closeModels, readModel } from './modelTestSupport.js';
 
 interface Ref {
@@ -138,7 +138,7 @@ for (const name of ['go1.26-manyg.trace', 'go1.22-syscalls.trace', 'go1.21-annot
       const a = await ref.model.timeline.slices({ lanes, fromNs: 0, toNs: layout.durationNs, nsPerPx: widest });
       assert.ok(a.exact);
       assert.equal(a.lanes.length, lanes.length);
-      for (const l of a.lanes) for (let i = 0; i < l.start.length; i++) assert.ok(l.end[i] > l.start[i] && l.state[i] >= 0 && l.state[i] < 8);
+      for (const l of a.lanes) for (let i = 0; i < l.start.length; i++) assert.ok(l.end[i] > l.start[i] && l.state[i] >= 0 && l.state[i] < SLICE_STATES.length);
     });
 
     it('the GC lane: every GC cycle and stop-the-world period, labelled', async () => {
