@@ -114,6 +114,7 @@ const handlers: Handlers = {
   timelineCounters: (model, a) => model.timeline.counters(a),
   timelineRelations: (model, a) => model.timeline.relations(a),
   timelinePlace: async (model, a) => (await model.timelinePlace(a.nodeId)) ?? null,
+  timelineRangeStats: (model, a) => model.timeline.rangeStats(a),
 };
 
 async function answer(model: TraceModel, m: Extract<HostToWorker, { kind: 'request' }>): Promise<void> {

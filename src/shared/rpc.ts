@@ -18,6 +18,7 @@
 import type { Filter, FrameRef, TraceSummary, TreeId, TreeNode, ProblemItem } from './protocol.js';
 import type { SliceAnswer, SliceRelations, TimelineLane, TimelineLayout, TimelinePlace } from './timeline.js';
 import type { CounterAnswer } from './timelineCounters.js';
+import type { RangeStats } from './timelineRangeStats.js';
 import { int, list, num, obj, oneOf, optional, str, type Infer, type Schema } from './schema.js';
 
 /** A page of a node's children. */
@@ -141,6 +142,8 @@ export const rpcRequests = {
   timelineRelations: request(obj({ goroutine: int(), atNs: num() }), result<SliceRelations>(), 'worker'),
   /** Where a tree row is on the timeline (Show in Timeline); null: it has none (yet). */
   timelinePlace: request(nodeArgs, result<TimelinePlace | null>(), 'worker'),
+  /** What happened in a time range (a drag on the ruler): time by state per group, events, GC (src/shared/timelineRangeStats.ts). */
+  timelineRangeStats: request(obj({ fromNs: num(0), toNs: num(0) }), result<RangeStats>(), 'worker'),
 } as const;
 
 type Table = typeof rpcRequests;

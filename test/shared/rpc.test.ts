@@ -80,6 +80,7 @@ const cases: Record<RpcName, { good: unknown[]; bad: unknown[] }> = {
   },
   timelineRelations: { good: [{ goroutine: 5, atNs: 1000 }, { goroutine: 0, atNs: -20 }], bad: [{ goroutine: -1, atNs: 0 }, { goroutine: 1.5, atNs: 0 }, { goroutine: 1 }] },
   timelinePlace: { good: [{ nodeId: 'goroutines/g5/e3' }, { nodeId: 'g0/b2/e9' }], bad: [{ nodeId: huge }, {}, { nodeId: 5 }] },
+  timelineRangeStats: { good: [{ fromNs: 0, toNs: 1e9 }, { fromNs: 5, toNs: 5 }], bad: [{ fromNs: -1, toNs: 1 }, { fromNs: 0, toNs: Infinity }, { fromNs: 0 }, { fromNs: 0, toNs: 1, extra: 1 }] },
   timelineCounters: {
     good: [{ lanes: ['c:heap', 'c:goroutines'], fromNs: 0, toNs: 1e9, nsPerPx: 1000 }, { lanes: [], fromNs: 5, toNs: 5, nsPerPx: 0.001 }],
     bad: [
@@ -130,7 +131,7 @@ describe('rpc request table', () => {
 
   it('names who answers each request', () => {
     const byServer = (s: string) => (Object.keys(rpcRequests) as RpcName[]).filter((n) => rpcRequests[n].served === s).sort();
-    assert.deepEqual(byServer('worker'), ['eventDetails', 'eventText', 'filterProgress', 'getChildren', 'locateOffset', 'pathTo', 'setFilter', 'timelineCounters', 'timelineGroupLanes', 'timelineLayout', 'timelinePlace', 'timelineRelations', 'timelineSlices']);
+    assert.deepEqual(byServer('worker'), ['eventDetails', 'eventText', 'filterProgress', 'getChildren', 'locateOffset', 'pathTo', 'setFilter', 'timelineCounters', 'timelineGroupLanes', 'timelineLayout', 'timelinePlace', 'timelineRangeStats', 'timelineRelations', 'timelineSlices']);
     assert.deepEqual(byServer('host'), ['copyEvent', 'openAsText', 'openFrame', 'ready', 'revealProblem', 'select', 'showWireDump']);
   });
 });

@@ -17,6 +17,8 @@ import { TimelineGroups, timelineLayout } from './timelineLayout.js';
 import { withMarks, type LayoutExtras } from './timelineMarks.js';
 import { TimelineSlices } from './timelineSlices.js';
 import { TaskLanes } from './taskLanes.js';
+import type { RangeStats, RangeStatsQuery } from '../../shared/timelineRangeStats.js';
+import { timelineRangeStats } from './timelineRangeStats.js';
 
 export interface TimelineInputs {
   data: AnalysisData | undefined;
@@ -217,6 +219,25 @@ export class TimelineService {
     });
     if (partialChunks !== undefined) return { data, slices, originNs, partialChunks };
     return { data, groups: new TimelineGroups(table), slices, originNs };
+  }
+
+  /** What happened in a range (timelineRangeStats.ts); while the pass runs, over the chunks passed (not exact). */
+  async rangeStats(q: RangeStatsQuery): Promise<RangeStats> {
+    const b = this.build();
+    const i = this.inputs();
+    if (!b) return { query: q, groups: [], waitingReasons: [], events: [], totalEvents: 0, cpuSamples: 0, gc: { count: 0, ns: 0 }, stw: { count: 0, ns: 0, reasons: [] }, generations: 0, derived: 0, exact: false, approximate: ['The trace is still being summarized.'] };
+    return timelineRangeStats({
+      overview: b.data.timeline,
+      table: b.data.summaries.goroutines,
+      eventCounts: b.data.summaries.eventCounts,
+      groups: this.groups(b).groups,
+      originNs: b.originNs,
+      chunk: (k) => b.slices.chunk(k),
+      spans: i.data && i.view ? i.view : i.soFar?.spans,
+      partial: b.partialChunks !== undefined,
+      ...(this.yieldNow ? { yieldNow: this.yieldNow } : {}),
+      key: b.slices,
+    }, q);
   }
 }
 
