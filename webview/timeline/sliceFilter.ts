@@ -2,7 +2,8 @@
  * The filter bar's filter as the timeline reads it: which slices match. Pure: no DOM.
  *
  * Every field given must hold (as in the trees):
- * - goroutine: a goroutine lane's own slices (g<N>), and proc and thread lane slices running it;
+ * - goroutine: a goroutine lane's own slices (g<N>), proc and thread lane slices running it, and
+ *   task lane slices of the tasks it began;
  * - proc: the proc lane p<N>, goroutine lane slices that ran on it, thread lane slices holding it;
  * - thread: the thread lane m<N> (no other lane says which thread it is on);
  * - fromNs/toNs: the slice overlaps the range, both ends included;
@@ -30,17 +31,18 @@ export interface SliceMatcher {
   matches(lane: TimelineLane | undefined, slices: LaneSlices, strings: readonly string[], index: number): boolean;
 }
 
-/** The lane kind and number of an id such as "g12", "p0", "m7"; NaN for others ("gc"). */
+const KIND_OF_PREFIX: Record<string, string> = { g: 'goroutine', p: 'proc', m: 'thread', t: 'task' };
+
+/** The number of an id such as "g12", "p0", "m7"; NaN for others ("gc"). */
 function laneNumber(lane: TimelineLane | undefined, slices: LaneSlices): number {
   const id = lane?.id ?? slices.lane;
-  const n = Number(id.slice(1));
-  return /^[gpm]\d+$/.test(id) ? n : NaN;
+  return /^[gpmt]\d+$/.test(id) ? Number(id.slice(1)) : NaN;
 }
 
+/** The lane's kind; without its record (bad input), told by its id. */
 function laneKind(lane: TimelineLane | undefined, slices: LaneSlices): string {
   if (lane) return lane.kind;
-  const c = slices.lane[0];
-  return c === 'g' ? 'goroutine' : c === 'p' ? 'proc' : c === 'm' ? 'thread' : slices.lane;
+  return /^[gpmt]\d+$/.test(slices.lane) ? KIND_OF_PREFIX[slices.lane[0]] : slices.lane;
 }
 
 export function compileSliceFilter(f: Filter): SliceMatcher {
@@ -91,7 +93,7 @@ export function compileSliceFilter(f: Filter): SliceMatcher {
     const num = laneNumber(lane, s);
     // Lane-wide answers first: a field the lane as a whole holds, or cannot hold at all.
     const ownG = goroutine === undefined || (kind === 'goroutine' && num === goroutine);
-    const sliceG = goroutine !== undefined && (kind === 'proc' || kind === 'thread');
+    const sliceG = goroutine !== undefined && (kind === 'proc' || kind === 'thread' || kind === 'task');
     if (!ownG && !sliceG) return out;
     const ownP = proc === undefined || (kind === 'proc' && num === proc);
     const sliceP = proc !== undefined && (kind === 'goroutine' || kind === 'thread');

@@ -57,6 +57,10 @@ const m3Lane: TimelineLane = { id: 'm3', kind: 'thread', label: 'M3' };
 const gc: LaneSlices = { lane: 'gc', start: [40], end: [90], state: [4], label: [6], merged: [0], offset: [-1], goroutine: [-1], proc: [-1] };
 const gcLane: TimelineLane = { id: 'gc', kind: 'gc', label: 'GC' };
 
+/** A task lane: two tasks, begun by G7 and G12, labelled with their type. */
+const t0: LaneSlices = { lane: 't0', start: [0, 200], end: [150, 290], state: [8, 8], label: [3, 3], merged: [0, 0], offset: [-1, -1], goroutine: [7, 12], proc: [-1, -1] };
+const t0Lane: TimelineLane = { id: 't0', kind: 'task', label: 'Tasks 1' };
+
 /** Which slices of a lane match, as a string of 0/1. */
 function bits(f: Filter, lane: TimelineLane, s: LaneSlices, table: readonly string[] = strings): string {
   return [...compileSliceFilter(f).flags(lane, s, table)].join('');
@@ -80,6 +84,9 @@ describe('webview/timeline/sliceFilter', () => {
     assert.equal(bits({ goroutine: 12 }, p1Lane, p1), '101');
     assert.equal(bits({ goroutine: 12 }, m3Lane, m3), '10');
     assert.equal(bits({ goroutine: 7 }, gcLane, gc), '0');
+    assert.equal(bits({ goroutine: 12 }, t0Lane, t0), '01', 'a task lane: the tasks it began');
+    assert.equal(bits({ proc: 1 }, t0Lane, t0), '00');
+    assert.equal(bits({ text: 'FETCH' }, t0Lane, t0), '11', 'the task type');
   });
 
   it('proc: its lane, goroutine slices that ran on it, thread slices holding it', () => {
