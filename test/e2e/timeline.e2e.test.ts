@@ -189,4 +189,24 @@ if (E2E_ENABLED) describe('e2e timeline: lanes, zoom and pan, a slice selects it
     await vs!.runCommand('Go Trace: Show Timeline');
     await wv.locator('#timeline-pane').waitFor({ state: 'visible', timeout: 10_000 });
   });
+
+  it('a goroutine in the filter bar: the timeline counts and announces the slices that match', async function () {
+    const canvas = wv.locator('#timeline-pane canvas.timeline-lanes');
+    const live = wv.locator('#timeline-pane .timeline-live');
+    const status = wv.locator('#timeline-pane .timeline-filter');
+    await canvas.focus();
+    await canvas.press('0');
+    await wv.locator('#filter-goroutine').fill('1');
+    await wv.locator('#filter-goroutine').press('Enter');
+    const said = /^Filter: ([\d,]+) of ([\d,]+) visible slices? match(es)?$/;
+    await status.filter({ hasText: said }).waitFor({ timeout: 10_000 });
+    await live.filter({ hasText: said }).waitFor({ timeout: 10_000 });
+    const [, matched, visible] = said.exec((await status.innerText()).trim())!.map((n) => Number(n?.replace(/,/g, '')));
+    assert.ok(visible > 0 && matched <= visible, `${matched} of ${visible}`);
+    assert.match((await status.getAttribute('title')) ?? '', /outlined, the others dimmed/);
+    await vs!.screenshot('timeline-filter');
+    await wv.locator('#filter-clear').click();
+    await live.filter({ hasText: /^Timeline filter cleared$/ }).waitFor({ timeout: 10_000 });
+    assert.equal(await status.isVisible(), false);
+  });
 });
