@@ -17,6 +17,7 @@ import { fixturesDir, sharedTracesDir } from '../../support/paths.js';
 import { closeModels, fixture, readModel } from './modelTestSupport.js';
 import { manyGenerationsTrace } from '../../support/manyGenerationsTrace.js';
 import { TraceModel as Model } from '../../../src/extension/model/traceModel.js';
+import { openFileSource } from '../../../src/node/fileSource.js';
 
 const SPAN_STATE = new Map<number, number>([
   [GoState.Running, 0],
@@ -238,5 +239,40 @@ describe('extension/model/timelineRangeStats: more generations than one request 
     assert.equal(s.generations, 1);
     close(s.groups.reduce((a, g) => a + g.waitingNs, 0), PER_GENERATION * (c.endNs - c.startNs), 'waiting');
     assert.equal(s.totalEvents, PER_GENERATION);
+  });
+});
+
+describe('extension/model/timelineRangeStats: during the pass', function () {
+  this.timeout(120_000);
+  const name = 'go1.26-manyg.trace';
+  let model: Model;
+  const seen: { range: { fromNs: number; toNs: number }; stats: RangeStats }[] = [];
+  before(async () => {
+    model = new Model(await openFileSource(fixture(name)), name, { timeline: true, passYieldEvery: 50 });
+    const ask = async () => {
+      const layout = model.timeline.layout();
+      if (layout.complete || layout.generations.length === 0) return;
+      const range = { fromNs: 0, toNs: layout.generations[0].endNs };
+      seen.push({ range, stats: await model.timeline.rangeStats(range) });
+    };
+    await model.readAll(ask, ask);
+  });
+  after(async () => model.source.close?.());
+
+  it('answers over the generations passed, not exact, and as the final answer there', async () => {
+    assert.ok(seen.length > 0, 'asked while the pass ran');
+    for (const { range, stats } of seen) {
+      assert.equal(stats.exact, false);
+      assert.match(stats.approximate.join(' '), /still being summarized/);
+      const final = await model.timeline.rangeStats(range);
+      assert.equal(final.exact, true);
+      assert.deepEqual(stats.events, final.events);
+      const byGroup = new Map(final.groups.map((g) => [g.name, g]));
+      for (const g of stats.groups) {
+        const f = byGroup.get(g.name);
+        assert.ok(f, g.name);
+        for (const k of ['runningNs', 'runnableNs', 'waitingNs', 'syscallNs'] as const) close(g[k], f[k], `${g.name} ${k}`);
+      }
+    }
   });
 });
