@@ -13,6 +13,7 @@ import { sameFilter } from './filter/filterInput.js';
 import type { TimelineSource } from './timeline/timelineSource.js';
 import type { TimelineViewState } from './timeline/timelineState.js';
 import { mountTimeline, type TimelineHandle } from './timeline/timelineView.js';
+import { RangeStatsPanel } from './timeline/rangeStatsPanel.js';
 
 export interface TimelinePaneHooks {
   /** Reveal and select a tree row (a slice's event). */
@@ -54,12 +55,17 @@ export class TimelinePane {
   show(shown: boolean): void {
     this.element.hidden = !shown;
     if (shown && !this.handle) {
-      this.handle = mountTimeline(this.element, this.source(), this.viewState, {
+      const source = this.source();
+      // The statistics of a range dragged on the ruler, under the timeline; hidden when it is cleared.
+      const stats = source.rangeStats ? new RangeStatsPanel(source.rangeStats) : undefined;
+      this.handle = mountTimeline(this.element, source, this.viewState, {
         onStateChange: (s) => {
           this.viewState = s;
           this.hooks.onStateChange();
         },
+        onRangeSelected: (r) => stats?.show(r),
       });
+      if (stats) this.element.appendChild(stats.element);
       this.handle.setFilter(this.filter);
     }
     this.hooks.onStateChange();
@@ -92,6 +98,7 @@ export class TimelinePane {
       slices: async (q) => (await rpc.call('timelineSlices', q)) ?? { query: q, strings: [], lanes: [], exact: false },
       counters: async (q) => (await rpc.call('timelineCounters', q)) ?? { query: q, lanes: [] },
       relations: async (q) => (await rpc.call('timelineRelations', q)) ?? { query: q, chain: [] },
+      rangeStats: async (q) => (await rpc.call('timelineRangeStats', q)) ?? undefined,
       goroutinePlace: async (g) => (await rpc.call('timelinePlace', { nodeId: `goroutines/g${g}` })) ?? undefined,
       groupLanes: async (group, offset, limit) => (await rpc.call('timelineGroupLanes', { group, offset, limit })) ?? [],
       select: (_lane, slice) => {

@@ -5,6 +5,7 @@
  */
 import type { RelationsQuery, SliceAnswer, SliceQuery, SliceRelations, SliceState, TimelineLane, TimelineLayout, TimelinePlace } from '../../src/shared/timeline.js';
 import type { CounterAnswer, CounterQuery } from '../../src/shared/timelineCounters.js';
+import type { RangeStats, RangeStatsQuery } from '../../src/shared/timelineRangeStats.js';
 
 /** The slice the user selected, as the view knows it (enough for the event pane to find it). */
 export interface SelectedSlice {
@@ -29,6 +30,8 @@ export interface TimelineSource {
   groupLanes(group: number, offset: number, limit: number): Promise<TimelineLane[]>;
   /** Cause and effect around a goroutine's slice (absent: none shown). */
   relations?(q: RelationsQuery): Promise<SliceRelations>;
+  /** What happened in a range dragged on the ruler (absent: no statistics panel). */
+  rangeStats?(q: RangeStatsQuery): Promise<RangeStats | undefined>;
   /** A goroutine's lane: its group and place there (to jump to it). */
   goroutinePlace?(goroutine: number): Promise<TimelinePlace | undefined>;
   /** The user selected a slice (click or Enter). */
