@@ -100,7 +100,7 @@ export function compileSliceFilter(f: Filter): SliceMatcher {
     if (!ownP && !sliceP) return out;
     if (thread !== undefined && !(kind === 'thread' && num === thread)) return out;
     let textLane = needle === '';
-    if (!textLane && lane) textLane = lane.label.toLowerCase().includes(needle) || (lane.tooltip ?? '').toLowerCase().includes(needle);
+    if (!textLane && lane) textLane = `${lane.label ?? ''}\n${lane.tooltip ?? ''}`.toLowerCase().includes(needle);
     const hits = textLane ? undefined : stringHits(strings);
     if (hits) annotationHits(s, hits, out);
     for (let i = 0; i < n; i++) {

@@ -127,6 +127,7 @@ describe('webview/timeline/sliceFilter', () => {
     assert.equal(bits({ text: 'b>chan receive</b' }, g7Lane, g7), '010');
     // A label index past the table (bad input) is no match, not a crash.
     assert.equal(bits({ text: 'x' }, gcLane, { ...gc, label: [99] }), '0');
+    assert.equal(bits({ text: 'chan' }, { id: 'g7', kind: 'goroutine' } as TimelineLane, g7), '010', 'a lane record without a label');
   });
 
   it('fields combine: every one given must hold', () => {
