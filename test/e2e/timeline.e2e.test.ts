@@ -209,4 +209,35 @@ if (E2E_ENABLED) describe('e2e timeline: lanes, zoom and pan, a slice selects it
     await live.filter({ hasText: /^Timeline filter cleared$/ }).waitFor({ timeout: 10_000 });
     assert.equal(await status.isVisible(), false);
   });
+
+  it('a drag on the ruler shows the range\'s statistics: a known group\'s row; Escape hides them', async function () {
+    const canvas = wv.locator('#timeline-pane canvas.timeline-lanes');
+    await canvas.focus();
+    await canvas.press('0');
+    const box = (await wv.locator('#timeline-pane canvas.timeline-ruler').boundingBox())!;
+    const y = box.y + box.height / 2;
+    // Past the lane names (200 px), from near the start to well past the middle.
+    await vs!.page.mouse.move(box.x + 210, y);
+    await vs!.page.mouse.down();
+    await vs!.page.mouse.move(box.x + box.width * 0.5, y, { steps: 5 });
+    await vs!.page.mouse.move(box.x + box.width - 10, y, { steps: 5 });
+    await vs!.page.mouse.up();
+    const panel = wv.locator('#timeline-pane .range-stats');
+    await panel.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(await panel.getAttribute('aria-label'), 'Statistics of the selected range');
+    const row = panel.locator('[data-table=groups] tbody tr', { hasText: 'example.com/e2eapp/worker.Run.func1' });
+    await row.waitFor({ timeout: 20_000 });
+    const cells = await row.locator('td').allInnerTexts();
+    assert.equal(cells[1], '4', `its four goroutines: ${cells.join(' | ')}`);
+    assert.match(cells[6], /^[\d.]+ (ns|µs|ms|s)$/, 'its total time');
+    assert.match(await panel.locator('.range-stats-heading').innerText(), /generation.*events$/);
+    assert.ok((await panel.locator('[data-table=events] tbody tr').count()) > 1, 'events by type');
+    // The column headers sort: Group (text) A to Z.
+    await panel.locator('[data-table=groups] th button', { hasText: /^Group$/ }).click();
+    assert.equal(await panel.locator('[data-table=groups] th').first().getAttribute('aria-sort'), 'ascending');
+    await vs!.screenshot('timeline-range-stats');
+    await canvas.focus();
+    await canvas.press('Escape');
+    await panel.waitFor({ state: 'hidden', timeout: 5_000 });
+  });
 });
