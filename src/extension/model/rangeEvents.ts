@@ -1,10 +1,11 @@
 /**
  * Events by type in a time range, for the timeline's range statistics: a generation wholly inside
  * the range takes its counts from the summaries (counted by the pass); one cut by the range's edge
- * is ordered again from its start state and its events counted by time, stopping past the range.
+ * is ordered again from its start state and its events counted by time (the same ordering gives
+ * its spans).
  * Counted as the summaries count (EventCountSummarizer): the reader's Sync apart, CPU samples apart.
  */
-import type { SpanSource } from '../../analysis/index.js';
+import { SpanChunkBuilder, type SpanChunk, type SpanSource } from '../../analysis/index.js';
 import { EventCountSummarizer, openEventStream, openGenerationStream, type EventStream, type GenerationEventCounts } from '../../parser/index.js';
 
 /** Events between two yields while a generation is ordered again. */
@@ -27,30 +28,38 @@ export function addCounts(t: EventTally, c: Pick<GenerationEventCounts, 'byType'
   t.cpuSamples += c.cpuSamples;
 }
 
+/** An edge generation ordered again: its events in the range and its spans. */
+export interface EdgeChunk {
+  counts: GenerationEventCounts;
+  /** The chunk's spans, as deriveChunkSpans gives them. */
+  spans: SpanChunk;
+}
+
 /**
- * The counts of chunk k's events with fromNs <= time <= toNs (absolute ns), the generation
- * ordered again (v1: the whole trace from its start); undefined if there is no such chunk.
- * `stale` is asked at each yield: true stops the count (the request was superseded).
+ * Chunk k ordered again (v1: the whole trace from its start): the counts of its events with
+ * fromNs <= time <= toNs (absolute ns) and its spans; one ordering serves both. Undefined if
+ * there is no such chunk, or if `stale` (asked at each yield) says the request was superseded.
  */
-export async function countChunkEvents(
-  spans: SpanSource,
+export async function readEdgeChunk(
+  source: SpanSource,
   k: number,
   fromNs: number,
   toNs: number,
   yieldNow?: () => Promise<void>,
   stale?: () => boolean,
-): Promise<GenerationEventCounts | undefined> {
+): Promise<EdgeChunk | undefined> {
   let r: EventStream;
-  if (spans.generations.length === 0) {
+  if (source.generations.length === 0) {
     if (k !== 0) return undefined;
-    r = await openEventStream(spans.source, { reuseEvents: true });
+    r = await openEventStream(source.source, { reuseEvents: true });
   } else {
-    const start = spans.generations[k];
+    const start = source.generations[k];
     if (!start) return undefined;
-    r = await openGenerationStream(spans.source, start.extent, start.snapshot, { reuseEvents: true });
+    r = await openGenerationStream(source.source, start.extent, start.snapshot, { reuseEvents: true });
   }
   const counter = new EventCountSummarizer();
-  let syncs = 0;
+  let b: SpanChunkBuilder | undefined;
+  let lastNs = -Infinity;
   let since = 0;
   for (;;) {
     if (yieldNow && ++since >= YIELD_EVERY) {
@@ -68,18 +77,23 @@ export async function countChunkEvents(
     }
     if (e.kind === 'Sync') {
       // The first opens the chunk; the next one is the next chunk's.
-      if (++syncs > 1) break;
+      if (b) break;
+      b = new SpanChunkBuilder(e.time);
+      lastNs = e.time;
       continue;
     }
-    if (e.time > toNs) break;
-    if (e.time >= fromNs) counter.handleEvent(e);
+    // The spans need the whole chunk: a GoStatus late in it says the state since its start.
+    lastNs = e.time;
+    b?.handleEvent(e);
+    if (e.time >= fromNs && e.time <= toNs) counter.handleEvent(e);
   }
+  if (!b) return undefined;
   counter.finalize();
-  const out = { generation: k, total: 0, byType: {} as Record<string, number>, cpuSamples: 0 };
+  const counts = { generation: k, total: 0, byType: {} as Record<string, number>, cpuSamples: 0 };
   for (const c of counter.data()) {
-    out.total += c.total;
-    out.cpuSamples += c.cpuSamples;
-    for (const [type, n] of Object.entries(c.byType)) out.byType[type] = (out.byType[type] ?? 0) + n;
+    counts.total += c.total;
+    counts.cpuSamples += c.cpuSamples;
+    for (const [type, n] of Object.entries(c.byType)) counts.byType[type] = (counts.byType[type] ?? 0) + n;
   }
-  return out;
+  return { counts, spans: b.finish(lastNs) };
 }

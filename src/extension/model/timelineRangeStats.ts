@@ -8,17 +8,18 @@
  * the state the overview says it ended the previous one in, so the overviews' end states are
  * carried along from the first generation (a byte and an int per goroutine, per request).
  *
- * Bounded work: at most MAX_RANGE_DERIVED generations are derived per request; the others are
- * summed from the overview's buckets (the longest-held state of each bucket, no reasons) and the
- * answer says exact: false and what is approximate. Events: generations wholly inside take the
- * summaries' counts; at most two (the edges) are ordered again. While the pass runs, the answer
- * covers the generations passed and is not exact.
+ * Bounded work: at most MAX_RANGE_DERIVED generations' spans per request: the range's edges (two
+ * at most, ordered again once for both their spans and their events in the range: rangeEvents.ts),
+ * then those inside (from the cache or derived); the others are summed from the overview's
+ * buckets (the longest-held state of each bucket, no reasons) and the answer says exact: false
+ * and what is approximate. Events of a generation wholly inside are the summaries' counts. While
+ * the pass runs, the answer covers the generations passed and is not exact.
  */
 import { SpanFlag, type SpanChunk, type SpanSource, type TimelineOverview } from '../../analysis/index.js';
 import type { GenerationEventCounts, GoroutineTable } from '../../parser/index.js';
 import type { GoroutineGroup } from '../../shared/timeline.js';
 import { MAX_RANGE_REASONS, type GroupRangeStats, type RangeStats, type RangeStatsQuery } from '../../shared/timelineRangeStats.js';
-import { addCounts, countChunkEvents, newTally } from './rangeEvents.js';
+import { addCounts, newTally, readEdgeChunk } from './rangeEvents.js';
 
 /** Generations whose spans one request derives (or takes from the cache), at most. */
 export const MAX_RANGE_DERIVED = 8;
@@ -84,6 +85,15 @@ export async function timelineRangeStats(inp: RangeStatsInputs, q: RangeStatsQue
   const counts = new Map<number, GenerationEventCounts>();
   for (const c of inp.eventCounts) counts.set(c.generation, c);
 
+  // The range's edges (generations it cuts, two at most) are ordered again for their events, which
+  // gives their spans too; the generations wholly inside share the rest of the bound.
+  const overlaps = (k: number) => Math.min(chunks[k].endNs, to) > Math.max(chunks[k].startNs, from);
+  const inside = (k: number) => chunks[k].startNs >= from && chunks[k].endNs <= to;
+  let edges = 0;
+  for (let k = 0; k < chunks.length && chunks[k].startNs <= to; k++) if (overlaps(k) && !inside(k)) edges++;
+  let innerBudget = Math.max(0, MAX_RANGE_DERIVED - edges);
+  let uncounted = 0;
+
   for (let k = 0; k < chunks.length; k++) {
     const c = chunks[k];
     if (c.startNs > to) break;
@@ -93,12 +103,29 @@ export async function timelineRangeStats(inp: RangeStatsInputs, q: RangeStatsQue
     if (hi > lo) {
       generations++;
       let spans: SpanChunk | undefined;
-      if (derived < MAX_RANGE_DERIVED) {
+      if (!inside(k)) {
         derived++;
-        spans = await inp.chunk(k);
+        const edge = inp.spans ? await readEdgeChunk(inp.spans, k, from, to, inp.yieldNow, stale) : undefined;
         if (stale()) {
           superseded = true;
           break;
+        }
+        if (edge) {
+          spans = edge.spans;
+          addCounts(tally, edge.counts);
+        } else uncounted++;
+      } else {
+        // Events: the summaries' counts of a generation wholly inside.
+        const n = counts.get(k);
+        if (n) addCounts(tally, n);
+        if (innerBudget > 0) {
+          innerBudget--;
+          derived++;
+          spans = await inp.chunk(k);
+          if (stale()) {
+            superseded = true;
+            break;
+          }
         }
       }
       if (spans) {
@@ -146,18 +173,6 @@ export async function timelineRangeStats(inp: RangeStatsInputs, q: RangeStatsQue
         add(row, st - 1, hi - lo);
         if (st - 1 === WAITING) addReason(carryReason[row] >= 0 ? overview.reasons[carryReason[row]] : UNKNOWN_REASON, hi - lo);
       }
-      // Events: the summaries' counts of a generation wholly inside; an edge one counted again.
-      if (c.startNs >= from && c.endNs <= to) {
-        const n = counts.get(k);
-        if (n) addCounts(tally, n);
-      } else if (inp.spans) {
-        const n = await countChunkEvents(inp.spans, k, from, to, inp.yieldNow, stale);
-        if (stale()) {
-          superseded = true;
-          break;
-        }
-        if (n) addCounts(tally, n);
-      }
     }
     // The state each goroutine of this chunk was left in, for the chunks after.
     for (let i = 0; i < ov.ids.length; i++) {
@@ -171,6 +186,7 @@ export async function timelineRangeStats(inp: RangeStatsInputs, q: RangeStatsQue
   if (fromOverview.length) {
     approximate.push(`Time by state in ${fromOverview.length} of ${generations} generations comes from the overview (each sixteenth of a generation counted as the state held longest in it); their waiting reasons are left out. Select a shorter range for exact figures.`);
   }
+  if (uncounted) approximate.push(`The events of ${uncounted} generation${uncounted === 1 ? '' : 's'} cut by the range are not counted.`);
   if (inp.partial) approximate.push('The trace is still being summarized: only the part read so far is counted.');
   if (superseded) approximate.push('A newer range was selected before this one was counted.');
 

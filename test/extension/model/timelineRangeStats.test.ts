@@ -33,8 +33,8 @@ interface Walk {
   events: { time: number; name: string; cpu: boolean }[];
 }
 
-async function walk(name: string, endNs: number): Promise<Walk> {
-  const s = await openEventStream(memorySource(new Uint8Array(readFileSync(fixture(name)))));
+async function walk(trace: string | Uint8Array, endNs: number): Promise<Walk> {
+  const s = await openEventStream(memorySource(typeof trace === 'string' ? new Uint8Array(readFileSync(fixture(trace))) : trace));
   const codes = newTransitionCodes();
   const open = new Map<number, { state: number; since: number; reason: string }>();
   const out: Walk = { spans: [], events: [] };
@@ -214,6 +214,23 @@ describe('extension/model/timelineRangeStats: more generations than one request 
     const trace = manyGenerationsTrace({ generations: GENERATIONS, batchesPerGeneration: 1, eventsPerBatch: PER_GENERATION });
     model = new Model(memorySource(trace.bytes), 'many.trace', { timeline: true });
     await model.readAll();
+    const chunks = model.timelineOverview!.chunks;
+    w = await walk(trace.bytes, chunks[chunks.length - 1].endNs);
+  });
+  let w: Walk;
+
+  it('a range cut inside its first and last generations: its edges and 6 inside derived, events exact', async () => {
+    const chunks = model.timelineOverview!.chunks;
+    const origin = model.traceStartNs;
+    const from = Math.round((chunks[1].startNs + chunks[1].endNs) / 2);
+    const to = Math.round((chunks[GENERATIONS - 1].startNs + chunks[GENERATIONS - 1].endNs) / 2);
+    const s = await model.timeline.rangeStats({ fromNs: from - origin, toNs: to - origin });
+    assert.equal(s.generations, GENERATIONS - 1);
+    assert.equal(s.derived, MAX_RANGE_DERIVED);
+    assert.equal(s.exact, false);
+    checkEvents(s, expectedEvents(w, from, to), 'cut range');
+    assert.ok(s.totalEvents < (GENERATIONS - 1) * PER_GENERATION, `${s.totalEvents} events: not the edges' whole`);
+    close(s.groups.reduce((a, g) => a + g.waitingNs, 0), PER_GENERATION * (to - from), 'waiting');
   });
 
   it('the whole trace: not exact past the bound, says so, and the carried waiting time is whole', async () => {
