@@ -65,6 +65,27 @@ export function maxInRange(d: CounterLaneData, fromNs: number, toNs: number): nu
   return max;
 }
 
+/**
+ * The keyboard's step along a counter lane: the point after (delta > 0) or before the one at
+ * `fromNs` (the focused point's start), or, with none focused, the first point in view from that
+ * side. -1 when there is none that way in the data fetched.
+ */
+export function counterStep(d: CounterLaneData, delta: number, fromNs: number | undefined, v: Viewport): number {
+  const n = d.start.length;
+  if (n === 0) return -1;
+  if (fromNs === undefined) {
+    const p = delta > 0 ? Math.max(0, pointAt(d, v.startNs)) : pointAt(d, v.endNs - 1e-9);
+    return p >= 0 && p < n ? p : -1;
+  }
+  const p = pointAt(d, fromNs) + Math.sign(delta);
+  return p >= 0 && p < n ? p : -1;
+}
+
+/** What the keyboard's step announces: the lane, then the hover's lines as one sentence. */
+export function counterAnnouncement(label: string, d: CounterLaneData, p: number): string {
+  return `${label}: ${counterTooltipLines(d, d.start[p]).map((l) => `${l.name} ${l.value}`).join(', ')}`;
+}
+
 /** The hover text at ns: the point's time, then each series' value (and its range when merged). */
 export function counterTooltipLines(d: CounterLaneData, ns: number): TooltipLine[] {
   const p = pointAt(d, ns);

@@ -7,7 +7,7 @@
 import type { Relation } from './causeEffect.js';
 import { SLICE_STATES } from '../../src/shared/timeline.js';
 import type { CounterLaneData } from '../../src/shared/timelineCounters.js';
-import { counterTooltipLines } from './counterDrawing.js';
+import { counterAnnouncement, counterStep, counterTooltipLines } from './counterDrawing.js';
 import { keyAction } from './keys.js';
 import { HEADER_WIDTH, type SliceRef } from './laneDrawing.js';
 import type { HeaderRow, LaneRow } from './laneLayout.js';
@@ -229,7 +229,20 @@ export function attachInput(d: InputDeps): { dispose(): void } {
     d.invalidate();
   }
 
-  /** Next or previous slice of the focused lane; Right and Left on a header open and close it. */
+  /** Next or previous point of a counter lane, its values announced (the keyboard's hover). */
+  function moveCounterPoint(row: LaneRow, delta: number): void {
+    const data = d.counterLane?.(row.lane!.id);
+    if (!data) return;
+    const from = m.focusSlice?.lane === row.lane!.id ? m.focusSlice.startNs : undefined;
+    const p = counterStep(data, delta, from, m.viewport);
+    if (p < 0) return;
+    m.focusSlice = { lane: row.lane!.id, startNs: data.start[p], endNs: data.end[p], index: p };
+    if (data.end[p] < m.viewport.startNs || data.start[p] > m.viewport.endNs) d.setViewport(centreOn(m.viewport, duration(), (data.start[p] + data.end[p]) / 2));
+    d.say(counterAnnouncement(row.lane!.label, data, p));
+    d.invalidate();
+  }
+
+  /** Next or previous slice of the focused lane (a counter lane: its points); Right and Left on a header open and close it. */
   function moveSlice(delta: number): void {
     const row = m.rows!.rowAt(m.focusIndex);
     if (!row) return;
@@ -238,6 +251,7 @@ export function attachInput(d: InputDeps): { dispose(): void } {
       return;
     }
     if (!row.lane) return;
+    if (row.lane.kind === 'counter') return moveCounterPoint(row, delta);
     const level = d.level();
     const from = m.focusSlice?.lane === row.lane.id ? m.focusSlice : undefined;
     const anchor = from ? (delta > 0 ? from.endNs : from.startNs) : delta > 0 ? m.viewport.startNs : m.viewport.endNs;

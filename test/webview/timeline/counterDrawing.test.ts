@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { CounterLaneData } from '../../../src/shared/timelineCounters.js';
-import { counterTooltipLines, drawCounterLane, formatCounterValue, maxInRange, pointAt, scaleMax, SERIES_DASHES } from '../../../webview/timeline/counterDrawing.js';
+import { counterAnnouncement, counterStep, counterTooltipLines, drawCounterLane, formatCounterValue, maxInRange, pointAt, scaleMax, SERIES_DASHES } from '../../../webview/timeline/counterDrawing.js';
 import type { TimelineTheme } from '../../../webview/timeline/theme.js';
 
 /** Three points: 0-10, 10-20, 30-40 (a gap), two series; a spike of 90 inside the second point. */
@@ -109,6 +109,17 @@ describe('timeline counter drawing', () => {
     assert.deepEqual(counterTooltipLines(lane(), 25), [], 'nothing in a gap');
     const heap = lane({ unit: 'bytes', series: [{ name: 'Heap in use', value: [2048, 2048, 2048], min: [2048, 2048, 2048], max: [2048, 2048, 2048] }] });
     assert.equal(counterTooltipLines(heap, 5)[1].value, '2.00 KiB', 'no range when it held one value');
+  });
+
+  it('steps the keyboard along the points, from the view’s edge when none is focused, and says the values', () => {
+    const d = lane();
+    assert.equal(counterStep(d, 1, undefined, { startNs: 12, endNs: 40 }), 1, 'the point holding the view’s start');
+    assert.equal(counterStep(d, -1, undefined, { startNs: 0, endNs: 35 }), 2, 'the point holding the view’s end');
+    assert.equal(counterStep(d, 1, 10, { startNs: 0, endNs: 40 }), 2);
+    assert.equal(counterStep(d, 1, 30, { startNs: 0, endNs: 40 }), -1, 'none past the last');
+    assert.equal(counterStep(d, -1, 0, { startNs: 0, endNs: 40 }), -1, 'none before the first');
+    assert.equal(counterStep(lane({ start: [], end: [], series: [] }), 1, undefined, { startNs: 0, endNs: 1 }), -1);
+    assert.equal(counterAnnouncement('Goroutines', d, 1), 'Goroutines: Time 10 ns – 20 ns, Running 5 goroutines (4 goroutines – 90 goroutines in this span), Waiting 1 goroutine (1 goroutine – 2 goroutines in this span)');
   });
 
   it('draws inside its row, names every series and shows the scale', () => {
