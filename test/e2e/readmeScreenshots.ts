@@ -110,6 +110,20 @@ async function main(): Promise<void> {
     // 1c. dark: the Timeline pane above the trees (GC, procs, threads, goroutine groups)
     await showTimeline(wv);
     await shot(vs.page, 'timeline-dark', [editor]);
+
+    // 1d. dark: scrolled to the task lane and the goroutines (regions over G1's lane), a range
+    //     dragged on the ruler and its statistics below
+    await wv.locator('#timeline-pane .timeline-scroller').evaluate((e) => (e.scrollTop = 190));
+    const ruler = wv.locator('#timeline-pane canvas.timeline-ruler');
+    const box = (await ruler.boundingBox())!;
+    await vs.page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+    await vs.page.mouse.down();
+    await vs.page.mouse.move(box.x + box.width * 0.75, box.y + box.height / 2, { steps: 8 });
+    await vs.page.mouse.up();
+    await wv.locator('.range-stats table').first().waitFor({ timeout: 20_000 });
+    await sleep(1000);
+    await shot(vs.page, 'timeline-range-dark', [editor]);
+    await wv.locator('#timeline-pane canvas.timeline-lanes').press('Escape');
     await wv.locator('button[aria-label="Show or hide the timeline"]').click();
 
     // 2. dark: a frame of the Log event opened beside the viewer, at its line
