@@ -3,7 +3,7 @@
  * the state the pass kept at its start (v1: the whole trace, from the start). The spans are
  * exactly those the pass built for that chunk (stateSpans.ts says why).
  */
-import { openEventStream, openGenerationStream, type ByteSource, type EventStream } from '../parser/index.js';
+import { openEventStream, openGenerationStream, type ByteSource, type EventStream, type OrderedEvent } from '../parser/index.js';
 import type { GenerationStart } from './analysisPass.js';
 import { SpanChunkBuilder, type SpanChunk } from './stateSpans.js';
 
@@ -16,11 +16,19 @@ export interface SpanSource {
 /** Events between two calls of onYield. */
 const YIELD_EVERY = 20_000;
 
-/**
- * The spans of chunk `index`; undefined if there is no such chunk. `onYield`, if given, is awaited
- * every few thousand events (so a worker can answer requests while a generation is derived).
- */
-export async function deriveChunkSpans(t: SpanSource, index: number, onYield?: () => Promise<void>, yieldEvery = YIELD_EVERY): Promise<SpanChunk | undefined> {
+export interface DeriveOptions {
+  /** Awaited every `yieldEvery` events (so a worker can answer requests while a generation is derived). */
+  onYield?: () => Promise<void>;
+  yieldEvery?: number;
+  /** Asked after each yield: true gives up (the request was superseded), and undefined is returned. */
+  stale?: () => boolean;
+  /** Each of the chunk's events but its Sync, in order (a caller counting them too: one ordering). */
+  onEvent?: (e: OrderedEvent) => void;
+}
+
+/** The spans of chunk `index`; undefined if there is no such chunk (or it went stale). */
+export async function deriveChunkSpans(t: SpanSource, index: number, o: DeriveOptions = {}): Promise<SpanChunk | undefined> {
+  const { onYield, yieldEvery = YIELD_EVERY, stale, onEvent } = o;
   let r: EventStream;
   if (t.generations.length === 0) {
     if (index !== 0) return undefined;
@@ -37,6 +45,7 @@ export async function deriveChunkSpans(t: SpanSource, index: number, onYield?: (
     if (onYield && ++sinceYield >= yieldEvery) {
       sinceYield = 0;
       await onYield();
+      if (stale?.()) return undefined;
     }
     const e = r.next();
     if (!e) {
@@ -52,7 +61,9 @@ export async function deriveChunkSpans(t: SpanSource, index: number, onYield?: (
       continue;
     }
     lastNs = e.time;
-    b?.handleEvent(e);
+    if (!b) continue;
+    b.handleEvent(e);
+    onEvent?.(e);
   }
   return b?.finish(lastNs);
 }

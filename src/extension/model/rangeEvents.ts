@@ -5,11 +5,8 @@
  * its spans).
  * Counted as the summaries count (EventCountSummarizer): the reader's Sync apart, CPU samples apart.
  */
-import { SpanChunkBuilder, type SpanChunk, type SpanSource } from '../../analysis/index.js';
-import { EventCountSummarizer, openEventStream, openGenerationStream, type EventStream, type GenerationEventCounts } from '../../parser/index.js';
-
-/** Events between two yields while a generation is ordered again. */
-const YIELD_EVERY = 20_000;
+import { deriveChunkSpans, type SpanChunk, type SpanSource } from '../../analysis/index.js';
+import { EventCountSummarizer, type GenerationEventCounts } from '../../parser/index.js';
 
 export interface EventTally {
   byType: Map<string, number>;
@@ -48,46 +45,17 @@ export async function readEdgeChunk(
   yieldNow?: () => Promise<void>,
   stale?: () => boolean,
 ): Promise<EdgeChunk | undefined> {
-  let r: EventStream;
-  if (source.generations.length === 0) {
-    if (k !== 0) return undefined;
-    r = await openEventStream(source.source, { reuseEvents: true });
-  } else {
-    const start = source.generations[k];
-    if (!start) return undefined;
-    r = await openGenerationStream(source.source, start.extent, start.snapshot, { reuseEvents: true });
-  }
   const counter = new EventCountSummarizer();
-  let b: SpanChunkBuilder | undefined;
-  let lastNs = -Infinity;
-  let since = 0;
-  for (;;) {
-    if (yieldNow && ++since >= YIELD_EVERY) {
-      since = 0;
-      await yieldNow();
-      if (stale?.()) return undefined;
-    }
-    const e = r.next();
-    if (!e) {
-      if (r.needsGeneration) {
-        await r.loadGeneration();
-        continue;
-      }
-      break;
-    }
-    if (e.kind === 'Sync') {
-      // The first opens the chunk; the next one is the next chunk's.
-      if (b) break;
-      b = new SpanChunkBuilder(e.time);
-      lastNs = e.time;
-      continue;
-    }
-    // The spans need the whole chunk: a GoStatus late in it says the state since its start.
-    lastNs = e.time;
-    b?.handleEvent(e);
-    if (e.time >= fromNs && e.time <= toNs) counter.handleEvent(e);
-  }
-  if (!b) return undefined;
+  // The spans need the whole chunk (a GoStatus late in it says the state since its start); the
+  // counts only the events in the range: one ordering serves both.
+  const spans = await deriveChunkSpans(source, k, {
+    ...(yieldNow ? { onYield: yieldNow } : {}),
+    ...(stale ? { stale } : {}),
+    onEvent: (e) => {
+      if (e.time >= fromNs && e.time <= toNs) counter.handleEvent(e);
+    },
+  });
+  if (!spans) return undefined;
   counter.finalize();
   const counts = { generation: k, total: 0, byType: {} as Record<string, number>, cpuSamples: 0 };
   for (const c of counter.data()) {
@@ -95,5 +63,5 @@ export async function readEdgeChunk(
     counts.cpuSamples += c.cpuSamples;
     for (const [type, n] of Object.entries(c.byType)) counts.byType[type] = (counts.byType[type] ?? 0) + n;
   }
-  return { counts, spans: b.finish(lastNs) };
+  return { counts, spans };
 }

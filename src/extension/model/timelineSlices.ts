@@ -195,7 +195,7 @@ export class TimelineSlices {
   }
 
   private async derive(k: number): Promise<SpanChunk | undefined> {
-    const chunk = await deriveChunkSpans(this.data.spans, k, this.data.yieldNow?.bind(this.data), this.data.yieldEvery);
+    const chunk = await deriveChunkSpans(this.data.spans, k, { onYield: this.data.yieldNow?.bind(this.data), yieldEvery: this.data.yieldEvery });
     if (!chunk) return undefined;
     const bytes = chunk.goroutines.bytes + chunk.procs.bytes + chunk.threads.bytes;
     this.cache.set(k, { chunk, bytes });
