@@ -118,17 +118,17 @@ async function runOnce(trace: string): Promise<Result> {
 
     const t0 = await openFromQuickOpen(vs, name);
     const since = (t: number | undefined | null) => (t === undefined || t === null ? null : t - t0);
-    // The command needs the viewer to be the active editor: its tab first, then the palette.
+    // The command needs the viewer to be the active editor and its page to be there: a palette
+    // typed while the editor opens is closed under the typing (it cost up to 30 s of retries).
     await vs.waitForActiveTab(name, 60_000);
+    const wv = await findViewer(vs, name, 120_000);
+    await pageMem.retarget(wv);
     const tCommand = Date.now();
-    // the editor opening may close the palette under the typing: once more, then go on
     await showTimeline(vs, undefined, 0).catch(async () => {
       await vs.page.keyboard.press('Escape');
       await showTimeline(vs, undefined, 0).catch(() => undefined);
     });
     const tCommandDone = Date.now();
-    const wv = await findViewer(vs, name, 120_000);
-    await pageMem.retarget(wv);
     let paneShown: number | null = null;
     let retried = false;
     if (await wv.locator('#timeline-pane').waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false)) paneShown = Date.now();
