@@ -63,6 +63,8 @@ export interface RangeStats {
   exact: boolean;
   /** What is approximate, as sentences for the user; empty when exact. */
   approximate: string[];
+  /** The trace is still being read: asking again later counts more of it. */
+  reading?: boolean;
 }
 
 /** Waiting reasons listed, at most. */

@@ -8,6 +8,9 @@ import type { RangeStats, RangeStatsQuery } from '../../src/shared/timelineRange
 import { el } from '../dom.js';
 import { sortedRows, statsHeading, statsTables, type StatsTable } from './rangeStatsText.js';
 
+/** How often a range counted while the trace is read is counted again. */
+export const REREAD_MS = 3000;
+
 export class RangeStatsPanel {
   readonly element: HTMLElement;
   private readonly heading: HTMLElement;
@@ -15,6 +18,8 @@ export class RangeStatsPanel {
   private readonly body: HTMLElement;
   /** The range asked last: an older answer arriving later is dropped. */
   private asked: RangeStatsQuery | undefined;
+  /** A fetch again of a range counted while the trace was read. */
+  private again: ReturnType<typeof setTimeout> | undefined;
   /** The sort chosen per table, kept from one range to the next. */
   private readonly sorts = new Map<string, { column: number; descending: boolean }>();
 
@@ -34,6 +39,8 @@ export class RangeStatsPanel {
   /** A range was selected (its statistics are asked for), or cleared (undefined: hidden). */
   show(range: RangeStatsQuery | undefined): void {
     this.asked = range;
+    if (this.again) clearTimeout(this.again);
+    this.again = undefined;
     if (!range) {
       this.element.hidden = true;
       this.body.replaceChildren();
@@ -43,20 +50,32 @@ export class RangeStatsPanel {
     this.heading.textContent = 'Selected range';
     this.status.textContent = 'Counting…';
     this.element.setAttribute('aria-busy', 'true');
-    const q = range;
+    this.request(range, true);
+  }
+
+  /**
+   * Asks for a range's statistics. Counted while the trace is read, it is asked again every
+   * REREAD_MS until all is read, the figures shown meanwhile (first: the first ask, which says
+   * when nothing could be counted).
+   */
+  private request(q: RangeStatsQuery, first: boolean): void {
+    this.again = undefined;
     void this.fetch(q)
       .then((s) => {
         if (this.asked !== q) return;
         this.element.removeAttribute('aria-busy');
         if (!s) {
-          this.status.textContent = 'No statistics for this range.';
-          this.body.replaceChildren();
+          if (first) {
+            this.status.textContent = 'No statistics for this range.';
+            this.body.replaceChildren();
+          }
           return;
         }
         this.render(s);
+        if (s.reading) this.again = setTimeout(() => this.asked === q && this.request(q, false), REREAD_MS);
       })
       .catch(() => {
-        if (this.asked !== q) return;
+        if (this.asked !== q || !first) return;
         this.element.removeAttribute('aria-busy');
         this.status.textContent = 'The statistics could not be counted.';
       });

@@ -215,6 +215,7 @@ export async function timelineRangeStats(inp: RangeStatsInputs, q: RangeStatsQue
     derived,
     exact: approximate.length === 0,
     approximate,
+    ...(inp.partial ? { reading: true } : {}),
   };
 }
 

@@ -225,7 +225,7 @@ export class TimelineService {
   async rangeStats(q: RangeStatsQuery): Promise<RangeStats> {
     const b = this.build();
     const i = this.inputs();
-    if (!b) return { query: q, groups: [], waitingReasons: [], events: [], totalEvents: 0, cpuSamples: 0, gc: { count: 0, ns: 0 }, stw: { count: 0, ns: 0, reasons: [] }, generations: 0, derived: 0, exact: false, approximate: ['The trace is still being summarized.'] };
+    if (!b) return { query: q, groups: [], waitingReasons: [], events: [], totalEvents: 0, cpuSamples: 0, gc: { count: 0, ns: 0 }, stw: { count: 0, ns: 0, reasons: [] }, generations: 0, derived: 0, exact: false, approximate: ['The trace is still being summarized.'], reading: true };
     return timelineRangeStats({
       overview: b.data.timeline,
       table: b.data.summaries.goroutines,

@@ -281,8 +281,10 @@ describe('extension/model/timelineRangeStats: during the pass', function () {
     for (const { range, stats } of seen) {
       assert.equal(stats.exact, false);
       assert.match(stats.approximate.join(' '), /still being summarized/);
+      assert.equal(stats.reading, true, 'asking again later counts more');
       const final = await model.timeline.rangeStats(range);
       assert.equal(final.exact, true);
+      assert.equal(final.reading, undefined);
       assert.deepEqual(stats.events, final.events);
       const byGroup = new Map(final.groups.map((g) => [g.name, g]));
       for (const g of stats.groups) {
