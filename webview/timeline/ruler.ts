@@ -58,6 +58,16 @@ export interface RulerExtras {
   range?: { fromNs: number; toNs: number };
 }
 
+/** The name column of the ruler or the overview strip: its background and a muted text. */
+export function drawHeaderText(ctx: CanvasRenderingContext2D, theme: TimelineTheme, width: number, height: number, text: string): void {
+  ctx.fillStyle = theme.headerBackground;
+  ctx.fillRect(0, 0, width, height);
+  ctx.fillStyle = theme.muted;
+  ctx.font = theme.smallFont;
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, 8, height / 2);
+}
+
 /** Paints the ruler into [left, left + width) × [0, height). */
 export function drawRuler(ctx: CanvasRenderingContext2D, v: Viewport, left: number, width: number, height: number, theme: TimelineTheme, extras: RulerExtras): void {
   ctx.fillStyle = theme.headerBackground;

@@ -14,15 +14,15 @@ import { SLICE_STATES } from '../../src/shared/timeline.js';
 import { formatDuration } from '../format.js';
 import { CounterCache, requestCounters } from './counterCache.js';
 import { drawLanes, entriesFor, HEADER_WIDTH, type SliceRef } from './laneDrawing.js';
-import { DEFAULT_EXPANDED, groupKey, LaneLayout, PROCS_KEY, TASKS_KEY, THREADS_KEY, type GroupSort, type LaneRow, type Row } from './laneLayout.js';
+import { DEFAULT_EXPANDED, groupKey, LaneLayout, type GroupSort, type LaneRow, type Row } from './laneLayout.js';
 import { drawOverview, OVERVIEW_HEIGHT } from './overviewStrip.js';
-import { drawRuler } from './ruler.js';
+import { drawHeaderText, drawRuler } from './ruler.js';
 import { SliceTable, visibleSlices } from './sliceTable.js';
 import { levelFor, SliceCache, INEXACT_RETRY_MS } from './sliceCache.js';
 import { compileSliceFilter } from './sliceFilter.js';
 import { FilterStatus } from './filterStatus.js';
-import { placeViewport, sliceAt } from './reveal.js';
-import { drawLinks, followViewport } from './causeEffect.js';
+import { PlaceReveal } from './placeReveal.js';
+import { drawLinks } from './causeEffect.js';
 import { FollowRelations } from './followRelations.js';
 import { readTheme, type TimelineTheme } from './theme.js';
 import { buildTimelineDom } from './timelineDom.js';
@@ -98,7 +98,6 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
   let layoutTimer: ReturnType<typeof setTimeout> | undefined;
   let dpr = 1;
   /** A place to show once the layout (and then the lane's slices) are there. */
-  let pending: TimelinePlace | undefined;
 
   const ctxOf = (c: HTMLCanvasElement) => c.getContext('2d');
   const invalidate = () => {
@@ -156,7 +155,7 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
       overviewAsked = false;
       relayout();
       if (first && m.scrollTop > 0) scroller.scrollTop = m.scrollTop;
-      if (pending && layout.complete) reveal(pending);
+      placer.layoutChanged();
       if (!layout.complete) layoutTimer = setTimeout(() => void loadLayout(), layout.generations.length ? LAYOUT_POLL_MS : FIRST_LAYOUT_POLL_MS);
     } catch (e) {
       announce(`The timeline could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
@@ -202,7 +201,7 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
     const ctx = ctxOf(lanes);
     if (!ctx) return;
     if (!theme) theme = readTheme(root, ctx);
-    if (pending?.lane && m.layout?.complete) selectPending(pending);
+    placer.frame();
     if (dirty && m.layout) {
       dirty = false;
       draw(ctx, theme);
@@ -221,23 +220,13 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
     const rc = ctxOf(ruler);
     if (rc && m.layout) {
       rc.setTransform(dpr, 0, 0, dpr, 0, 0);
-      rc.fillStyle = t.headerBackground;
-      rc.fillRect(0, 0, HEADER_WIDTH, RULER_HEIGHT);
-      rc.fillStyle = t.muted;
-      rc.font = t.smallFont;
-      rc.textBaseline = 'middle';
-      rc.fillText(`${formatDuration(Math.round(spanOf(m.viewport)))} shown`, 8, RULER_HEIGHT / 2);
+      drawHeaderText(rc, t, HEADER_WIDTH, RULER_HEIGHT, `${formatDuration(Math.round(spanOf(m.viewport)))} shown`);
       drawRuler(rc, m.viewport, HEADER_WIDTH, m.width, RULER_HEIGHT, t, { generations: m.layout.generations, window: m.layout.window, marks: m.layout.marks, range: m.range });
     }
     const oc = ctxOf(overview);
     if (oc && m.layout) {
       oc.setTransform(dpr, 0, 0, dpr, 0, 0);
-      oc.fillStyle = t.headerBackground;
-      oc.fillRect(0, 0, HEADER_WIDTH, OVERVIEW_HEIGHT);
-      oc.fillStyle = t.muted;
-      oc.font = t.smallFont;
-      oc.textBaseline = 'middle';
-      oc.fillText(`Whole trace: ${formatDuration(Math.round(m.layout.durationNs))}`, 8, OVERVIEW_HEIGHT / 2);
+      drawHeaderText(oc, t, HEADER_WIDTH, OVERVIEW_HEIGHT, `Whole trace: ${formatDuration(Math.round(m.layout.durationNs))}`);
       drawOverview(oc, HEADER_WIDTH, m.width, m.layout.durationNs, m.viewport, overviewData, t);
     }
     rangeText.textContent = `${formatDuration(Math.round(m.viewport.startNs))} – ${formatDuration(Math.round(m.viewport.endNs))}`;
@@ -345,53 +334,21 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
     invalidate();
   }
 
-  /** keepZoom: centre on the place at the current zoom (following a relation), else zoom to it. */
+  // "Show in Timeline", a relation followed, a row of the table (placeReveal.ts).
+  const placer = new PlaceReveal({
+    model: m,
+    scroller,
+    setViewport,
+    relayout,
+    stateChanged,
+    announce,
+    invalidate,
+    level,
+    selected: (ref) => relations.selected(ref),
+    redraw: () => (dirty = true),
+  });
   function reveal(place: TimelinePlace, keepZoom = false): void {
-    pending = place;
-    const layout = m.layout;
-    if (!layout?.complete) return; // shown when the layout comes
-    setViewport(keepZoom ? followViewport(m.viewport, place.startNs, place.endNs, layout.durationNs) : placeViewport(place, layout.durationNs));
-    if (!place.lane) {
-      pending = undefined;
-      m.range = { fromNs: place.startNs, toNs: Math.max(place.endNs, place.startNs) };
-      announce(`Showing ${place.text}`);
-      invalidate();
-      return;
-    }
-    const group = place.group !== undefined ? layout.groups[place.group] : undefined;
-    const kind = layout.lanes.find((l) => l.id === place.lane)?.kind;
-    const key = group ? groupKey(group) : kind === 'proc' ? PROCS_KEY : kind === 'thread' ? THREADS_KEY : kind === 'task' ? TASKS_KEY : undefined;
-    if (key && !m.expanded.has(key)) {
-      m.expanded.add(key);
-      relayout();
-      stateChanged();
-    }
-    const row = group && place.indexInGroup !== undefined ? m.rows?.groupLaneRow(group.index, place.indexInGroup) : m.rows?.findRow(place.lane);
-    if (row) {
-      m.focusIndex = row.index;
-      // The lane in the upper third of the view.
-      scroller.scrollTop = Math.max(0, row.y - Math.floor(m.height / 3));
-      m.scrollTop = scroller.scrollTop;
-    }
-    announce(`Showing ${place.text}`);
-    invalidate();
-  }
-
-  /** Selects the pending place's slice once its lane's slices at this level are cached. */
-  function selectPending(place: TimelinePlace): void {
-    for (const e of entriesFor(m.cache, place.lane!, m.viewport, level()).reverse()) {
-      // Merged slices (the overview's, or too small to see) wait for the exact ones.
-      if (!e.exact) continue;
-      const i = sliceAt(e.slices, place.startNs);
-      if (i < 0) continue;
-      pending = undefined;
-      m.selected = { lane: place.lane!, startNs: e.slices.start[i], endNs: e.slices.end[i] };
-      const st = SLICE_STATES[e.slices.state[i]] ?? 'running';
-      announce(`Selected ${place.lane!.toUpperCase()}: ${st}, from ${formatDuration(Math.round(e.slices.start[i]))} for ${formatDuration(Math.round(e.slices.end[i] - e.slices.start[i]))} (${place.text})`);
-      relations.selected(m.selected);
-      dirty = true;
-      return;
-    }
+    placer.reveal(place, keepZoom);
   }
 
   function toggle(key: string): void {
