@@ -3,7 +3,7 @@
  * (and a way to copy what is on screen). A toolbar button shows it below the lanes; it lists the
  * slices of the lanes in view over the visible time, from what is cached at the view's level, at
  * most MAX_TABLE_ROWS, and is rebuilt a moment after the view stops changing. Enter or a click on
- * a row selects that slice on the timeline. Every cell is set with textContent: trace strings stay
+ * a row selects that slice on the timeline. With a filter, only the slices matching it are listed. Every cell is set with textContent: trace strings stay
  * text.
  */
 import { SLICE_STATES, type SliceState } from '../../src/shared/timeline.js';
@@ -12,6 +12,7 @@ import { formatDuration } from '../format.js';
 import { entriesFor } from './laneDrawing.js';
 import type { Row } from './laneLayout.js';
 import type { SliceCache } from './sliceCache.js';
+import type { SliceMatcher } from './sliceFilter.js';
 import type { Viewport } from './timeMapping.js';
 import { stateText } from './tooltip.js';
 
@@ -34,14 +35,19 @@ export interface TableSlice {
 
 export interface VisibleSlices {
   slices: TableSlice[];
+  /** Only the slices matching the filter bar's filter are listed. */
+  filtered?: boolean;
   /** Slices in view, counted before the cap. */
   total: number;
   /** Lanes in view with nothing cached at this level yet. */
   pending: number;
 }
 
-/** The slices of the rows' lanes that overlap the viewport, lane by lane, in time order; capped. */
-export function visibleSlices(rows: readonly Row[], cache: SliceCache, v: Viewport, level: number, limit = MAX_TABLE_ROWS): VisibleSlices {
+/**
+ * The slices of the rows' lanes that overlap the viewport, lane by lane, in time order; capped.
+ * With an active filter (sliceFilter.ts), only those matching it.
+ */
+export function visibleSlices(rows: readonly Row[], cache: SliceCache, v: Viewport, level: number, limit = MAX_TABLE_ROWS, filter?: SliceMatcher): VisibleSlices {
   const out: TableSlice[] = [];
   let total = 0;
   let pending = 0;
@@ -57,8 +63,9 @@ export function visibleSlices(rows: readonly Row[], cache: SliceCache, v: Viewpo
     const inLane: TableSlice[] = [];
     for (const e of entries) {
       const s = e.slices;
+      const match = filter?.flags(lane, s, e.strings);
       for (let i = 0; i < s.start.length; i++) {
-        if (s.end[i] <= v.startNs || s.start[i] >= v.endNs) continue;
+        if (s.end[i] <= v.startNs || s.start[i] >= v.endNs || (match && !match[i])) continue;
         // A slice across a tile edge is in both tiles' answers.
         const key = `${s.start[i]}:${s.end[i]}`;
         if (seen.has(key)) continue;
@@ -81,14 +88,15 @@ export function visibleSlices(rows: readonly Row[], cache: SliceCache, v: Viewpo
     total += inLane.length;
     for (const t of inLane) if (out.length < limit) out.push(t);
   }
-  return { slices: out, total, pending };
+  return { slices: out, total, pending, ...(filter ? { filtered: true } : {}) };
 }
 
 /** The table's caption: how many, and what is left out. */
 export function tableCaption(v: VisibleSlices): string {
   const shown = v.slices.length < v.total ? `the first ${v.slices.length} of ${v.total} slices` : `${v.total} slice${v.total === 1 ? '' : 's'}`;
+  const filtered = v.filtered ? ' matching the filter' : '';
   const pending = v.pending ? `; ${v.pending} lane${v.pending === 1 ? '' : 's'} still loading` : '';
-  return `Visible: ${shown}${pending}`;
+  return `Visible: ${shown}${filtered}${pending}`;
 }
 
 const COLUMNS = ['Lane', 'State', 'Label', 'Start', 'Duration', 'Goroutine', 'Proc'] as const;

@@ -17,7 +17,7 @@ import { drawLanes, entriesFor, HEADER_WIDTH, type SliceRef } from './laneDrawin
 import { DEFAULT_EXPANDED, groupKey, LaneLayout, type GroupSort, type LaneRow, type Row } from './laneLayout.js';
 import { drawOverview, OVERVIEW_HEIGHT } from './overviewStrip.js';
 import { drawHeaderText, drawRuler } from './ruler.js';
-import { SliceTable, visibleSlices } from './sliceTable.js';
+import { MAX_TABLE_ROWS, SliceTable, visibleSlices } from './sliceTable.js';
 import { levelFor, SliceCache, INEXACT_RETRY_MS } from './sliceCache.js';
 import { compileSliceFilter } from './sliceFilter.js';
 import { FilterStatus } from './filterStatus.js';
@@ -65,7 +65,7 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
   rangeText.before(filterStatus.element);
   // The canvas's alternative: the visible slices as a table (sliceTable.ts).
   const table = new SliceTable({
-    collect: () => visibleSlices(visibleRows(), m.cache, m.viewport, level()),
+    collect: () => visibleSlices(visibleRows(), m.cache, m.viewport, level(), MAX_TABLE_ROWS, m.filter?.active ? m.filter : undefined),
     select: (s) => reveal({ lane: s.lane, startNs: s.startNs, endNs: s.endNs, text: 'from the table' }, true),
   });
   rangeText.before(table.button);

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { SLICE_STATES, type LaneSlices } from '../../../src/shared/timeline.js';
 import type { LaneRow, Row } from '../../../webview/timeline/laneLayout.js';
 import { estimateBytes, SliceCache } from '../../../webview/timeline/sliceCache.js';
-import { tableCaption, tableCells, visibleSlices } from '../../../webview/timeline/sliceTable.js';
+import { compileSliceFilter } from '../../../webview/timeline/sliceFilter.js';
+import { MAX_TABLE_ROWS, tableCaption, tableCells, visibleSlices } from '../../../webview/timeline/sliceTable.js';
 
 const state = (s: (typeof SLICE_STATES)[number]) => SLICE_STATES.indexOf(s);
 const row = (id: string, label: string, kind: 'goroutine' | 'proc' | 'counter' = 'goroutine', index = 0): LaneRow => ({ kind: 'lane', key: id, lane: { id, kind, label }, index, y: index * 18, height: 18 });
@@ -36,6 +37,16 @@ describe('timeline slice table (the visible slices as text)', () => {
     assert.equal(tableCaption(got), 'Visible: 4 slices; 1 lane still loading');
     assert.deepEqual(tableCells(got.slices[0]), ['G7 main.worker', 'Waiting', 'chan receive', '50 ns', '250 ns', 'G7', '']);
     assert.deepEqual(tableCells(got.slices[3]).slice(2), ['<script>x</script>', '120 ns', '10 ns', 'G7', 'P0']);
+  });
+
+  it('lists only what matches the filter bar’s filter, and says so', () => {
+    const cache = new SliceCache();
+    put(cache, 'g7', 0, 0, { start: [100, 200], end: [150, 250], goroutine: [7, 7] });
+    put(cache, 'p0', 0, 0, { start: [120, 160], end: [130, 170], goroutine: [7, 8], proc: [0, 0] });
+    const rows: Row[] = [row('g7', 'G7'), row('p0', 'P 0', 'proc', 1)];
+    const got = visibleSlices(rows, cache, v, 0, MAX_TABLE_ROWS, compileSliceFilter({ goroutine: 8 }));
+    assert.deepEqual(got.slices.map((s) => [s.lane, s.startNs]), [['p0', 160]]);
+    assert.equal(tableCaption(got), 'Visible: 1 slice matching the filter');
   });
 
   it('caps the rows, says so, and ignores a coarser level drawn meanwhile', () => {
