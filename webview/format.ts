@@ -29,6 +29,14 @@ export function formatDuration(ns: number): string {
   return `${ns < 0 ? '-' : ''}${minutes}m${seconds.toFixed(1).padStart(4, '0')}s`;
 }
 
+/**
+ * A time on the timeline (ns since the trace's first event). A span known from its generation's
+ * start begins a little before that event: said so, not as a negative time.
+ */
+export function formatTraceTime(ns: number): string {
+  return ns < 0 ? `${formatDuration(Math.round(-ns))} before the first event` : formatDuration(Math.round(ns));
+}
+
 /** Three significant decimals at most, without trailing zeros. */
 function trim(v: number): string {
   return String(Number(v.toFixed(3)));

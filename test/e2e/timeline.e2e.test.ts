@@ -101,7 +101,7 @@ if (E2E_ENABLED) describe('e2e timeline: lanes, zoom and pan, a slice selects it
     await canvas.press('ArrowRight');
     await live.filter({ hasText: /^Heap: Time / }).waitFor({ timeout: 10_000 }).catch(() => undefined);
     const first = (await live.innerText()).trim();
-    assert.match(first, /^Heap: Time -?[\d.]+ \S+ – -?[\d.]+ \S+, Heap in use \S/);
+    assert.match(first, /^Heap: Time .+ – .+, Heap in use \S/);
     await canvas.press('ArrowRight');
     let second = first;
     for (const end = Date.now() + 10_000; second === first && Date.now() < end; ) {

@@ -7,7 +7,7 @@
  * exported for tests.
  */
 import type { CounterLaneData, CounterUnit } from '../../src/shared/timelineCounters.js';
-import { formatBytes, formatCount, formatDuration } from '../format.js';
+import { formatBytes, formatCount, formatTraceTime } from '../format.js';
 import type { TimelineTheme } from './theme.js';
 import type { TooltipLine } from './tooltip.js';
 import { xOf, type Viewport } from './timeMapping.js';
@@ -90,7 +90,7 @@ export function counterAnnouncement(label: string, d: CounterLaneData, p: number
 export function counterTooltipLines(d: CounterLaneData, ns: number): TooltipLine[] {
   const p = pointAt(d, ns);
   if (p < 0 || ns >= d.end[p]) return [];
-  const lines: TooltipLine[] = [{ name: 'Time', value: `${formatDuration(Math.round(d.start[p]))} – ${formatDuration(Math.round(d.end[p]))}` }];
+  const lines: TooltipLine[] = [{ name: 'Time', value: `${formatTraceTime(d.start[p])} – ${formatTraceTime(d.end[p])}` }];
   for (const s of d.series) {
     let value = formatCounterValue(s.value[p], d.unit);
     if (d.style === 'lines' && s.min[p] >= 0 && s.max[p] !== s.min[p]) value += ` (${formatCounterValue(s.min[p], d.unit)} – ${formatCounterValue(s.max[p], d.unit)} in this span)`;

@@ -6,7 +6,7 @@
  * for before the layout is complete waits for it. The pure parts are in reveal.ts.
  */
 import { SLICE_STATES, type TimelinePlace } from '../../src/shared/timeline.js';
-import { formatDuration } from '../format.js';
+import { formatDuration, formatTraceTime } from '../format.js';
 import { followViewport } from './causeEffect.js';
 import { entriesFor, type SliceRef } from './laneDrawing.js';
 import { groupKey, PROCS_KEY, TASKS_KEY, THREADS_KEY } from './laneLayout.js';
@@ -91,7 +91,7 @@ export class PlaceReveal {
       this.pending = undefined;
       m.selected = { lane: place.lane, startNs: e.slices.start[i], endNs: e.slices.end[i] };
       const st = SLICE_STATES[e.slices.state[i]] ?? 'running';
-      this.d.announce(`Selected ${place.lane.toUpperCase()}: ${st}, from ${formatDuration(Math.round(e.slices.start[i]))} for ${formatDuration(Math.round(e.slices.end[i] - e.slices.start[i]))} (${place.text})`);
+      this.d.announce(`Selected ${place.lane.toUpperCase()}: ${st}, from ${formatTraceTime(e.slices.start[i])} for ${formatDuration(Math.round(e.slices.end[i] - e.slices.start[i]))} (${place.text})`);
       this.d.selected(m.selected);
       this.d.redraw();
       return;

@@ -8,7 +8,7 @@
  */
 import { SLICE_STATES, type SliceState } from '../../src/shared/timeline.js';
 import { el } from '../dom.js';
-import { formatDuration } from '../format.js';
+import { formatDuration, formatTraceTime } from '../format.js';
 import { entriesFor } from './laneDrawing.js';
 import type { Row } from './laneLayout.js';
 import type { SliceCache } from './sliceCache.js';
@@ -107,7 +107,7 @@ export function tableCells(s: TableSlice): string[] {
     s.laneLabel,
     s.merged > 1 ? `${stateText(s.state)} (${s.merged} merged)` : stateText(s.state),
     s.label,
-    formatDuration(Math.round(s.startNs)),
+    formatTraceTime(s.startNs),
     formatDuration(Math.round(s.endNs - s.startNs)),
     s.goroutine >= 0 ? `G${s.goroutine}` : '',
     s.proc >= 0 ? `P${s.proc}` : '',

@@ -11,7 +11,7 @@
 import type { Filter } from '../../src/shared/protocol.js';
 import type { SliceAnswer, SliceState, TimelineLane, TimelinePlace } from '../../src/shared/timeline.js';
 import { SLICE_STATES } from '../../src/shared/timeline.js';
-import { formatDuration } from '../format.js';
+import { formatDuration, formatTraceTime } from '../format.js';
 import { CounterCache, requestCounters } from './counterCache.js';
 import { drawLanes, entriesFor, HEADER_WIDTH, type SliceRef } from './laneDrawing.js';
 import { DEFAULT_EXPANDED, groupKey, LaneLayout, type GroupSort, type LaneRow, type Row } from './laneLayout.js';
@@ -309,7 +309,7 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
   function describe(row: LaneRow, ref: SliceRef & { index: number }): string {
     const facts = sliceFacts(row, ref);
     if (!facts) return row.lane?.label ?? '';
-    return `${row.lane?.label ?? ''}: ${facts.state}${facts.label ? ` ${facts.label}` : ''}, from ${formatDuration(Math.round(ref.startNs))} for ${formatDuration(Math.round(ref.endNs - ref.startNs))}`;
+    return `${row.lane?.label ?? ''}: ${facts.state}${facts.label ? ` ${facts.label}` : ''}, from ${formatTraceTime(ref.startNs)} for ${formatDuration(Math.round(ref.endNs - ref.startNs))}`;
   }
 
   function sliceFacts(row: LaneRow, ref: SliceRef): { state: SliceState; label?: string; offset: number; goroutine: number; proc: number } | undefined {

@@ -3,7 +3,7 @@
  * whose. The text is built as lines of plain strings and put in the DOM with textContent only:
  * a function name or log message from the trace may look like markup and must stay text.
  */
-import { formatDuration } from '../format.js';
+import { formatDuration, formatTraceTime } from '../format.js';
 import type { SliceState } from '../../src/shared/timeline.js';
 
 export interface SliceInfo {
@@ -54,7 +54,7 @@ export function tooltipTitle(info: SliceInfo): string {
 export function tooltipLines(info: SliceInfo): TooltipLine[] {
   const lines: TooltipLine[] = [];
   if (info.label !== undefined && info.label !== '') lines.push({ name: LABEL_NAME[info.state] ?? 'Label', value: info.label });
-  lines.push({ name: 'Start', value: formatDuration(Math.round(info.startNs)) });
+  lines.push({ name: 'Start', value: formatTraceTime(info.startNs) });
   lines.push({ name: 'Duration', value: formatDuration(Math.round(info.endNs - info.startNs)) });
   if (info.goroutine !== undefined && info.goroutine >= 0) lines.push({ name: 'Goroutine', value: `G${info.goroutine}` });
   if (info.proc !== undefined && info.proc >= 0) lines.push({ name: 'Proc', value: `P${info.proc}` });

@@ -46,6 +46,14 @@ describe('timeline tooltip', () => {
     ]);
   });
 
+  it('says a span known from before the first event began before it, not at a negative time', () => {
+    const lines = tooltipLines({ laneLabel: 'G1', state: 'running', startNs: -69_312, endNs: 107_200, merged: 0 });
+    assert.deepEqual(lines.slice(0, 2), [
+      { name: 'Start', value: '69.312 µs before the first event' },
+      { name: 'Duration', value: '176.512 µs' },
+    ]);
+  });
+
   it('leaves out what a slice does not have, and says when spans were merged', () => {
     const lines = tooltipLines({ laneLabel: 'P0', state: 'running', startNs: 0, endNs: 800, merged: 17, goroutine: -1, proc: -1 });
     assert.deepEqual(lines.map((l) => l.name), ['Start', 'Duration', 'Merged']);
