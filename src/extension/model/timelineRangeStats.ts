@@ -19,6 +19,7 @@ import { SpanFlag, type SpanChunk, type SpanSource, type TimelineOverview } from
 import type { GenerationEventCounts, GoroutineTable } from '../../parser/index.js';
 import type { GoroutineGroup } from '../../shared/timeline.js';
 import { MAX_RANGE_REASONS, type GroupRangeStats, type RangeStats, type RangeStatsQuery } from '../../shared/timelineRangeStats.js';
+import { forEachGcPeriod } from './gcPeriods.js';
 import { addCounts, newTally, readEdgeChunk } from './rangeEvents.js';
 
 /** Generations whose spans one request derives (or takes from the cache), at most. */
@@ -221,29 +222,22 @@ export async function timelineRangeStats(inp: RangeStatsInputs, q: RangeStatsQue
 
 /** GC cycles and stop-the-world periods clipped to [from, to]; while the pass runs, cut where the chunks passed end. */
 function gcStats(overview: TimelineOverview, from: number, to: number, partial: boolean): Pick<RangeStats, 'gc' | 'stw'> {
-  const { gc, reasons, chunks } = overview;
-  const passed = chunks.length ? chunks[chunks.length - 1].endNs : -Infinity;
+  const { gc, reasons } = overview;
   const out: Pick<RangeStats, 'gc' | 'stw'> = { gc: { count: 0, ns: 0 }, stw: { count: 0, ns: 0, reasons: [] } };
   const why = new Map<string, { reason: string; ns: number; count: number }>();
-  for (let r = 0; r < gc.start.length; r++) {
-    const start = gc.start[r];
-    let end = gc.end[r];
-    if (partial) {
-      if (start > passed) continue;
-      if (Number.isNaN(end) || end > passed) end = passed;
-    }
-    if (Number.isNaN(end) || end < from || start > to) continue;
+  forEachGcPeriod(overview, partial, (r, start, end) => {
+    if (end < from || start > to) return;
     const ns = Math.max(0, Math.min(end, to) - Math.max(start, from));
     const p = gc.kind[r] === 1 ? out.stw : out.gc;
     p.count++;
     p.ns += ns;
-    if (gc.kind[r] !== 1) continue;
+    if (gc.kind[r] !== 1) return;
     const reason = gc.reason[r] >= 0 ? reasons[gc.reason[r]] : 'stop-the-world';
     let w = why.get(reason);
     if (!w) why.set(reason, (w = { reason, ns: 0, count: 0 }));
     w.ns += ns;
     w.count++;
-  }
+  });
   out.stw.reasons = [...why.values()].sort((a, b) => b.ns - a.ns || b.count - a.count).slice(0, MAX_RANGE_REASONS);
   return out;
 }

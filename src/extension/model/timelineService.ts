@@ -11,6 +11,7 @@ import type { PassSoFar } from './analysisRun.js';
 import { timelinePlace, type PlaceInputs } from './timelinePlace.js';
 import { TimelineRelations } from './timelineRelations.js';
 import type { CounterAnswer, CounterQuery } from '../../shared/timelineCounters.js';
+import { passedEndNs } from './gcPeriods.js';
 import { counterLanes, counterPoints } from './timelineCounters.js';
 import { GoroutineAnnotations } from './laneAnnotations.js';
 import { TimelineGroups, timelineLayout } from './timelineLayout.js';
@@ -73,7 +74,7 @@ export class TimelineService {
     if (complete) {
       const last = Number.isNaN(i.lastNs) ? b.data.summaries.lastNs : i.lastNs;
       durationNs = Number.isNaN(last) ? 0 : Math.max(0, last - b.originNs);
-    } else durationNs = Math.max(0, passedEndNs(b.data) - b.originNs);
+    } else durationNs = Math.max(0, passedEndNs(b.data.timeline) - b.originNs);
     const layout = timelineLayout(b.data.summaries, b.data.timeline, this.groups(b), i.genNumber, { originNs: b.originNs, durationNs }, complete, counterLanes(b.data.counters));
     layout.lanes.push(...(this.tasks()?.lanes() ?? []));
     return withMarks(layout, i, b.originNs);
@@ -97,7 +98,7 @@ export class TimelineService {
     const answer = await b.slices.slices(q);
     // Up to where the generations passed end (a span starting there is the next one's), the
     // answer is final; past it, it will grow: it is asked again.
-    if (b.partialChunks !== undefined && q.toNs + b.originNs >= passedEndNs(b.data)) answer.exact = false;
+    if (b.partialChunks !== undefined && q.toNs + b.originNs >= passedEndNs(b.data.timeline)) answer.exact = false;
     return answer;
   }
 
@@ -146,7 +147,7 @@ export class TimelineService {
     if (!b) return undefined;
     if (this.notes?.built !== b || this.notes.chunks !== b.partialChunks) {
       const s = b.data.summaries;
-      const endNs = b.partialChunks === undefined ? s.lastNs : passedEndNs(b.data);
+      const endNs = b.partialChunks === undefined ? s.lastNs : passedEndNs(b.data.timeline);
       this.notes = { built: b, chunks: b.partialChunks, notes: new GoroutineAnnotations(s.regions, s.tasks, { startNs: b.originNs, endNs }) };
     }
     return this.notes.notes;
@@ -158,7 +159,7 @@ export class TimelineService {
     if (!b) return undefined;
     if (this.taskRows?.built !== b || this.taskRows.chunks !== b.partialChunks) {
       const s = b.data.summaries;
-      const endNs = b.partialChunks === undefined ? s.lastNs : passedEndNs(b.data);
+      const endNs = b.partialChunks === undefined ? s.lastNs : passedEndNs(b.data.timeline);
       this.taskRows = { built: b, chunks: b.partialChunks, lanes: new TaskLanes(s.tasks, b.originNs, endNs) };
     }
     return this.taskRows.lanes;
@@ -239,10 +240,4 @@ export class TimelineService {
       key: b.slices,
     }, q);
   }
-}
-
-/** Where the chunks passed end (ns); -Infinity before the first. */
-function passedEndNs(data: TimelineBasis): number {
-  const chunks = data.timeline.chunks;
-  return chunks.length ? chunks[chunks.length - 1].endNs : -Infinity;
 }

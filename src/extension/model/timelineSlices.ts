@@ -8,6 +8,7 @@
  */
 import { deriveChunkSpans, type ChunkSummary, type OwnerOverview, type OwnerSpans, type SpanChunk, type SpanSource, type TimelineOverview } from '../../analysis/index.js';
 import type { SliceAnswer, SliceQuery } from '../../shared/timeline.js';
+import { forEachGcPeriod } from './gcPeriods.js';
 import type { GoroutineAnnotations } from './laneAnnotations.js';
 import type { TaskLanes } from './taskLanes.js';
 import { LaneSliceBuilder } from './laneSlices.js';
@@ -272,20 +273,14 @@ export class TimelineSlices {
   }
 
   private gcSlices(from: number, to: number, out: LaneSliceBuilder, str: (s: string) => number): void {
-    const { gc, reasons, chunks } = this.data.overview;
+    const { gc, reasons } = this.data.overview;
     const o = this.data.originNs;
-    const passed = chunks.length ? chunks[chunks.length - 1].endNs : -Infinity;
-    for (let r = 0; r < gc.start.length; r++) {
-      let end = gc.end[r];
-      if (this.data.partial) {
-        if (gc.start[r] > passed) continue;
-        if (end === undefined || end > passed) end = passed;
-      }
-      if (end < from || gc.start[r] > to) continue;
+    forEachGcPeriod(this.data.overview, this.data.partial === true, (r, start, end) => {
+      if (end < from || start > to) return;
       const stw = gc.kind[r] === 1;
       const label = stw ? str(gc.reason[r] >= 0 ? reasons[gc.reason[r]] : 'stop-the-world') : str('GC');
-      out.push({ start: gc.start[r] - o, end: end - o, state: stw ? STW : GC, label, offset: -1, goroutine: -1, proc: -1, merged: 0 });
-    }
+      out.push({ start: start - o, end: end - o, state: stw ? STW : GC, label, offset: -1, goroutine: -1, proc: -1, merged: 0 });
+    });
   }
 }
 
