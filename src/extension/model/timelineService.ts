@@ -54,10 +54,10 @@ export class TimelineService {
   private built: Built | undefined;
   /** The goroutine groups of a partial build, and the chunk count they were made at. */
   private partialGroups: { chunks: number; groups: TimelineGroups } | undefined;
-  /** The regions and logs over goroutine lanes, and the build (and chunk count) they were made for. */
-  private notes: { built: Built; chunks: number | undefined; notes: GoroutineAnnotations } | undefined;
-  /** The task lanes, and the build (and chunk count) they were made for. */
-  private taskRows: { built: Built; chunks: number | undefined; lanes: TaskLanes } | undefined;
+  /** The regions and logs over goroutine lanes (laneAnnotations.ts). */
+  private readonly notes = new PerBuild((b, s, endNs) => new GoroutineAnnotations(s.regions, s.tasks, { startNs: b.originNs, endNs }));
+  /** The task lanes' rows (taskLanes.ts). */
+  private readonly taskRows = new PerBuild((b, s, endNs) => new TaskLanes(s.tasks, b.originNs, endNs));
 
   constructor(
     private readonly inputs: () => TimelineInputs,
@@ -141,28 +141,12 @@ export class TimelineService {
     return b && b.partialChunks === undefined ? b : undefined;
   }
 
-  /** Made once the pass is done, and while it runs again for each chunk passed (they grow). */
   private annotations(): GoroutineAnnotations | undefined {
-    const b = this.built;
-    if (!b) return undefined;
-    if (this.notes?.built !== b || this.notes.chunks !== b.partialChunks) {
-      const s = b.data.summaries;
-      const endNs = b.partialChunks === undefined ? s.lastNs : passedEndNs(b.data.timeline);
-      this.notes = { built: b, chunks: b.partialChunks, notes: new GoroutineAnnotations(s.regions, s.tasks, { startNs: b.originNs, endNs }) };
-    }
-    return this.notes.notes;
+    return this.built && this.notes.get(this.built);
   }
 
-  /** The task lanes' rows (taskLanes.ts), made again when more chunks have passed. */
   private tasks(): TaskLanes | undefined {
-    const b = this.built;
-    if (!b) return undefined;
-    if (this.taskRows?.built !== b || this.taskRows.chunks !== b.partialChunks) {
-      const s = b.data.summaries;
-      const endNs = b.partialChunks === undefined ? s.lastNs : passedEndNs(b.data.timeline);
-      this.taskRows = { built: b, chunks: b.partialChunks, lanes: new TaskLanes(s.tasks, b.originNs, endNs) };
-    }
-    return this.taskRows.lanes;
+    return this.built && this.taskRows.get(this.built);
   }
 
   /** A partial build's groups are made again when more chunks have passed (the table grew). */
@@ -239,5 +223,24 @@ export class TimelineService {
       ...(this.yieldNow ? { yieldNow: this.yieldNow } : {}),
       key: b.slices,
     }, q);
+  }
+}
+
+/**
+ * A value made from the pass's summaries: once the pass is done, and while it runs again for each
+ * chunk passed (the summaries grow). `endNs`: the trace's last event, or where the chunks passed end.
+ */
+class PerBuild<T> {
+  private made: { built: Built; chunks: number | undefined; value: T } | undefined;
+
+  constructor(private readonly make: (b: Built, s: TimelineBasis['summaries'], endNs: number) => T) {}
+
+  get(b: Built): T {
+    if (this.made?.built !== b || this.made.chunks !== b.partialChunks) {
+      const s = b.data.summaries;
+      const endNs = b.partialChunks === undefined ? s.lastNs : passedEndNs(b.data.timeline);
+      this.made = { built: b, chunks: b.partialChunks, value: this.make(b, s, endNs) };
+    }
+    return this.made.value;
   }
 }
