@@ -13,6 +13,8 @@ export class TimelineGroups {
   readonly groups: GoroutineGroup[] = [];
   /** Per group, its goroutines' table rows, by first appearance. */
   private readonly rows: Int32Array[] = [];
+  /** Per table row, its group's index (-1: none); made when first asked. */
+  private rowGroup: Int32Array | undefined;
 
   constructor(private readonly table: GoroutineTable) {
     const t = table;
@@ -39,15 +41,22 @@ export class TimelineGroups {
     }
   }
 
-  /** A goroutine's group and its place in the group's order (a linear scan, once per ask). */
+  /** Per goroutine table row (at the time the groups were made), its group's index; -1: none. */
+  groupOfRows(): Int32Array {
+    if (!this.rowGroup) {
+      const of = new Int32Array(this.table.size).fill(-1);
+      this.rows.forEach((rows, g) => rows.forEach((r) => (of[r] = g)));
+      this.rowGroup = of;
+    }
+    return this.rowGroup;
+  }
+
+  /** A goroutine's group and its place in the group's order (a scan of that group). */
   placeOf(goroutine: number): { group: number; indexInGroup: number } | undefined {
     const r = this.table.row(goroutine);
-    if (r < 0) return undefined;
-    for (let g = 0; g < this.rows.length; g++) {
-      const k = this.rows[g].indexOf(r);
-      if (k >= 0) return { group: g, indexInGroup: k };
-    }
-    return undefined;
+    const g = r < 0 ? -1 : (this.groupOfRows()[r] ?? -1);
+    if (g < 0) return undefined;
+    return { group: g, indexInGroup: this.rows[g].indexOf(r) };
   }
 
   /** Goroutine lanes offset..offset+limit-1 of a group. */

@@ -27,7 +27,6 @@ export const MAX_RANGE_DERIVED = 8;
 
 const STATES = 4;
 const WAITING = 2;
-const UNKNOWN_GROUP = '(unknown)';
 const UNKNOWN_REASON = '(no reason)';
 
 export interface RangeStatsInputs {
@@ -35,6 +34,8 @@ export interface RangeStatsInputs {
   table: GoroutineTable;
   eventCounts: readonly GenerationEventCounts[];
   groups: readonly GoroutineGroup[];
+  /** Per goroutine table row, its index in `groups`; -1 (or past the end): none (TimelineGroups). */
+  groupOfRow: Int32Array;
   /** The trace's first event (ns): the query's times count from it. */
   originNs: number;
   /** Chunk k's spans (cached or derived again). */
@@ -63,7 +64,7 @@ export async function timelineRangeStats(inp: RangeStatsInputs, q: RangeStatsQue
   const approximate: string[] = [];
 
   // Per group, ns per state; per table row, the state carried from the previous chunk's end.
-  const groupOf = groupRows(table, inp.groups);
+  const groupOf = inp.groupOfRow;
   const time = new Float64Array(inp.groups.length * STATES);
   const touched = new Uint8Array(table.size);
   const carryState = new Uint8Array(table.size);
@@ -240,27 +241,4 @@ function gcStats(overview: TimelineOverview, from: number, to: number, partial: 
   });
   out.stw.reasons = [...why.values()].sort((a, b) => b.ns - a.ns || b.count - a.count).slice(0, MAX_RANGE_REASONS);
   return out;
-}
-
-/** Per table row, its group's index (groups as TimelineGroups makes them: by start function); -1: none. */
-const rowGroups = new WeakMap<readonly GoroutineGroup[], { size: number; rows: Int32Array }>();
-
-function groupRows(t: GoroutineTable, groups: readonly GoroutineGroup[]): Int32Array {
-  const hit = rowGroups.get(groups);
-  if (hit && hit.size === t.size) return hit.rows;
-  const byName = new Map(groups.map((g) => [g.name, g.index]));
-  const rows = new Int32Array(t.size).fill(-1);
-  const ofString = new Map<number, number>();
-  for (let r = 0; r < t.size; r++) {
-    const s = t.i.startFunction[r];
-    let g = ofString.get(s);
-    if (g === undefined) {
-      const name = s >= 0 ? t.strings.items[s] : '';
-      g = byName.get(name === '' ? UNKNOWN_GROUP : name) ?? -1;
-      ofString.set(s, g);
-    }
-    rows[r] = g;
-  }
-  rowGroups.set(groups, { size: t.size, rows });
-  return rows;
 }

@@ -216,6 +216,7 @@ export class TimelineService {
       table: b.data.summaries.goroutines,
       eventCounts: b.data.summaries.eventCounts,
       groups: this.groups(b).groups,
+      groupOfRow: this.groups(b).groupOfRows(),
       originNs: b.originNs,
       chunk: (k) => b.slices.chunk(k),
       spans: i.data && i.view ? i.view : i.soFar?.spans,
