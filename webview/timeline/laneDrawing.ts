@@ -12,7 +12,7 @@ import { SLICE_STATES, type LaneSlices } from '../../src/shared/timeline.js';
 import type { CounterLaneData } from '../../src/shared/timelineCounters.js';
 import { drawCounterLane } from './counterDrawing.js';
 import type { Row } from './laneLayout.js';
-import { firstEndingAfter, type CachedTile, type SliceCache, tilesFor, tileSpanNs } from './sliceCache.js';
+import { firstEndingAfter, type CachedTile, type SliceCache, tilesFor, tileOwnStart } from './sliceCache.js';
 import type { FilterCount, SliceMatcher } from './sliceFilter.js';
 import type { TimelineTheme } from './theme.js';
 import { xOf, type Viewport } from './timeMapping.js';
@@ -141,7 +141,7 @@ function collect(e: CachedTile, f: LaneFrame, y: number, h: number, b: Batches, 
   const v = f.viewport;
   const n = s.start.length;
   const flags = b.flags;
-  const tileStart = b.firstTile ? -Infinity : e.tile * tileSpanNs(e.level);
+  const tileStart = tileOwnStart(e, b.firstTile === true);
   let any = false;
   let lastX = -Infinity;
   let lastState = -1;

@@ -163,6 +163,14 @@ export class SliceCache {
   }
 }
 
+/**
+ * Where a tile's own slices begin: one across the tile's left edge is in the answer for the tile
+ * before too, and is that tile's. The first tile in view (`first`) owns all it has.
+ */
+export function tileOwnStart(e: Pick<CachedTile, 'tile' | 'level'>, first: boolean): number {
+  return first ? -Infinity : e.tile * tileSpanNs(e.level);
+}
+
 /** Index of the first slice whose end is after ns (slices are in time order), or the count. */
 export function firstEndingAfter(slices: LaneSlices, ns: number): number {
   let lo = 0;

@@ -11,7 +11,7 @@ import { el } from '../dom.js';
 import { formatDuration, formatTraceTime } from '../format.js';
 import { entriesFor } from './laneDrawing.js';
 import type { Row } from './laneLayout.js';
-import type { SliceCache } from './sliceCache.js';
+import { tileOwnStart, type SliceCache } from './sliceCache.js';
 import type { SliceMatcher } from './sliceFilter.js';
 import type { Viewport } from './timeMapping.js';
 import { stateText } from './tooltip.js';
@@ -59,17 +59,14 @@ export function visibleSlices(rows: readonly Row[], cache: SliceCache, v: Viewpo
       pending++;
       continue;
     }
-    const seen = new Set<string>();
     const inLane: TableSlice[] = [];
-    for (const e of entries) {
+    entries.forEach((e, k) => {
       const s = e.slices;
       const match = filter?.flags(lane, s, e.strings);
+      // A slice across a tile edge is in both tiles' answers: listed with the first.
+      const own = tileOwnStart(e, k === 0);
       for (let i = 0; i < s.start.length; i++) {
-        if (s.end[i] <= v.startNs || s.start[i] >= v.endNs || (match && !match[i])) continue;
-        // A slice across a tile edge is in both tiles' answers.
-        const key = `${s.start[i]}:${s.end[i]}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (s.end[i] <= v.startNs || s.start[i] >= v.endNs || s.start[i] < own || (match && !match[i])) continue;
         const li = s.label[i];
         inLane.push({
           lane: lane.id,
@@ -83,7 +80,7 @@ export function visibleSlices(rows: readonly Row[], cache: SliceCache, v: Viewpo
           proc: s.proc[i],
         });
       }
-    }
+    });
     inLane.sort((a, b) => a.startNs - b.startNs);
     total += inLane.length;
     for (const t of inLane) if (out.length < limit) out.push(t);

@@ -1,8 +1,8 @@
 /**
  * The timeline's input: wheel zoom at the cursor (Shift or a sideways wheel pans; over the lane
  * names it scrolls), drag to pan, hover for the tooltip, click to select or to open a group,
- * drag on the ruler to select a range (hover and click its problem marks), click or drag on the overview to move there, and the
- * keys (keys.ts). Each handler changes the model and asks for a frame; none draws.
+ * drag on the ruler to select a range (hover and click its problem marks), click or drag on the
+ * overview to move there, and the keys (keys.ts). Each handler changes the model and asks for a frame; none draws.
  */
 import type { Relation } from './causeEffect.js';
 import { SLICE_STATES } from '../../src/shared/timeline.js';

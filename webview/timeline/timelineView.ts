@@ -97,7 +97,6 @@ export function mountTimeline(container: HTMLElement, source: TimelineSource, sa
   let disposed = false;
   let layoutTimer: ReturnType<typeof setTimeout> | undefined;
   let dpr = 1;
-  /** A place to show once the layout (and then the lane's slices) are there. */
 
   const ctxOf = (c: HTMLCanvasElement) => c.getContext('2d');
   const invalidate = () => {
